@@ -1,0 +1,31 @@
+// MathJax 3, served from this site (assets/mathjax). Typesets the arithmatex spans on the
+// first load and again after every instant-navigation page change.
+window.MathJax = {
+  tex: {
+    inlineMath: [["\\(", "\\)"]],
+    displayMath: [["\\[", "\\]"]],
+    processEscapes: true,
+    processEnvironments: true,
+  },
+  options: {
+    ignoreHtmlClass: ".*|",
+    processHtmlClass: "arithmatex",
+  },
+  chtml: {
+    matchFontHeight: false,
+  },
+};
+
+// The first emission is the initial page, which MathJax typesets by itself at start-up;
+// re-typesetting it while that is still running leaves glyphs without their CSS.
+let firstPage = true;
+document$.subscribe(() => {
+  if (firstPage) {
+    firstPage = false;
+    return;
+  }
+  MathJax.startup.output.clearCache();
+  MathJax.typesetClear();
+  MathJax.texReset();
+  MathJax.typesetPromise();
+});

@@ -1,0 +1,152 @@
+"""Build hooks: self-hosted MathJax, the page language for snippets, and the generated post index.
+
+- MathJax comes from ``node_modules/mathjax`` (``npm ci``, pinned by package-lock.json) and is
+  copied into the built site at build time; nothing is committed and nothing loads from a CDN.
+- Before a page's Markdown is converted (which is when markdown-exec runs its blocks), the page's
+  language is put in ``STUDYNOTES_LANG`` so a snippet can label its figure in that language.
+- A page containing ``<!-- post-index -->`` gets the list of posts in its language, newest first,
+  built from each post's front matter (``title``, ``date``, ``category``, ``excerpt``).
+- A page containing ``<!-- glossary -->`` gets one table per post from ``docs/glossary/<slug>.yml``
+  (entries with ``ko``, ``en`` and optional ``note_ko``/``note_en``), so every post extends the
+  glossary by adding its own file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import os
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+MATHJAX = ROOT / "node_modules" / "mathjax" / "es5"
+# tex-chtml.js is the combined component; the rest is what it loads on demand.
+MATHJAX_PARTS = ["tex-chtml.js", "input/tex/extensions", "output/chtml/fonts/woff-v2", "a11y", "ui"]
+
+CATEGORIES = {
+    "stat110": {"ko": "Stat 110", "en": "Stat 110"},
+    "cs231n": {"ko": "CS231n", "en": "CS231n"},
+    "ml": {"ko": "머신러닝", "en": "Machine Learning"},
+}
+INDEX_MARKER = "<!-- post-index -->"
+GLOSSARY_MARKER = "<!-- glossary -->"
+GLOSSARY_HEADERS = {"ko": ("한국어", "English", "설명"), "en": ("English", "한국어", "Note")}
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _not_instant_navigation_notice(record: logging.LogRecord) -> bool:
+    # mkdocs-static-i18n warns that its per-page switcher links go stale under instant
+    # navigation; docs/javascripts/language-switch.js rewrites them after every page change
+    # (checked by the browser tests), so this one notice must not fail the strict build.
+    return "not compatible with theme.features = navigation.instant" not in str(record.msg)
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_not_instant_navigation_notice)
+POST_KEYS = ("title", "date", "category", "excerpt")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not (MATHJAX / "tex-chtml.js").is_file():
+        raise PluginError(f"MathJax not found at {MATHJAX}: run `npm ci` (or `make install`) first.")
+    for part in MATHJAX_PARTS:
+        src = MATHJAX / part
+        paths = [src] if src.is_file() else sorted(p for p in src.rglob("*") if p.is_file())
+        for path in paths:
+            uri = "assets/mathjax/" + path.relative_to(MATHJAX).as_posix()
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def page_language(page: Page, config: MkDocsConfig) -> str:
+    return getattr(page.file, "locale", None) or config.theme["language"]
+
+
+def read_front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    end = text.index("\n---", 4)
+    return yaml.safe_load(text[4:end]) or {}
+
+
+def collect_posts(docs_dir: Path, lang: str) -> list[dict]:
+    posts = []
+    for path in sorted((docs_dir / "posts").glob(f"*.{lang}.md")):
+        meta = read_front_matter(path)
+        missing = [k for k in POST_KEYS if k not in meta]
+        if missing:
+            raise PluginError(f"{path.name}: front matter lacks {', '.join(missing)}")
+        if meta["category"] not in CATEGORIES:
+            raise PluginError(f"{path.name}: category must be one of {sorted(CATEGORIES)}, got {meta['category']!r}")
+        date = meta["date"]
+        if not isinstance(date, dt.date):
+            raise PluginError(f"{path.name}: date must be YYYY-MM-DD, got {date!r}")
+        slug = path.name[: -len(f".{lang}.md")]
+        posts.append({**meta, "slug": slug})
+    # Newest first; posts of the same day keep the original blog's order via an optional `order`.
+    posts.sort(key=lambda p: (p["date"], p.get("order", 0)), reverse=True)
+    return posts
+
+
+def render_index(posts: list[dict], lang: str) -> str:
+    items = []
+    for post in posts:
+        category = CATEGORIES[post["category"]][lang]
+        date = post["date"].strftime("%Y. %m. %d." if lang == "ko" else "%Y-%m-%d")
+        items.append(
+            '<article class="sn-post-card" markdown>\n'
+            f'<p class="sn-post-card__meta"><span class="sn-post-card__category">{html.escape(category)}</span>'
+            f" · <time datetime=\"{post['date'].isoformat()}\">{date}</time></p>\n\n"
+            f"### [{post['title']}](posts/{post['slug']}.md)\n\n"
+            f"{post['excerpt'].strip()}\n\n"
+            "</article>"
+        )
+    return "\n\n".join(items)
+
+
+def render_glossary(docs_dir: Path, lang: str) -> str:
+    titles = {p["slug"]: p["title"] for p in collect_posts(docs_dir, lang)}
+    order = [p["slug"] for p in collect_posts(docs_dir, lang)][::-1]  # oldest post first
+    files = {p.stem: p for p in (docs_dir / "glossary").glob("*.yml")}
+    unknown = sorted(set(files) - set(titles))
+    if unknown:
+        raise PluginError(f"glossary files without a post: {', '.join(unknown)}")
+    sections = []
+    for slug in [s for s in order if s in files]:
+        entries = yaml.safe_load(files[slug].read_text(encoding="utf-8")) or []
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict) or not entry.get("ko") or not entry.get("en"):
+                raise PluginError(f"glossary/{slug}.yml entry {i} needs both 'ko' and 'en'")
+        head = GLOSSARY_HEADERS[lang]
+        rows = [f"| {head[0]} | {head[1]} | {head[2]} |", "|---|---|---|"]
+        other = "en" if lang == "ko" else "ko"
+        for entry in sorted(entries, key=lambda e: e[lang].lower()):
+            rows.append(f"| **{entry[lang]}** | {entry[other]} | {entry.get('note_' + lang, '')} |")
+        sections.append(f"## [{titles[slug]}](posts/{slug}.md) {{ #{slug} }}\n\n" + "\n".join(rows))
+    return "\n\n".join(sections)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    lang = page_language(page, config)
+    os.environ["STUDYNOTES_LANG"] = lang
+    if INDEX_MARKER in markdown:
+        markdown = markdown.replace(INDEX_MARKER, render_index(collect_posts(Path(config.docs_dir), lang), lang))
+    if GLOSSARY_MARKER in markdown:
+        markdown = markdown.replace(GLOSSARY_MARKER, render_glossary(Path(config.docs_dir), lang))
+    return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Material reads <link rel="alternate" hreflang> in <head> as language *roots* and fetches
+    # "sitemap.xml" next to each; the i18n plugin writes per-page links there, so every page
+    # would request a missing file. The switcher in the header keeps its per-page links.
+    return HEAD_ALTERNATE.sub("", output)

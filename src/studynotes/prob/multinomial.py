@@ -1,0 +1,125 @@
+r"""The multinomial distribution :math:`\mathrm{Mult}_k(n, \mathbf p)`.
+
+Story: :math:`n` objects fall independently into :math:`k` categories, category :math:`j` with
+probability :math:`p_j`; :math:`X_j` counts the objects in category :math:`j`.
+
+Introduced in: Stat 110 lecture 20, Multinomial and Cauchy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from .._validate import check_int, check_probability_vector, check_rng
+
+__all__ = [
+    "multinomial_pmf",
+    "multinomial_marginal",
+    "multinomial_lump",
+    "multinomial_conditional",
+    "multinomial_cov",
+    "sample_multinomial",
+]
+
+
+def multinomial_pmf(counts: Sequence[int], p: object) -> float:
+    r"""Joint PMF :math:`P(X_1=n_1,\dots,X_k=n_k)=\frac{n!}{n_1!\cdots n_k!}p_1^{n_1}\cdots p_k^{n_k}`, with :math:`n=\sum_j n_j`.
+
+    Parameters
+    ----------
+    counts
+        Non-negative integer counts :math:`n_1..n_k`.
+    p
+        Category probabilities (length :math:`k`, summing to 1).
+    """
+    p = check_probability_vector("p", p)
+    counts = [check_int(f"counts[{j}]", c, minimum=0) for j, c in enumerate(counts)]
+    if len(counts) != p.size:
+        raise ValueError(f"counts has {len(counts)} entries but p has {p.size}")
+    coef = math.factorial(sum(counts))
+    for c in counts:
+        coef //= math.factorial(c)
+    return float(coef * np.prod([pj**c for pj, c in zip(p, counts)]))
+
+
+def multinomial_marginal(n: int, p: object, j: int) -> tuple[int, float]:
+    r"""Marginal of one count: :math:`X_j \sim \mathrm{Bin}(n, p_j)`. Returns ``(n, p_j)``."""
+    n = check_int("n", n, minimum=0)
+    p = check_probability_vector("p", p)
+    j = check_int("j", j, minimum=0)
+    if j >= p.size:
+        raise ValueError(f"j must be < {p.size} (the number of categories), got {j}")
+    return n, float(p[j])
+
+
+def multinomial_lump(p: object, groups: Sequence[Sequence[int]]) -> np.ndarray:
+    r"""Lumping: merging categories adds their probabilities.
+
+    :math:`(X_1+X_2, X_3, \dots, X_k) \sim \mathrm{Mult}_{k-1}(n, (p_1+p_2, p_3, \dots, p_k))`.
+
+    Parameters
+    ----------
+    p
+        Category probabilities.
+    groups
+        A partition of ``range(len(p))``: every index exactly once.
+
+    Returns
+    -------
+    numpy.ndarray
+        The probabilities of the merged categories, in the order of ``groups``.
+    """
+    p = check_probability_vector("p", p)
+    flat = sorted(i for g in groups for i in g)
+    if flat != list(range(p.size)):
+        raise ValueError(f"groups must use every index 0..{p.size - 1} exactly once, got {list(groups)}")
+    return np.array([p[list(g)].sum() for g in groups])
+
+
+def multinomial_conditional(n: int, p: object, j: int, n_j: int) -> tuple[int, np.ndarray]:
+    r"""The other counts given :math:`X_j = n_j`.
+
+    .. math:: (X_2,\dots,X_k)\mid X_1=n_1 \sim
+              \mathrm{Mult}_{k-1}\Big(n-n_1, \big(\tfrac{p_2}{1-p_1},\dots,\tfrac{p_k}{1-p_1}\big)\Big)
+
+    (written for :math:`j = 1`; any :math:`j` works the same way).
+
+    Returns
+    -------
+    (n - n_j, probabilities of the remaining categories, renormalized)
+    """
+    n = check_int("n", n, minimum=0)
+    p = check_probability_vector("p", p)
+    j = check_int("j", j, minimum=0)
+    if j >= p.size:
+        raise ValueError(f"j must be < {p.size} (the number of categories), got {j}")
+    n_j = check_int("n_j", n_j, minimum=0)
+    if n_j > n:
+        raise ValueError(f"n_j must be <= n = {n}, got {n_j}")
+    if p[j] == 1.0:
+        raise ValueError("p[j] must be < 1 so that the other categories have positive probability")
+    rest = np.delete(p, j)
+    return n - n_j, rest / (1.0 - p[j])
+
+
+def multinomial_cov(n: int, p: object) -> np.ndarray:
+    r"""Covariance matrix: :math:`\mathrm{Var}(X_j)=np_j(1-p_j)`, :math:`\mathrm{Cov}(X_i,X_j)=-np_ip_j`.
+
+    The counts compete for the same :math:`n` objects, so they are negatively correlated
+    (derived in lecture 21).
+    """
+    n = check_int("n", n, minimum=0)
+    p = check_probability_vector("p", p)
+    return n * (np.diag(p) - np.outer(p, p))
+
+
+def sample_multinomial(n: int, p: object, size: int, rng: np.random.Generator) -> np.ndarray:
+    """Draw ``size`` multinomial vectors (shape ``(size, k)``), using ``rng.multinomial``."""
+    n = check_int("n", n, minimum=0)
+    p = check_probability_vector("p", p)
+    size = check_int("size", size, minimum=1)
+    rng = check_rng("rng", rng)
+    return rng.multinomial(n, p, size=size)
