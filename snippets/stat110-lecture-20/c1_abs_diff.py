@@ -1,5 +1,4 @@
 # E|Z1 - Z2| for i.i.d. standard normals: simulation against the closed form 2/sqrt(pi).
-import math
 import os
 
 import numpy as np
@@ -16,16 +15,22 @@ from studynotes.prob import (
 LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
 TEXT = {
     "ko": dict(
-        what="값", sim="시뮬레이션 (10⁶쌍)", exact="정확한 값 $2/\\sqrt{\\pi}$", ez="$E|Z|=\\sqrt{2/\\pi}$ (비교용)",
-        x="$|Z_1 - Z_2|$", y="밀도", hist="시뮬레이션 히스토그램", curve="√2·|Z|의 밀도",
-        alt="|Z1−Z2| 표본 10⁶개의 히스토그램이 √2·|Z|의 반정규 밀도 곡선과 겹치고, 평균 2/√π 위치에 세로선이 있다.",
-        cap="|Z₁−Z₂|의 분포는 √2·|Z|의 분포와 같다. 세로선은 평균 2/√π ≈ 1.128이다.",
+        head="| | 값 |",
+        sim="시뮬레이션, $10^6$쌍 (± 표준오차)",
+        exact=r"정확한 값 $2/\sqrt{\pi}$",
+        ez=r"비교: $E\lvert Z\rvert=\sqrt{2/\pi}$",
+        x="|Z₁ − Z₂|", y="밀도", hist="시뮬레이션", curve="√2·|Z|의 밀도",
+        alt="|Z₁−Z₂| 표본 백만 개의 히스토그램이 √2·|Z|의 반정규 밀도 곡선과 겹친다. 점선은 평균 2/√π이다.",
+        cap="|Z₁−Z₂|는 √2·|Z|와 분포가 같다. 점선은 평균 2/√π다.",
     ),
     "en": dict(
-        what="value", sim="simulation (10⁶ pairs)", exact="exact $2/\\sqrt{\\pi}$", ez="$E|Z|=\\sqrt{2/\\pi}$ (for contrast)",
-        x="$|Z_1 - Z_2|$", y="density", hist="simulated histogram", curve="density of $\\sqrt{2}\\,|Z|$",
-        alt="Histogram of 10⁶ draws of |Z1−Z2| lying on the half-normal density of √2·|Z|, with a vertical line at the mean 2/√π.",
-        cap="|Z₁−Z₂| has the same distribution as √2·|Z|; the vertical line marks the mean 2/√π ≈ 1.128.",
+        head="| | value |",
+        sim="simulation, $10^6$ pairs (± standard error)",
+        exact=r"exact $2/\sqrt{\pi}$",
+        ez=r"for contrast: $E\lvert Z\rvert=\sqrt{2/\pi}$",
+        x="|Z₁ − Z₂|", y="density", hist="simulation", curve="density of √2·|Z|",
+        alt="Histogram of a million draws of |Z₁−Z₂| lying on the half-normal density of √2·|Z|; a dashed line marks the mean 2/√π.",
+        cap="|Z₁−Z₂| has the distribution of √2·|Z|. The dashed line is the mean 2/√π.",
     ),
 }[LANG]
 
@@ -34,16 +39,16 @@ draws = sample_abs_diff_iid_normals(1_000_000, rng)
 est = mc_estimate(draws)
 exact = expected_abs_diff_iid_normals()
 
-print(f"| | {TEXT['what']} |\n|---|---|")
+print(TEXT["head"] + "\n|---|---|")
 print(f"| {TEXT['sim']} | {est.value:.4f} ± {est.se:.4f} |")
 print(f"| {TEXT['exact']} | {exact:.4f} |")
 print(f"| {TEXT['ez']} | {expected_abs_normal():.4f} |\n")
 
-fig, ax = figure(width=6.0, height=3.2)
-ax.hist(draws, bins=80, range=(0, 5), density=True, alpha=0.55, label=TEXT["hist"])
-x = np.linspace(0, 5, 400)
-ax.plot(x, 2 * normal_pdf(x, 0.0, 2.0), label=TEXT["curve"])  # |N(0, 2)| folds the density onto x >= 0
+fig, ax = figure(width=6.0, height=3.0)
+ax.hist(draws, bins=60, range=(0, 5), density=True, alpha=0.5, label=TEXT["hist"])
+x = np.linspace(0, 5, 300)
+ax.plot(x, 2 * normal_pdf(x, 0.0, 2.0), label=TEXT["curve"])  # fold N(0, 2) onto x >= 0
 ax.axvline(exact, color=INK, linestyle="--", linewidth=1)
-ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"])
+ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], xlim=(0, 5))
 ax.legend()
 print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))

@@ -2,8 +2,8 @@
 
 Each topic is a subpackage; its public API is what its ``__init__`` exports.
 
-- :mod:`studynotes.prob`: Stat 110 probability (closed forms and simulations).
-- :mod:`studynotes.plotting`: turns matplotlib figures into inline SVG for the site.
+- `studynotes.prob`: Stat 110 probability (closed forms and simulations).
+- `studynotes.plotting`: turns matplotlib figures into inline SVG for the site.
 """
 
 __version__ = "0.1.0"

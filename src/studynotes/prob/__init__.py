@@ -1,6 +1,6 @@
 """Probability from Harvard's Stat 110: closed forms next to simulations that check them.
 
-Every simulator takes a :class:`numpy.random.Generator`; nothing uses global random state.
+Every simulator takes a `numpy.random.Generator`; nothing uses global random state.
 """
 
 from .cauchy import cauchy_cdf, cauchy_cdf_lotp, cauchy_pdf, sample_normal_ratio

@@ -1,4 +1,4 @@
-r"""The Cauchy distribution as the ratio :math:`T = X/Y` of i.i.d. standard normals.
+r"""The Cauchy distribution as the ratio $T = X/Y$ of i.i.d. standard normals.
 
 Introduced in: Stat 110 lecture 20, Multinomial and Cauchy.
 """
@@ -16,27 +16,29 @@ __all__ = ["cauchy_pdf", "cauchy_cdf", "cauchy_cdf_lotp", "sample_normal_ratio"]
 
 
 def cauchy_pdf(t: object) -> np.ndarray:
-    r"""Standard Cauchy density :math:`f(t) = \dfrac{1}{\pi(1+t^2)}`."""
+    r"""Standard Cauchy density $f(t) = \dfrac{1}{\pi(1+t^2)}$."""
     t = check_finite_array("t", t)
     return 1.0 / (math.pi * (1.0 + t**2))
 
 
 def cauchy_cdf(t: object) -> np.ndarray:
-    r"""Standard Cauchy CDF :math:`F(t) = \tfrac12 + \tfrac1\pi\arctan t`."""
+    r"""Standard Cauchy CDF $F(t) = \tfrac12 + \tfrac1\pi\arctan t$."""
     t = check_finite_array("t", t)
     return 0.5 + np.arctan(t) / math.pi
 
 
 def cauchy_cdf_lotp(t: float, *, upper: float = 12.0, num: int = 60_001) -> float:
-    r"""The CDF of :math:`X/Y` computed the lecture's way, by the law of total probability over :math:`Y`.
+    r"""The CDF of $X/Y$ computed the lecture's way, by the law of total probability over $Y$.
 
-    By symmetry :math:`P(X/Y \le t) = P(X \le t|Y|)`, and conditioning on :math:`Y`,
+    By symmetry $P(X/Y \le t) = P(X \le t|Y|)$, and conditioning on $Y$,
 
-    .. math:: F(t) = \int_{-\infty}^{\infty}\Phi(t|y|)\varphi(y)\,dy
-              = \sqrt{\tfrac2\pi}\int_0^\infty e^{-y^2/2}\,\Phi(ty)\,dy .
+    $$
+    F(t) = \int_{-\infty}^{\infty}\Phi(t|y|)\varphi(y)\,dy
+    = \sqrt{\tfrac2\pi}\int_0^\infty e^{-y^2/2}\,\Phi(ty)\,dy .
+    $$
 
-    The integral is evaluated with the trapezoid rule on :math:`[0, \text{upper}]`; the
-    neglected tail is below :math:`e^{-\text{upper}^2/2}`.
+    The integral is evaluated with the trapezoid rule on $[0, \text{upper}]$; the
+    neglected tail is below $e^{-\text{upper}^2/2}$.
 
     Parameters
     ----------
@@ -56,9 +58,9 @@ def cauchy_cdf_lotp(t: float, *, upper: float = 12.0, num: int = 60_001) -> floa
 
 
 def sample_normal_ratio(n: int, rng: np.random.Generator) -> np.ndarray:
-    r"""Draw ``n`` values of :math:`X/Y` with :math:`X, Y` i.i.d. :math:`N(0,1)` (standard Cauchy).
+    r"""Draw ``n`` values of $X/Y$ with $X, Y$ i.i.d. $N(0,1)$ (standard Cauchy).
 
-    :math:`P(Y=0)=0`, so the ratio is well defined with probability 1.
+    $P(Y=0)=0$, so the ratio is well defined with probability 1.
     """
     n = check_int("n", n, minimum=1)
     rng = check_rng("rng", rng)

@@ -15,7 +15,7 @@ __all__ = ["binomial_pmf"]
 
 
 def binomial_pmf(k: object, n: int, p: float) -> np.ndarray:
-    r"""PMF of :math:`\mathrm{Bin}(n, p)`: :math:`P(X=k) = \binom nk p^k q^{n-k}`, zero outside :math:`0..n`.
+    r"""PMF of $\mathrm{Bin}(n, p)$: $P(X=k) = \binom nk p^k q^{n-k}$, zero outside $0..n$.
 
     Same convention as ``scipy.stats.binom.pmf(k, n, p)``.
 

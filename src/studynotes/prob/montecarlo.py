@@ -30,10 +30,12 @@ class Estimate(NamedTuple):
 
 
 def mc_estimate(samples: object) -> Estimate:
-    r"""Estimate :math:`E[X]` from i.i.d. draws with the standard error :math:`s/\sqrt{n}`.
+    r"""Estimate $E[X]$ from i.i.d. draws with the standard error $s/\sqrt{n}$.
 
-    .. math:: \hat\mu = \frac1n\sum_{i=1}^n x_i,\qquad
-              \widehat{\mathrm{se}} = \frac{1}{\sqrt n}\sqrt{\frac{1}{n-1}\sum_{i=1}^n (x_i-\hat\mu)^2}
+    $$
+    \hat\mu = \frac1n\sum_{i=1}^n x_i,\qquad
+    \widehat{\mathrm{se}} = \frac{1}{\sqrt n}\sqrt{\frac{1}{n-1}\sum_{i=1}^n (x_i-\hat\mu)^2}
+    $$
 
     For a probability, pass the 0/1 indicator draws.
 
@@ -53,7 +55,7 @@ def mc_estimate(samples: object) -> Estimate:
 
 
 def running_mean(samples: object) -> np.ndarray:
-    r"""Running averages :math:`\bar x_k = \frac1k\sum_{i\le k} x_i` for :math:`k = 1..n`.
+    r"""Running averages $\bar x_k = \frac1k\sum_{i\le k} x_i$ for $k = 1..n$.
 
     Introduced in: Stat 110 lecture 20 (the Cauchy's running mean never settles).
     """

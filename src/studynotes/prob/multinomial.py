@@ -1,7 +1,7 @@
-r"""The multinomial distribution :math:`\mathrm{Mult}_k(n, \mathbf p)`.
+r"""The multinomial distribution $\mathrm{Mult}_k(n, \mathbf p)$.
 
-Story: :math:`n` objects fall independently into :math:`k` categories, category :math:`j` with
-probability :math:`p_j`; :math:`X_j` counts the objects in category :math:`j`.
+Story: $n$ objects fall independently into $k$ categories, category $j$ with
+probability $p_j$; $X_j$ counts the objects in category $j$.
 
 Introduced in: Stat 110 lecture 20, Multinomial and Cauchy.
 """
@@ -26,14 +26,14 @@ __all__ = [
 
 
 def multinomial_pmf(counts: Sequence[int], p: object) -> float:
-    r"""Joint PMF :math:`P(X_1=n_1,\dots,X_k=n_k)=\frac{n!}{n_1!\cdots n_k!}p_1^{n_1}\cdots p_k^{n_k}`, with :math:`n=\sum_j n_j`.
+    r"""Joint PMF $P(X_1=n_1,\dots,X_k=n_k)=\frac{n!}{n_1!\cdots n_k!}p_1^{n_1}\cdots p_k^{n_k}$, with $n=\sum_j n_j$.
 
     Parameters
     ----------
     counts
-        Non-negative integer counts :math:`n_1..n_k`.
+        Non-negative integer counts $n_1..n_k$.
     p
-        Category probabilities (length :math:`k`, summing to 1).
+        Category probabilities (length $k$, summing to 1).
     """
     p = check_probability_vector("p", p)
     counts = [check_int(f"counts[{j}]", c, minimum=0) for j, c in enumerate(counts)]
@@ -46,7 +46,7 @@ def multinomial_pmf(counts: Sequence[int], p: object) -> float:
 
 
 def multinomial_marginal(n: int, p: object, j: int) -> tuple[int, float]:
-    r"""Marginal of one count: :math:`X_j \sim \mathrm{Bin}(n, p_j)`. Returns ``(n, p_j)``."""
+    r"""Marginal of one count: $X_j \sim \mathrm{Bin}(n, p_j)$. Returns ``(n, p_j)``."""
     n = check_int("n", n, minimum=0)
     p = check_probability_vector("p", p)
     j = check_int("j", j, minimum=0)
@@ -58,7 +58,7 @@ def multinomial_marginal(n: int, p: object, j: int) -> tuple[int, float]:
 def multinomial_lump(p: object, groups: Sequence[Sequence[int]]) -> np.ndarray:
     r"""Lumping: merging categories adds their probabilities.
 
-    :math:`(X_1+X_2, X_3, \dots, X_k) \sim \mathrm{Mult}_{k-1}(n, (p_1+p_2, p_3, \dots, p_k))`.
+    $(X_1+X_2, X_3, \dots, X_k) \sim \mathrm{Mult}_{k-1}(n, (p_1+p_2, p_3, \dots, p_k))$.
 
     Parameters
     ----------
@@ -80,12 +80,14 @@ def multinomial_lump(p: object, groups: Sequence[Sequence[int]]) -> np.ndarray:
 
 
 def multinomial_conditional(n: int, p: object, j: int, n_j: int) -> tuple[int, np.ndarray]:
-    r"""The other counts given :math:`X_j = n_j`.
+    r"""The other counts given $X_j = n_j$.
 
-    .. math:: (X_2,\dots,X_k)\mid X_1=n_1 \sim
-              \mathrm{Mult}_{k-1}\Big(n-n_1, \big(\tfrac{p_2}{1-p_1},\dots,\tfrac{p_k}{1-p_1}\big)\Big)
+    $$
+    (X_2,\dots,X_k)\mid X_1=n_1 \sim
+    \mathrm{Mult}_{k-1}\Big(n-n_1, \big(\tfrac{p_2}{1-p_1},\dots,\tfrac{p_k}{1-p_1}\big)\Big)
+    $$
 
-    (written for :math:`j = 1`; any :math:`j` works the same way).
+    (written for $j = 1$; any $j$ works the same way).
 
     Returns
     -------
@@ -106,9 +108,9 @@ def multinomial_conditional(n: int, p: object, j: int, n_j: int) -> tuple[int, n
 
 
 def multinomial_cov(n: int, p: object) -> np.ndarray:
-    r"""Covariance matrix: :math:`\mathrm{Var}(X_j)=np_j(1-p_j)`, :math:`\mathrm{Cov}(X_i,X_j)=-np_ip_j`.
+    r"""Covariance matrix: $\mathrm{Var}(X_j)=np_j(1-p_j)$, $\mathrm{Cov}(X_i,X_j)=-np_ip_j$.
 
-    The counts compete for the same :math:`n` objects, so they are negatively correlated
+    The counts compete for the same $n$ objects, so they are negatively correlated
     (derived in lecture 21).
     """
     n = check_int("n", n, minimum=0)

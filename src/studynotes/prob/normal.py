@@ -26,7 +26,7 @@ _erf = np.vectorize(math.erf, otypes=[float])
 
 
 def normal_pdf(x: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
-    r"""Density of :math:`N(\mu, \sigma^2)`: :math:`\frac{1}{\sqrt{2\pi\sigma^2}}e^{-(x-\mu)^2/(2\sigma^2)}`.
+    r"""Density of $N(\mu, \sigma^2)$: $\frac{1}{\sqrt{2\pi\sigma^2}}e^{-(x-\mu)^2/(2\sigma^2)}$.
 
     Parameters
     ----------
@@ -35,7 +35,7 @@ def normal_pdf(x: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
     mu
         Mean.
     var
-        Variance :math:`\sigma^2 > 0` (not the standard deviation).
+        Variance $\sigma^2 > 0$ (not the standard deviation).
     """
     x = check_finite_array("x", x)
     mu = check_real("mu", mu)
@@ -44,7 +44,7 @@ def normal_pdf(x: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
 
 
 def normal_cdf(x: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
-    r"""CDF of :math:`N(\mu, \sigma^2)`: :math:`\Phi\big((x-\mu)/\sigma\big) = \tfrac12\big(1+\operatorname{erf}\tfrac{x-\mu}{\sigma\sqrt2}\big)`."""
+    r"""CDF of $N(\mu, \sigma^2)$: $\Phi\big((x-\mu)/\sigma\big) = \tfrac12\big(1+\operatorname{erf}\tfrac{x-\mu}{\sigma\sqrt2}\big)$."""
     x = check_finite_array("x", x)
     mu = check_real("mu", mu)
     var = check_real("var", var, low=0.0, low_open=True)
@@ -52,7 +52,7 @@ def normal_cdf(x: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
 
 
 def normal_mgf(t: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
-    r"""MGF of :math:`N(\mu, \sigma^2)`: :math:`M(t) = E(e^{tX}) = e^{\mu t + \sigma^2 t^2/2}`."""
+    r"""MGF of $N(\mu, \sigma^2)$: $M(t) = E(e^{tX}) = e^{\mu t + \sigma^2 t^2/2}$."""
     t = check_finite_array("t", t)
     mu = check_real("mu", mu)
     var = check_real("var", var, low=0.0)
@@ -60,7 +60,7 @@ def normal_mgf(t: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
 
 
 def empirical_mgf(samples: object, t: float) -> float:
-    r"""Sample estimate of the MGF, :math:`\frac1n\sum_i e^{t x_i}`."""
+    r"""Sample estimate of the MGF, $\frac1n\sum_i e^{t x_i}$."""
     x = check_finite_array("samples", samples, ndim=1)
     t = check_real("t", t)
     if x.size == 0:
@@ -71,14 +71,16 @@ def empirical_mgf(samples: object, t: float) -> float:
 def sum_of_independent_normals(
     mu1: float, var1: float, mu2: float, var2: float, sign: int = 1
 ) -> tuple[float, float]:
-    r"""Mean and variance of :math:`X \pm Y` for independent :math:`X\sim N(\mu_1,\sigma_1^2)`, :math:`Y\sim N(\mu_2,\sigma_2^2)`.
+    r"""Mean and variance of $X \pm Y$ for independent $X\sim N(\mu_1,\sigma_1^2)$, $Y\sim N(\mu_2,\sigma_2^2)$.
 
     The product of the MGFs is again a normal MGF,
 
-    .. math:: M_{X+Y}(t) = e^{\mu_1 t+\sigma_1^2t^2/2}\,e^{\mu_2 t+\sigma_2^2t^2/2}
-              = e^{(\mu_1+\mu_2)t+(\sigma_1^2+\sigma_2^2)t^2/2},
+    $$
+    M_{X+Y}(t) = e^{\mu_1 t+\sigma_1^2t^2/2}\,e^{\mu_2 t+\sigma_2^2t^2/2}
+    = e^{(\mu_1+\mu_2)t+(\sigma_1^2+\sigma_2^2)t^2/2},
+    $$
 
-    and since :math:`-Y\sim N(-\mu_2,\sigma_2^2)`, the difference has mean :math:`\mu_1-\mu_2` while the
+    and since $-Y\sim N(-\mu_2,\sigma_2^2)$, the difference has mean $\mu_1-\mu_2$ while the
     variances still **add**.
 
     Parameters
@@ -86,7 +88,7 @@ def sum_of_independent_normals(
     mu1, var1, mu2, var2
         Means and variances (variances >= 0).
     sign
-        ``+1`` for :math:`X+Y`, ``-1`` for :math:`X-Y`.
+        ``+1`` for $X+Y$, ``-1`` for $X-Y$.
 
     Returns
     -------
@@ -101,22 +103,22 @@ def sum_of_independent_normals(
 
 
 def expected_abs_normal(var: float = 1.0) -> float:
-    r""":math:`E|X|` for :math:`X\sim N(0,\sigma^2)`: :math:`\sigma\sqrt{2/\pi}` (about 0.798 for :math:`\sigma=1`)."""
+    r"""$E|X|$ for $X\sim N(0,\sigma^2)$: $\sigma\sqrt{2/\pi}$ (about 0.798 for $\sigma=1$)."""
     var = check_real("var", var, low=0.0)
     return math.sqrt(var) * math.sqrt(2 / math.pi)
 
 
 def expected_abs_diff_iid_normals() -> float:
-    r""":math:`E|Z_1-Z_2|` for i.i.d. :math:`N(0,1)`.
+    r"""$E|Z_1-Z_2|$ for i.i.d. $N(0,1)$.
 
-    :math:`Z_1-Z_2\sim N(0,2)`, i.e. :math:`\sqrt2 Z`, so
-    :math:`E|Z_1-Z_2| = \sqrt2\,E|Z| = \sqrt2\sqrt{2/\pi} = 2/\sqrt\pi \approx 1.128`.
+    $Z_1-Z_2\sim N(0,2)$, i.e. $\sqrt2 Z$, so
+    $E|Z_1-Z_2| = \sqrt2\,E|Z| = \sqrt2\sqrt{2/\pi} = 2/\sqrt\pi \approx 1.128$.
     """
     return expected_abs_normal(2.0)
 
 
 def sample_abs_diff_iid_normals(n: int, rng: np.random.Generator) -> np.ndarray:
-    """Draw ``n`` values of :math:`|Z_1 - Z_2|` with :math:`Z_1, Z_2` i.i.d. standard normal."""
+    """Draw ``n`` values of $|Z_1 - Z_2|$ with $Z_1, Z_2$ i.i.d. standard normal."""
     n = check_int("n", n, minimum=1)
     rng = check_rng("rng", rng)
     z = rng.standard_normal((2, n))

@@ -1,0 +1,58 @@
+# Mult(10, (0.5, 0.3, 0.2)): marginals are binomial, lumping adds probabilities, conditioning renormalizes.
+import os
+
+import numpy as np
+
+from studynotes.plotting import figure, figure_html
+from studynotes.prob import (
+    binomial_pmf,
+    multinomial_conditional,
+    multinomial_cov,
+    multinomial_lump,
+    multinomial_pmf,
+    sample_multinomial,
+)
+
+LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
+TEXT = {
+    "ko": dict(
+        head="| 성질 | 이론 | 시뮬레이션 ($2\\times10^5$번) |",
+        mean="평균 $E(X_1), E(X_2), E(X_3)$", var="분산 $\\mathrm{Var}(X_j)$", cond="$E(X_2 \\mid X_1=4)$",
+        lump="$P(X_2+X_3=5)$ (Bin(10, 0.5))", cov="$\\mathrm{Cov}(X_1, X_2)$",
+        x="X₁ (범주 1의 개수)", y="X₂ (범주 2의 개수)", bar="결합 PMF",
+        alt="X₁과 X₂의 결합 PMF 열지도. 확률이 X₁+X₂ ≤ 10인 삼각형 안에만 있고, X₁이 크면 X₂가 작아지는 방향으로 기울어 있다.",
+        cap="(X₁, X₂)의 결합 PMF. 개수의 합이 10으로 묶여 있어 X₁이 늘면 X₂는 줄어든다(음의 공분산).",
+    ),
+    "en": dict(
+        head="| property | theory | simulation ($2\\times10^5$ draws) |",
+        mean="means $E(X_1), E(X_2), E(X_3)$", var="variances $\\mathrm{Var}(X_j)$", cond="$E(X_2 \\mid X_1=4)$",
+        lump="$P(X_2+X_3=5)$ (Bin(10, 0.5))", cov="$\\mathrm{Cov}(X_1, X_2)$",
+        x="X₁ (count in category 1)", y="X₂ (count in category 2)", bar="joint PMF",
+        alt="Heat map of the joint PMF of X₁ and X₂: all mass lies in the triangle X₁+X₂ ≤ 10 and tilts so that a large X₁ goes with a small X₂.",
+        cap="Joint PMF of (X₁, X₂). The counts share n = 10 objects, so a larger X₁ leaves less for X₂ (negative covariance).",
+    ),
+}[LANG]
+
+n, p = 10, np.array([0.5, 0.3, 0.2])
+rng = np.random.default_rng(110)
+draws = sample_multinomial(n, p, 200_000, rng)
+
+m_cond, p_cond = multinomial_conditional(n, p, j=0, n_j=4)
+given = draws[draws[:, 0] == 4]
+p_lumped = multinomial_lump(p, [[0], [1, 2]])[1]
+fmt = lambda values: ", ".join(f"{v:.3f}" for v in values)  # noqa: E731
+
+print(TEXT["head"] + "\n|---|---|---|")
+print(f"| {TEXT['mean']} | {fmt(n * p)} | {fmt(draws.mean(axis=0))} |")
+print(f"| {TEXT['var']} | {fmt(n * p * (1 - p))} | {fmt(draws.var(axis=0))} |")
+print(f"| {TEXT['cond']} | {m_cond * p_cond[0]:.3f} | {given[:, 1].mean():.3f} |")
+print(f"| {TEXT['lump']} | {binomial_pmf(5, n, p_lumped):.4f} | {np.mean(draws[:, 1] + draws[:, 2] == 5):.4f} |")
+print(f"| {TEXT['cov']} | {multinomial_cov(n, p)[0, 1]:.3f} | {np.cov(draws[:, 0], draws[:, 1])[0, 1]:.3f} |\n")
+
+joint = np.array([[multinomial_pmf((i, j, n - i - j), p) if i + j <= n else np.nan for i in range(n + 1)] for j in range(n + 1)])
+fig, ax = figure(width=4.8, height=4.0)
+image = ax.imshow(joint, origin="lower", cmap="viridis")
+ax.grid(False)
+ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], xticks=range(0, n + 1, 2), yticks=range(0, n + 1, 2))
+fig.colorbar(image, ax=ax, label=TEXT["bar"], shrink=0.85)
+print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))

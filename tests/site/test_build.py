@@ -1,0 +1,87 @@
+"""The strict build: every page in both languages, no traceback, a generated post index and glossary."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from htmltext import read_page
+from sitetools import LANGS, ROOT, built_page, doc_pages
+
+PAGES = doc_pages()
+POSTS = [p for p in PAGES if p.startswith("posts/")]
+
+
+def front_matter(page: str, lang: str) -> dict:
+    text = (ROOT / "docs" / f"{page}.{lang}.md").read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_exists_without_traceback(built_site, page, lang) -> None:
+    path = built_page(built_site, page, lang)
+    assert path.is_file(), f"{path} was not built"
+    html = path.read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in html
+    # markdown-exec writes a failing block's traceback into the page (inside <pre>, so look at the raw HTML).
+    assert "Traceback (most recent call last)" not in html, f"{page} ({lang}) shows a traceback"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_lists_every_post_newest_first(built_site, lang) -> None:
+    html = built_page(built_site, "index", lang).read_text(encoding="utf-8")
+    metas = {p: front_matter(p, lang) for p in POSTS}
+    positions = {}
+    for page, meta in metas.items():
+        slug = page.split("/", 1)[1]
+        match = re.search(rf'href="(\./)?posts/{re.escape(slug)}/"', html)
+        assert match, f"the {lang} home page does not link {slug}"
+        positions[page] = match.start()
+        assert meta["date"].isoformat() in html
+    listed = sorted(POSTS, key=positions.get)
+    expected = sorted(POSTS, key=lambda p: (metas[p]["date"], metas[p].get("order", 0)), reverse=True)
+    assert listed == expected
+    categories = {"ko": ("Stat 110", "CS231n", "머신러닝"), "en": ("Stat 110", "CS231n", "Machine Learning")}[lang]
+    present = {m["category"] for m in metas.values()}
+    for key, name in zip(("stat110", "cs231n", "ml"), categories):
+        if key in present:
+            assert f">{name}</span>" in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_posts_keep_their_source_line(built_site, lang) -> None:
+    for page in POSTS:
+        text = read_page(built_page(built_site, page, lang).read_text(encoding="utf-8")).text
+        assert re.search(r"(Harvard University|Stanford University|AIFFEL)", text), page
+        assert "Havard" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_has_a_section_per_post_with_terms(built_site, lang) -> None:
+    html = built_page(built_site, "glossary", lang).read_text(encoding="utf-8")
+    for yml in sorted((ROOT / "docs" / "glossary").glob("*.yml")):
+        assert f'id="{yml.stem}"' in html, f"glossary section for {yml.stem} missing"
+        for entry in yaml.safe_load(yml.read_text(encoding="utf-8")):
+            assert entry["ko"] in html and entry["en"].split(" (")[0] in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_api_reference_documents_each_subpackage(built_site, lang) -> None:
+    html = built_page(built_site, "api", lang).read_text(encoding="utf-8")
+    subpackages = sorted(p.parent.name for p in (ROOT / "src" / "studynotes").glob("*/__init__.py"))
+    for name in ["plotting", *subpackages]:
+        assert f'id="studynotes.{name}"' in html, f"studynotes.{name} is not documented"
+
+
+def test_language_switcher_points_at_the_same_page(built_site) -> None:
+    for page in PAGES:
+        for lang, other, prefix in (("ko", "en", "en/"), ("en", "ko", "")):
+            html = built_page(built_site, page, lang).read_text(encoding="utf-8")
+            links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"', html)
+            target = dict((code, href) for href, code in links)[other]
+            resolved = (built_page(built_site, page, lang).parent / target).resolve()
+            expected = built_page(built_site, page, other).parent.resolve()
+            assert resolved == expected, f"{page} ({lang}) switches to {target}"

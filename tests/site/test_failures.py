@@ -1,0 +1,48 @@
+"""Bad input to the build fails it loudly: a snippet that raises (naming the block id) or a missing snippet file."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from sitetools import ROOT, build_site
+
+
+def mini_project(tmp_path, block: str):
+    """A copy of the site's configuration with one tiny page pair holding ``block``."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nnav:\n(?:  .*\n?)*", "\n", config)
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ("hooks", "node_modules", "src"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    (tmp_path / "docs").mkdir()
+    for item in ("stylesheets", "javascripts"):
+        shutil.copytree(ROOT / "docs" / item, tmp_path / "docs" / item)
+    (tmp_path / "snippets" / "demo").mkdir(parents=True)
+    (tmp_path / "snippets" / "demo" / "raises.py").write_text("raise ValueError('n must be >= 1, got 0')\n", encoding="utf-8")
+    (tmp_path / "snippets" / "demo" / "fine.py").write_text("print('fine')\n", encoding="utf-8")
+    for lang in ("ko", "en"):
+        (tmp_path / "docs" / f"index.{lang}.md").write_text(f"# Demo {{ #demo }}\n\n{block}\n", encoding="utf-8")
+    return tmp_path / "mkdocs.yml"
+
+
+def test_the_mini_project_builds_when_nothing_is_wrong(tmp_path) -> None:
+    config = mini_project(tmp_path, '```python exec="1" id="demo-fine"\n--8<-- "demo/fine.py"\n```')
+    result = build_site(tmp_path / "out", config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "fine" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_raising_snippet_fails_the_build_and_names_its_block(tmp_path) -> None:
+    config = mini_project(tmp_path, '```python exec="1" id="demo-raises"\n--8<-- "demo/raises.py"\n```')
+    result = build_site(tmp_path / "out", config)
+    assert result.returncode != 0
+    assert "demo-raises" in result.stderr
+    assert "n must be >= 1" in result.stderr
+
+
+def test_a_missing_snippet_file_fails_the_build(tmp_path) -> None:
+    config = mini_project(tmp_path, '```python exec="1" id="demo-missing"\n--8<-- "demo/does_not_exist.py"\n```')
+    result = build_site(tmp_path / "out", config)
+    assert result.returncode != 0
+    assert "does_not_exist.py" in result.stderr

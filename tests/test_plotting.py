@@ -1,0 +1,98 @@
+"""The figure helper: deterministic, text as text, page colours, unique ids, accessible, search-excluded."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from studynotes.plotting import INK, PALETTE, figure, figure_html
+
+
+def relative_luminance(hex_color: str) -> float:
+    channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def sample_html(label: str = "밀도 (density)") -> str:
+    fig, ax = figure()
+    ax.plot(np.arange(5), np.arange(5) ** 2, label="y = x²")
+    ax.set(xlabel="x", ylabel=label, title="제목")
+    ax.legend()
+    return figure_html(fig, alt="포물선 그림", caption="캡션 <b>escaped</b>")
+
+
+def test_byte_identical_across_calls() -> None:
+    assert sample_html() == sample_html()
+
+
+def test_text_is_kept_as_text_including_hangul() -> None:
+    html = sample_html()
+    assert "<text" in html and "밀도 (density)" in html and "제목" in html
+    assert "<metadata>" not in html and "dc:date" not in html.lower()
+
+
+def test_drawn_in_current_color_on_transparent_background() -> None:
+    html = sample_html()
+    assert "currentColor" in html
+    assert INK not in html
+    assert "#000000" not in html.lower() and "#ffffff" not in html.lower()
+    assert "fill: #ffffff" not in html
+
+
+def test_wrapped_for_search_exclusion_and_accessibility() -> None:
+    html = sample_html()
+    assert html.startswith('<figure class="sn-figure">') and html.endswith("</figure>")
+    assert '<div class="sn-figure__svg" data-search-exclude>' in html
+    assert 'role="img" aria-label="포물선 그림"' in html and "<title>포물선 그림</title>" in html
+    assert "<figcaption>캡션 &lt;b&gt;escaped&lt;/b&gt;</figcaption>" in html
+    assert "\n\n" not in html  # one Markdown block
+
+
+def test_ids_are_unique_between_figures() -> None:
+    a, b = sample_html("a"), sample_html("b")
+    ids_a, ids_b = set(re.findall(r'id="([^"]+)"', a)), set(re.findall(r'id="([^"]+)"', b))
+    assert ids_a and not ids_a & ids_b
+    for ref in re.findall(r"url\(#([^)]+)\)", a):
+        assert ref in ids_a
+
+
+def test_palette_reads_on_light_and_dark_backgrounds() -> None:
+    for color in PALETTE:
+        assert contrast(color, "#ffffff") >= 3.0, color
+        assert contrast(color, "#1e2129") >= 3.0, color  # Material's slate background
+
+
+def test_style_applies_to_artists_created_after_figure() -> None:
+    fig, ax = figure()
+    ax.plot([0, 1], [0, 1], label="a")
+    legend = ax.legend()
+    assert not legend.get_frame_on()
+
+
+@pytest.mark.parametrize(
+    "kwargs,error",
+    [(dict(alt=""), ValueError), (dict(alt="   "), ValueError)],
+)
+def test_alt_text_is_required(kwargs, error) -> None:
+    fig, _ = figure()
+    with pytest.raises(error, match="alt"):
+        figure_html(fig, **kwargs)
+
+
+def test_bad_arguments() -> None:
+    with pytest.raises(TypeError, match="fig"):
+        figure_html("not a figure", alt="x")
+    with pytest.raises(ValueError, match="width"):
+        figure(width=0)
+    with pytest.raises(ValueError, match="nrows"):
+        figure(0, 1)
+    assert isinstance(figure()[0], Figure)

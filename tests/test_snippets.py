@@ -1,0 +1,38 @@
+"""Every snippet runs on its own, as a reader who copies it would run it, and prints its result."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from sitetools import ROOT
+
+SNIPPETS = sorted((ROOT / "snippets").glob("*/*.py"))
+
+
+def test_there_are_snippets() -> None:
+    assert len(SNIPPETS) >= 6
+
+
+@pytest.mark.parametrize("path", SNIPPETS, ids=[str(p.relative_to(ROOT / "snippets")) for p in SNIPPETS])
+def test_snippet_runs_standalone(path, tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "STUDYNOTES_LANG"}
+    # Run from an unrelated folder: a snippet must not depend on the working directory.
+    result = subprocess.run([sys.executable, str(path)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip(), "the snippet printed nothing"
+    assert "Traceback" not in result.stdout
+    if "<svg" in result.stdout:
+        assert result.stdout.count("<figure") == result.stdout.count("<figcaption>"), "every figure needs a caption"
+        assert 'role="img" aria-label="' in result.stdout
+
+
+@pytest.mark.parametrize("path", SNIPPETS, ids=[str(p.relative_to(ROOT / "snippets")) for p in SNIPPETS])
+def test_snippet_is_included_in_both_languages(path) -> None:
+    include = f'--8<-- "{path.relative_to(ROOT / "snippets").as_posix()}"'
+    for lang in ("ko", "en"):
+        pages = [p for p in (ROOT / "docs").rglob(f"*.{lang}.md") if include in p.read_text(encoding="utf-8")]
+        assert pages, f"{path.name} is not included by any .{lang}.md page"
