@@ -82,6 +82,7 @@ def test_language_switcher_points_at_the_same_page(built_site) -> None:
             html = built_page(built_site, page, lang).read_text(encoding="utf-8")
             links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"', html)
             target = dict((code, href) for href, code in links)[other]
-            resolved = (built_page(built_site, page, lang).parent / target).resolve()
+            base = built_site if target.startswith("/") else built_page(built_site, page, lang).parent
+            resolved = (base / target.lstrip("/")).resolve()
             expected = built_page(built_site, page, other).parent.resolve()
             assert resolved == expected, f"{page} ({lang}) switches to {target}"
