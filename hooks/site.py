@@ -6,6 +6,9 @@
   language is put in ``STUDYNOTES_LANG`` so a snippet can label its figure in that language.
 - A page containing ``<!-- post-index -->`` gets the list of posts in its language, newest first,
   built from each post's front matter (``title``, ``date``, ``category``, ``excerpt``).
+- Search stays in the reader's language: after every language is built, the joint index is split
+  into ``search/search_index.json`` (Korean) and ``en/search/search_index.json`` (English), and
+  English pages point Material's ``base`` at ``en/`` so they load their own index and sitemap.
 - A page containing ``<!-- glossary -->`` gets one table per post from ``docs/glossary/<slug>.yml``
   (entries with ``ko``, ``en`` and optional ``note_ko``/``note_en``), so every post extends the
   glossary by adding its own file.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import logging
 import os
 import re
@@ -23,6 +27,7 @@ from pathlib import Path
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -106,7 +111,7 @@ def render_index(posts: list[dict], lang: str) -> str:
             '<article class="sn-post-card" markdown>\n'
             f'<p class="sn-post-card__meta"><span class="sn-post-card__category">{html.escape(category)}</span>'
             f" · <time datetime=\"{post['date'].isoformat()}\">{date}</time></p>\n\n"
-            f"### [{post['title']}](posts/{post['slug']}.md)\n\n"
+            f"### [{post['title']}](posts/{post['slug']}.md) {{ #post-{post['slug']} }}\n\n"
             f"{post['excerpt'].strip()}\n\n"
             "</article>"
         )
@@ -145,8 +150,53 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_LABEL = {"ko": "검색", "en": "Search"}
+CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
+SITEMAP_URL = re.compile(r"<url>.*?</url>", re.S)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Material reads <link rel="alternate" hreflang> in <head> as language *roots* and fetches
     # "sitemap.xml" next to each; the i18n plugin writes per-page links there, so every page
     # would request a missing file. The switcher in the header keeps its per-page links.
-    return HEAD_ALTERNATE.sub("", output)
+    output = HEAD_ALTERNATE.sub("", output)
+    lang = page_language(page, config)
+    # Changing language must load the other language's page for real (its own <html lang>, search
+    # index and navigation); a link with a target is one that instant navigation leaves alone.
+    output = output.replace('class="md-select__link">', 'class="md-select__link" target="_self">')
+    # Material's search dialog has no accessible name.
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_LABEL[lang]}">', 1)
+    if lang == "en":
+        output, count = CONFIG_BASE.subn(lambda m: f"{m.group(1)}{m.group(2)}/en/{m.group(3)}", output, count=1)
+        if count != 1:
+            raise PluginError(f"{page.file.src_uri}: Material's __config block not found; cannot scope search to English")
+    return output
+
+
+def split_search_index(site: Path) -> None:
+    """Give each language its own search index (and English its own sitemap for instant navigation)."""
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    english = [d for d in index["docs"] if d["location"].startswith("en/")]
+    if not english:
+        return  # already split, or an English-only intermediate index
+    korean = [d for d in index["docs"] if not d["location"].startswith("en/")]
+    en_index = {"config": {**index["config"], "lang": ["en"]}, "docs": [{**d, "location": d["location"][3:]} for d in english]}
+    ko_index = {**index, "docs": korean}
+    (site / "en" / "search").mkdir(parents=True, exist_ok=True)
+    for target, data in ((path, ko_index), (site / "en" / "search" / "search_index.json", en_index)):
+        target.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+
+    def english_entry(match: re.Match[str]) -> str:
+        block = match.group(0)
+        alternate = re.search(r'hreflang="en" href="([^"]+)"', block)
+        return re.sub(r"<loc>[^<]*</loc>", f"<loc>{alternate.group(1)}</loc>", block) if alternate else ""
+
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    (site / "en" / "sitemap.xml").write_text(SITEMAP_URL.sub(english_entry, sitemap), encoding="utf-8")
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the joint index
+def on_post_build(config: MkDocsConfig) -> None:
+    split_search_index(Path(config.site_dir))

@@ -1,7 +1,8 @@
-"""Shared fixtures: one strict build of the whole site per test session."""
+"""Shared fixtures: the address the test site is served from, and one strict build of it per session."""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,16 @@ from sitetools import build_site
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_url() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest)
+    result = build_site(dest, site_url=site_url)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout[-4000:]}\n{result.stderr[-8000:]}"
     return dest

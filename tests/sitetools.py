@@ -11,10 +11,18 @@ ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("ko", "en")
 
 
-def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` into ``dest`` and return the finished process (never raises)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(
+    dest: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` into ``dest`` and return the finished process (never raises).
+
+    ``site_url`` is the address the site will be served from (Material's instant navigation only
+    follows links that its sitemap lists under that address).
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
     env.pop("STUDYNOTES_LANG", None)
+    if site_url:
+        env["STUDYNOTES_SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(dest)],
         cwd=config.parent,
@@ -23,6 +31,12 @@ def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.Com
         text=True,
         timeout=900,
     )
+
+
+def source_date_epoch() -> str:
+    """The last commit's time, as ``make build`` uses it (0 outside a git checkout)."""
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "0"
 
 
 def doc_pages() -> list[str]:

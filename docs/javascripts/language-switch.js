@@ -3,7 +3,9 @@
 // so they are recomputed from the current address after every page change.
 (() => {
   const config = JSON.parse(document.getElementById("__config").textContent);
-  const root = new URL(config.base + "/", location.href);
+  // English pages carry base = <root>/en/ (their own search index); the site root is one up.
+  const base = new URL(config.base.replace(/\/$/, "") + "/", location.href);
+  const root = document.documentElement.lang === "en" ? new URL("../", base) : base;
   document$.subscribe(() => {
     const here = new URL(location.href);
     if (!here.href.startsWith(root.href)) return;

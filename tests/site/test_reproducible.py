@@ -17,8 +17,8 @@ def differing_files(a, b) -> list[str]:
     return diffs
 
 
-def test_two_builds_are_byte_identical(built_site, tmp_path) -> None:
-    result = build_site(tmp_path / "again")
+def test_two_builds_are_byte_identical(built_site, site_url, tmp_path) -> None:
+    result = build_site(tmp_path / "again", site_url=site_url)
     assert result.returncode == 0, result.stderr[-4000:]
     diffs = differing_files(built_site, tmp_path / "again")
     assert not diffs, "builds differ in:\n" + "\n".join(diffs[:30])

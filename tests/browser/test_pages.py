@@ -1,0 +1,114 @@
+"""Every page in both languages, as a reader's browser shows it."""
+
+from __future__ import annotations
+
+import pytest
+
+from browsertools import AXE, screenshot, wait_for_math
+from sitetools import LANGS, doc_pages
+
+PAGES = doc_pages()
+POSTS = [p for p in PAGES if p.startswith("posts/")]
+
+
+def url_path(page: str, lang: str) -> str:
+    prefix = "" if lang == "ko" else "en/"
+    return prefix if page == "index" else f"{prefix}{page}/"
+
+
+def shot_name(page: str, lang: str, scheme: str) -> str:
+    return f"{page.replace('/', '--')}.{lang}.{scheme}"
+
+
+MATH_STATE = """() => {
+    const spans = [...document.querySelectorAll('.md-content .arithmatex')];
+    const article = document.querySelector('.md-content article') || document.body;
+    const clone = article.cloneNode(true);
+    clone.querySelectorAll('pre, code, mjx-container, script, style, svg, .arithmatex mjx-assistive-mml').forEach(e => e.remove());
+    return {
+        formulas: spans.length,
+        typeset: spans.filter(s => s.querySelector('mjx-container')).length,
+        errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
+        text: clone.innerText,
+    };
+}"""
+
+
+def assert_math_rendered(page, where: str) -> None:
+    state = page.evaluate(MATH_STATE)
+    assert state["typeset"] == state["formulas"], f"{where}: {state['typeset']} of {state['formulas']} formulas typeset"
+    assert state["errors"] == 0, f"{where}: {state['errors']} formulas in error"
+    for raw in ("\\(", "\\[", "$$"):
+        assert raw not in state["text"], f"{where}: raw TeX {raw!r} visible"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_cleanly_with_math_figures_and_no_a11y_violations(open_page, page, lang) -> None:
+    tab, watch = open_page(url_path(page, lang))
+    assert_math_rendered(tab, f"{page} ({lang})")
+    sizes = tab.evaluate("() => [...document.querySelectorAll('.sn-figure svg')].map(s => s.getBoundingClientRect()).map(r => [r.width, r.height])")
+    assert all(w > 100 and h > 50 for w, h in sizes), f"figure drawn with no size: {sizes}"
+    tab.add_script_tag(path=str(AXE))
+    violations = tab.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ['violations']});
+            return result.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+                .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+        }"""
+    )
+    assert not violations, f"{page} ({lang}) accessibility: {violations}"
+    watch.assert_clean()
+    screenshot(tab, shot_name(page, lang, "light"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_dark_palette_recolours_figures(open_page, page, lang) -> None:
+    light, _ = open_page(url_path(page, lang), color_scheme="light")
+    dark, watch = open_page(url_path(page, lang), color_scheme="dark")
+    assert dark.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
+    colour = "() => [...document.querySelectorAll('.sn-figure svg')].map(s => getComputedStyle(s.querySelector('text') || s).fill + '|' + getComputedStyle(s).color)"
+    light_colours, dark_colours = light.evaluate(colour), dark.evaluate(colour)
+    assert len(light_colours) == len(dark_colours)
+    for a, b in zip(light_colours, dark_colours):
+        assert a != b, f"{page} ({lang}): a figure keeps its colours in dark mode ({a})"
+    watch.assert_clean()
+    screenshot(dark, shot_name(page, lang, "dark"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_no_horizontal_scrolling_on_a_phone(open_page, page, lang) -> None:
+    tab, _ = open_page(url_path(page, lang), width=390, height=844)
+    overflow = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page} ({lang}) scrolls sideways by {overflow}px at 390px"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_language_switcher_keeps_the_page(open_page, base_url, page) -> None:
+    tab, watch = open_page(url_path(page, "ko"))
+    for target in ("en", "ko"):
+        tab.hover(".md-header__option .md-select")
+        tab.click(f".md-select__link[hreflang='{target}']")
+        tab.wait_for_load_state("networkidle")
+        assert tab.url == base_url + url_path(page, target)
+        assert tab.evaluate("() => document.documentElement.lang") == target
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("post", POSTS)
+def test_instant_navigation_renders_math_and_keeps_the_switcher(open_page, base_url, post, lang) -> None:
+    tab, watch = open_page(url_path("index", lang))
+    tab.evaluate("() => { window.__noReload = true; }")
+    tab.click(f"article a[href$='{post.split('/', 1)[1]}/']")
+    tab.wait_for_url(base_url + url_path(post, lang))
+    tab.wait_for_load_state("networkidle")
+    wait_for_math(tab)
+    assert tab.evaluate("() => window.__noReload === true"), "the click reloaded the page instead of navigating instantly"
+    assert_math_rendered(tab, f"{post} ({lang}) after instant navigation")
+    other = "en" if lang == "ko" else "ko"
+    href = tab.evaluate(f"() => document.querySelector(\".md-select__link[hreflang='{other}']\").href")
+    assert href == base_url + url_path(post, other)
+    watch.assert_clean()

@@ -1,0 +1,107 @@
+"""Material's search, driven like a reader: Korean words find Korean posts, English words English posts.
+
+The query words are chosen from each post's own text in the built search index, so every post is
+covered without a hand-kept word list.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from sitetools import doc_pages
+
+POSTS = [p.split("/", 1)[1] for p in doc_pages() if p.startswith("posts/")]
+HANGUL_WORD = re.compile(r"[가-힣]{2,}")
+ENGLISH_WORD = re.compile(r"\b[a-z]{6,}\b")
+PARTICLES = ("를", "을", "는", "은", "이", "가", "의", "에서", "에", "로", "와", "과")
+
+
+def post_texts(site, lang: str) -> dict[str, str]:
+    path = site / ("search" if lang == "ko" else "en/search") / "search_index.json"
+    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    texts: dict[str, list[str]] = {slug: [] for slug in POSTS}
+    for doc in docs:
+        match = re.match(r"posts/([^/]+)/", doc["location"])
+        if match and match.group(1) in texts:
+            texts[match.group(1)].append(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]))
+    return {slug: " ".join(parts) for slug, parts in texts.items()}
+
+
+def distinctive_word(texts: dict[str, str], slug: str, pattern: re.Pattern[str]) -> str:
+    """A word of this post that no other post uses (the most frequent such word, ties alphabetical)."""
+    own = Counter(pattern.findall(texts[slug].lower() if pattern is ENGLISH_WORD else texts[slug]))
+    others = set()
+    for other, text in texts.items():
+        if other != slug:
+            others.update(pattern.findall(text.lower() if pattern is ENGLISH_WORD else text))
+    candidates = [(-n, w) for w, n in own.items() if w not in others]
+    assert candidates, f"no word of {slug} is unique to it"
+    return min(candidates)[1]
+
+
+def search(tab, query: str) -> list[str]:
+    field = tab.locator("input.md-search__input")
+    field.click()
+    field.fill(query)
+    field.press("End")  # Material reads the query on key events; fill() alone sends none
+    tab.wait_for_selector(".md-search-result__item a", timeout=15_000)
+    return tab.eval_on_selector_all(".md-search-result__item a.md-search-result__link", "els => els.map(e => e.href)")
+
+
+def finds(links: list[str], base_url: str, lang: str, slug: str) -> bool:
+    prefix = base_url + ("" if lang == "ko" else "en/")
+    return any(link.startswith(f"{prefix}posts/{slug}/") for link in links)
+
+
+@pytest.mark.parametrize("slug", POSTS)
+def test_korean_word_finds_the_korean_post(open_page, built_site, base_url, slug) -> None:
+    word = distinctive_word(post_texts(built_site, "ko"), slug, HANGUL_WORD)
+    tab, watch = open_page("")
+    links = search(tab, word)
+    assert finds(links, base_url, "ko", slug), f"searching {word!r} did not find {slug}: {links[:5]}"
+    assert not [link for link in links if link.startswith(base_url + "en/")], "Korean search returned English pages"
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("slug", POSTS)
+def test_english_word_finds_the_english_post_only(open_page, built_site, base_url, slug) -> None:
+    word = distinctive_word(post_texts(built_site, "en"), slug, ENGLISH_WORD)
+    tab, watch = open_page("en/")
+    links = search(tab, word)
+    assert finds(links, base_url, "en", slug), f"searching {word!r} did not find {slug}: {links[:5]}"
+    assert all(link.startswith(base_url + "en/") for link in links), f"English search left English: {links[:5]}"
+    watch.assert_clean()
+
+
+def test_word_after_an_opening_parenthesis_is_found(open_page, built_site, base_url) -> None:
+    texts = post_texts(built_site, "ko")
+    # A word that, in its post, only ever appears right after "(".
+    cases = []
+    for slug, text in texts.items():
+        inside = set(re.findall(r"\(([가-힣]{2,})", text))
+        elsewhere = set(re.findall(r"(?<!\()\b([가-힣]{2,})", text))
+        cases += [(slug, w) for w in sorted(inside - elsewhere)]
+    assert cases, "no post has a Korean word that only follows '('"
+    slug, word = cases[0]
+    tab, _ = open_page("")
+    assert finds(search(tab, word), base_url, "ko", slug), f"{word!r} after '(' not found in {slug}"
+
+
+def test_noun_followed_by_a_particle_is_found_by_the_noun(open_page, built_site, base_url) -> None:
+    texts = post_texts(built_site, "ko")
+    cases = []
+    for slug, text in texts.items():
+        words = set(HANGUL_WORD.findall(text))
+        for word in sorted(words):
+            for particle in PARTICLES:
+                stem = word[: -len(particle)]
+                if word.endswith(particle) and len(stem) >= 3 and stem not in words:
+                    cases.append((slug, stem, word))
+    assert cases, "no noun+particle form whose bare noun is absent"
+    slug, stem, word = cases[0]
+    tab, _ = open_page("")
+    assert finds(search(tab, stem), base_url, "ko", slug), f"{stem!r} did not find {slug} (which has {word!r})"
