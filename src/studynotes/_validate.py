@@ -67,7 +67,7 @@ def check_probability_vector(name: str, value: object, *, atol: float = 1e-12) -
 
 
 def check_rng(name: str, value: object) -> np.random.Generator:
-    """Require a :class:`numpy.random.Generator`: randomness is always passed in, never global."""
+    """Require a `numpy.random.Generator`: randomness is always passed in, never global."""
     if not isinstance(value, np.random.Generator):
         raise TypeError(f"{name} must be a numpy.random.Generator (use np.random.default_rng(seed)), got {type(value).__name__}")
     return value

@@ -13,7 +13,7 @@ A figure is drawn with `figure`, then turned into an HTML ``<figure>`` by
 - wrapped so that the site's search index skips its tick labels (``data-search-exclude``),
   and labelled for screen readers (``role="img"`` with an ``aria-label`` and a ``<title>``).
 
-Introduced in: Stat 110 lecture 20, Multinomial and Cauchy.
+Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
 """
 
 from __future__ import annotations
@@ -77,6 +77,7 @@ _RC: dict[str, Any] = {
     "axes.prop_cycle": cycler(color=list(PALETTE)),
     "legend.frameon": False,
     "lines.linewidth": 1.8,
+    "axes.labelpad": 6.0,
     "image.cmap": "viridis",
     "hist.bins": 50,
 }
@@ -84,7 +85,10 @@ _RC: dict[str, Any] = {
 
 @contextmanager
 def style() -> Iterator[None]:
-    """Apply the site's matplotlib style inside a ``with`` block (rcParams are restored after)."""
+    """Apply the site's matplotlib style inside a ``with`` block (rcParams are restored after).
+
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    """
     with mpl.rc_context(_RC):
         yield
 
@@ -98,6 +102,8 @@ def figure(
     **subplots_kw: Any,
 ) -> tuple[Figure, Any]:
     """Create a figure in the site's style and its axes.
+
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
 
     The figure is a plain `matplotlib.figure.Figure` (no pyplot state, no backend),
     with constrained layout. The site's style is written into matplotlib's ``rcParams``, because
@@ -167,6 +173,8 @@ def _prefix_ids(svg: str) -> str:
 
 def figure_html(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     """Render ``fig`` as an HTML ``<figure>`` with inline SVG.
+
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
 
     Parameters
     ----------

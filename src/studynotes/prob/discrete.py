@@ -1,6 +1,6 @@
 """Exact PMFs of discrete distributions, with Stat 110's conventions.
 
-Introduced in: Stat 110 lecture 20, Multinomial and Cauchy (marginals of a multinomial are binomial).
+Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/) (marginals of a multinomial are binomial).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ __all__ = ["binomial_pmf"]
 
 def binomial_pmf(k: object, n: int, p: float) -> np.ndarray:
     r"""PMF of $\mathrm{Bin}(n, p)$: $P(X=k) = \binom nk p^k q^{n-k}$, zero outside $0..n$.
+
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
 
     Same convention as ``scipy.stats.binom.pmf(k, n, p)``.
 

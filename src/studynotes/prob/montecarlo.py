@@ -1,6 +1,6 @@
 """Monte Carlo estimates that carry their own standard error.
 
-Introduced in: Stat 110 lecture 20, Multinomial and Cauchy.
+Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
 """
 
 from __future__ import annotations
@@ -15,7 +15,10 @@ __all__ = ["Estimate", "mc_estimate", "running_mean"]
 
 
 class Estimate(NamedTuple):
-    """A Monte Carlo estimate: the sample mean ``value``, its standard error ``se`` and the sample size ``n``."""
+    """A Monte Carlo estimate: the sample mean ``value``, its standard error ``se`` and the sample size ``n``.
+
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    """
 
     value: float
     se: float
@@ -31,6 +34,8 @@ class Estimate(NamedTuple):
 
 def mc_estimate(samples: object) -> Estimate:
     r"""Estimate $E[X]$ from i.i.d. draws with the standard error $s/\sqrt{n}$.
+
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
 
     $$
     \hat\mu = \frac1n\sum_{i=1}^n x_i,\qquad
@@ -57,7 +62,7 @@ def mc_estimate(samples: object) -> Estimate:
 def running_mean(samples: object) -> np.ndarray:
     r"""Running averages $\bar x_k = \frac1k\sum_{i\le k} x_i$ for $k = 1..n$.
 
-    Introduced in: Stat 110 lecture 20 (the Cauchy's running mean never settles).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/) (the Cauchy's running mean never settles).
     """
     x = check_finite_array("samples", samples, ndim=1)
     return np.cumsum(x) / np.arange(1, x.size + 1)
