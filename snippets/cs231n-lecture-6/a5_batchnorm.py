@@ -1,0 +1,93 @@
+# Batch normalisation: train mode standardises with batch statistics, test mode uses the running averages.
+import os
+
+import numpy as np
+
+from studynotes.nn import batchnorm_backward, batchnorm_forward, numerical_gradient_array, rel_error
+from studynotes.plotting import INK, figure, figure_html
+
+LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
+TEXT = {
+    "ko": dict(
+        what="확인 항목", val="값",
+        train_mean="train 모드 출력의 특징별 평균 (최대 $\\lvert\\cdot\\rvert$)", train_var="train 모드 출력의 특징별 분산",
+        test_mean="test 모드 출력의 특징별 평균", test_var="test 모드 출력의 특징별 분산",
+        run_mu="200배치 뒤 running mean (참값 $\\mu=(3, -2)$)", run_var="200배치 뒤 running var (참값 $\\sigma^2=(0.25, 1)$)",
+        first="running mean이 $\\mu$의 5% 안에 머물기 시작한 배치",
+        one="train 모드에서 배치 크기 1의 출력 ($\\beta=(0.5, -1)$)",
+        grad="역전파 기울기 검사, 최대 상대 오차 ($dx$, $d\\gamma$, $d\\beta$)",
+        batch="배치 번호", ratio="running 값 / 참값", mean_l="running mean", var_l="running var",
+        alt="배치가 쌓일수록 두 특징의 running mean과 running var를 참값으로 나눈 비율이 0에서 출발해 1로 다가간다. 약 50배치 뒤에는 1 근처에 머문다.",
+        cap="momentum 0.9의 running 평균은 0에서 시작해 참값으로 수렴한다 (두 특징, 배치 크기 128).",
+    ),
+    "en": dict(
+        what="check", val="value",
+        train_mean="train-mode output, per-feature mean (max $\\lvert\\cdot\\rvert$)", train_var="train-mode output, per-feature variance",
+        test_mean="test-mode output, per-feature mean", test_var="test-mode output, per-feature variance",
+        run_mu="running mean after 200 batches (true $\\mu=(3, -2)$)", run_var="running var after 200 batches (true $\\sigma^2=(0.25, 1)$)",
+        first="batch from which the running mean stays within 5% of $\\mu$",
+        one="train mode, batch of size 1: output ($\\beta=(0.5, -1)$)",
+        grad="backward-pass gradient check, max relative error ($dx$, $d\\gamma$, $d\\beta$)",
+        batch="batch", ratio="running value / true value", mean_l="running mean", var_l="running var",
+        alt="As batches accumulate, the running mean and running variance of both features, divided by their true values, start at 0 "
+        "and approach 1; after about 50 batches they stay near 1.",
+        cap="With momentum 0.9 the running averages start at 0 and converge to the true statistics (two features, batches of 128).",
+    ),
+}[LANG]
+
+rng = np.random.default_rng(5)
+mu, sigma = np.array([3.0, -2.0]), np.array([0.5, 1.0])
+gamma, beta = np.ones(2), np.zeros(2)
+bn_param = {"mode": "train", "momentum": 0.9}
+
+trace_mean, trace_var = [], []
+for _ in range(200):
+    x = mu + sigma * rng.standard_normal((128, 2))
+    out, _ = batchnorm_forward(x, gamma, beta, bn_param)
+    trace_mean.append(bn_param["running_mean"])
+    trace_var.append(bn_param["running_var"])
+trace_mean, trace_var = np.array(trace_mean), np.array(trace_var)
+outside = np.any(np.abs(trace_mean / mu - 1) >= 0.05, axis=1)
+first = int(np.nonzero(outside)[0][-1]) + 2  # the batch after the last one outside the 5% band
+
+x_test = mu + sigma * rng.standard_normal((1000, 2))
+out_test, _ = batchnorm_forward(x_test, gamma, beta, dict(bn_param, mode="test"))
+out_one, _ = batchnorm_forward(x_test[:1], gamma, np.array([0.5, -1.0]), {"mode": "train"})
+
+xg = 5 * rng.standard_normal((4, 5)) + 12
+gg, bg, dout = rng.standard_normal(5), rng.standard_normal(5), rng.standard_normal((4, 5))
+_, cache = batchnorm_forward(xg, gg, bg, {"mode": "train"})
+dx, dgamma, dbeta = batchnorm_backward(dout, cache)
+errors = [
+    rel_error(dx, numerical_gradient_array(lambda z: batchnorm_forward(z, gg, bg, {"mode": "train"})[0], xg, dout)),
+    rel_error(dgamma, numerical_gradient_array(lambda z: batchnorm_forward(xg, z, bg, {"mode": "train"})[0], gg, dout)),
+    rel_error(dbeta, numerical_gradient_array(lambda z: batchnorm_forward(xg, gg, z, {"mode": "train"})[0], bg, dout)),
+]
+
+
+def pair(v, fmt=".3f"):
+    v = np.round(v, int(fmt[1])) + 0.0
+    return f"({v[0]:{fmt}}, {v[1]:{fmt}})"
+
+
+print(f"| {TEXT['what']} | {TEXT['val']} |\n|---|---|")
+print(f"| {TEXT['train_mean']} | {np.abs(out.mean(axis=0)).max():.1e} |")
+print(f"| {TEXT['train_var']} | {pair(out.var(axis=0), '.5f')} |")
+print(f"| {TEXT['test_mean']} | {pair(out_test.mean(axis=0))} |")
+print(f"| {TEXT['test_var']} | {pair(out_test.var(axis=0))} |")
+print(f"| {TEXT['run_mu']} | {pair(bn_param['running_mean'])} |")
+print(f"| {TEXT['run_var']} | {pair(bn_param['running_var'])} |")
+print(f"| {TEXT['first']} | {first} |")
+print(f"| {TEXT['one']} | {pair(out_one[0])} |")
+print(f"| {TEXT['grad']} | {', '.join(f'{e:.1e}' for e in errors)} |\n")
+
+batches = np.arange(1, 201)
+fig, ax = figure(width=6.0, height=3.0)
+for k in range(2):
+    ax.plot(batches, trace_mean[:, k] / mu[k], color=f"C{k}", label=f"{TEXT['mean_l']} [{k}]")
+    ax.plot(batches, trace_var[:, k] / sigma[k] ** 2, color=f"C{k}", linestyle="--", label=f"{TEXT['var_l']} [{k}]")
+ax.plot(batches, 1 - 0.9**batches, color=INK, linestyle=":", linewidth=1.2, label="$1-0.9^t$")
+ax.axhline(1.0, color=INK, linewidth=0.8)
+ax.set(xlabel=TEXT["batch"], ylabel=TEXT["ratio"], xscale="log")
+ax.legend(fontsize=8)
+print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))

@@ -1,0 +1,60 @@
+# Learning-rate sweep on the spiral: too low, about right, too high, diverging.
+import math
+import os
+
+import numpy as np
+
+from studynotes.nn import lr_sweep
+from studynotes.plotting import INK, figure, figure_html
+
+def log_spaced(n, k=250):
+    # indices evenly spaced on the log-scaled x axis: enough points for the eye, a small SVG
+    return np.unique(np.geomspace(1, n, k).astype(int)) - 1
+
+
+LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
+TEXT = {
+    "ko": dict(
+        lr="학습률", final="500회 뒤 손실", acc="train 정확도", ratio="업데이트/가중치 비율 (중앙값)", verdict="판정",
+        low="너무 낮음: 손실이 거의 그대로", good="적당함", high="너무 높음: 손실이 커짐", nan="발산: {n}회째에 손실이 inf/NaN",
+        it="반복 횟수", loss="손실 (로그 축)", r_ax="업데이트/가중치 비율 (로그 축)",
+        alt="학습률 네 개의 손실 곡선(왼쪽)과 업데이트/가중치 비율(오른쪽). 10⁻⁶은 ln 3 근처에서 평평하고, 1은 꾸준히 내려가며, 100은 손실이 크게 올라가 머물고, "
+        "10⁶은 몇 번 만에 발산해 곡선이 끊긴다. 오른쪽에서 학습률 1의 비율은 10⁻³보다 한 자릿수쯤 위에 있고, 10⁻⁶은 훨씬 아래, 100과 10⁶은 훨씬 위에 있다.",
+        cap="학습률만 바꾼 전체 배치 경사 하강법 (스파이럴, λ=1e-3). 점선은 ln 3(왼쪽)과 10⁻³(오른쪽)이다.",
+    ),
+    "en": dict(
+        lr="learning rate", final="loss after 500 steps", acc="train accuracy", ratio="update/weight ratio (median)", verdict="verdict",
+        low="too low: the loss barely moves", good="about right", high="too high: the loss goes up", nan="diverged: loss inf/NaN at step {n}",
+        it="iteration", loss="loss (log scale)", r_ax="update/weight ratio (log scale)",
+        alt="Loss curves (left) and update-to-weight ratios (right) for four learning rates. 1e-6 stays flat near ln 3, 1 decreases steadily, "
+        "100 jumps to a large loss and stays there, and 1e6 diverges after a few steps so its curve stops. On the right, the ratio for "
+        "learning rate 1 sits about one decade above 1e-3, 1e-6 far below it, and 100 and 1e6 far above.",
+        cap="Full-batch gradient descent with only the learning rate changed (spiral, λ = 1e-3). Dotted lines: ln 3 (left) and 1e-3 (right).",
+    ),
+}[LANG]
+
+LRS = (1e-6, 1.0, 1e2, 1e6)
+runs = lr_sweep(LRS, num_iters=500)
+
+print(f"| {TEXT['lr']} | {TEXT['final']} | {TEXT['acc']} | {TEXT['ratio']} | {TEXT['verdict']} |\n|---|---|---|---|---|")
+for lr, verdict in zip(LRS, ("low", "good", "high", "nan")):
+    h = runs[lr]
+    acc = f"{h.train_acc[-1]:.2f}" if h.train_acc and not h.diverged else "–"
+    note = TEXT[verdict].format(n=len(h.loss)) if verdict == "nan" else TEXT[verdict]
+    print(f"| $10^{{{math.log10(lr):.0f}}}$ | {h.loss[-1]:.4g} | {acc} | {np.median(h.update_ratio):.1e} | {note} |")
+print()
+
+fig, (ax_l, ax_r) = figure(1, 2, width=7.2, height=3.2)
+for lr in LRS:
+    h = runs[lr]
+    label = f"lr = 1e{math.log10(lr):.0f}"
+    for ax, values in ((ax_l, np.array(h.loss)), (ax_r, np.array(h.update_ratio))):
+        idx = log_spaced(len(values))
+        idx = idx[np.isfinite(values[idx]) & (values[idx] < 1e8)]  # the diverging run leaves the plot
+        ax.plot(idx + 1, values[idx], label=label)
+ax_l.axhline(math.log(3), color=INK, linestyle=":", linewidth=1)
+ax_r.axhline(1e-3, color=INK, linestyle=":", linewidth=1)
+ax_l.set(xlabel=TEXT["it"], ylabel=TEXT["loss"], xscale="log", yscale="log", ylim=(0.2, 1e3))
+ax_r.set(xlabel=TEXT["it"], ylabel=TEXT["r_ax"], xscale="log", yscale="log", ylim=(1e-8, 1e6))
+ax_l.legend(fontsize=8)
+print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
