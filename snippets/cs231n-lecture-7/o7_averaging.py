@@ -1,0 +1,35 @@
+# Ensembles and Polyak averaging on a noisy bowl: averaging weights cancels the noise that one SGD run ends with.
+import os
+
+import numpy as np
+
+from studynotes.optim import ema, noisy_gradient, polyak_average, quadratic, run, sgd
+
+LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
+TEXT = {
+    "ko": dict(
+        head="| 최종 파라미터 | 손실 $f$ |",
+        single="SGD 한 번의 마지막 반복값 (5회 평균)",
+        ensemble="독립적으로 학습한 5개 모델의 평균 (앙상블)",
+        polyak="폴랴크 평균: 스텝 100 이후 반복값의 평균",
+        ema="지수 이동 평균 (β = 0.99)",
+    ),
+    "en": dict(
+        head="| final parameters | loss $f$ |",
+        single="last iterate of one SGD run (mean of 5 runs)",
+        ensemble="average of 5 independently trained models (ensemble)",
+        polyak="Polyak average: mean of the iterates after step 100",
+        ema="exponential moving average (β = 0.99)",
+    ),
+}[LANG]
+
+rng = np.random.default_rng(8)
+f = quadratic(np.diag(np.linspace(0.5, 1.0, 100)))
+grad = noisy_gradient(f, 1.0, rng)
+paths = [run(sgd, grad, np.full(100, 2.0), 400, {"learning_rate": 0.3}) for _ in range(5)]
+
+print(TEXT["head"] + "\n|---|---|")
+print(f"| {TEXT['single']} | {np.mean([f.value(p[-1]) for p in paths]):.3f} |")
+print(f"| {TEXT['ensemble']} | {f.value(np.mean([p[-1] for p in paths], axis=0)):.3f} |")
+print(f"| {TEXT['polyak']} | {np.mean([f.value(polyak_average(p[100:])[-1]) for p in paths]):.3f} |")
+print(f"| {TEXT['ema']} | {np.mean([f.value(ema(p, 0.99)[-1]) for p in paths]):.3f} |")

@@ -1,0 +1,332 @@
+"""First-order update rules in the CS231n assignment's style: `rule(w, dw, config) -> (next_w, config)`.
+
+Every rule takes the parameters `w` (any NumPy array), their gradient `dw` (same shape) and a
+`config` dict holding the hyperparameters and the optimizer's state. It returns the next
+parameters and a *new* config dict with the updated state; neither `w` nor the caller's dict is
+modified. Missing keys get the defaults below (those of the lecture and of `cs231n/optim.py`);
+missing state starts at zero, as in the assignment.
+
+Momentum is stored in the assignment's convention, `v <- rho v - lr dw; w <- w + v`. The lecture
+slide writes `v <- rho v + dw; w <- w - lr v` and PyTorch's `torch.optim.SGD` keeps that second
+form (its `momentum_buffer` is the slide's `v`). With a constant learning rate the two give the
+same iterates, and the velocities are related by `v_assignment = -lr * v_slide`.
+
+Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from .._validate import check_int, check_real
+
+__all__ = [
+    "adagrad",
+    "adam",
+    "nesterov_momentum",
+    "rmsprop",
+    "run",
+    "sgd",
+    "sgd_momentum",
+]
+
+Config = dict[str, Any]
+Rule = Callable[[np.ndarray, np.ndarray, "Mapping[str, Any] | None"], tuple[np.ndarray, Config]]
+
+
+def _arrays(w: object, dw: object) -> tuple[np.ndarray, np.ndarray]:
+    w = np.asarray(w, dtype=float)
+    dw = np.asarray(dw, dtype=float)
+    if dw.shape != w.shape:
+        raise ValueError(f"dw must have the shape of w {w.shape}, got {dw.shape}")
+    return w, dw
+
+
+def _config(config: Mapping[str, Any] | None, defaults: Mapping[str, Any]) -> Config:
+    if config is not None and not isinstance(config, Mapping):
+        raise TypeError(f"config must be a dict or None, got {type(config).__name__}")
+    out = dict(defaults)
+    out.update(config or {})
+    return out
+
+
+def _lr(config: Config) -> float:
+    return check_real("learning_rate", config["learning_rate"], low=0.0, low_open=True)
+
+
+def _beta(config: Config, name: str) -> float:
+    return check_real(name, config[name], low=0.0, high=1.0, high_open=True)
+
+
+def _eps(config: Config) -> float:
+    return check_real("epsilon", config["epsilon"], low=0.0, low_open=True)
+
+
+def _state(config: Config, name: str, w: np.ndarray) -> np.ndarray:
+    value = config.get(name)
+    if value is None:
+        return np.zeros_like(w)
+    value = np.asarray(value, dtype=float)
+    if value.shape != w.shape:
+        raise ValueError(f"config['{name}'] must have the shape of w {w.shape}, got {value.shape}")
+    return value
+
+
+def sgd(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
+    r"""Vanilla stochastic gradient descent.
+
+    $$
+    w_{t+1} = w_t - \alpha\,\nabla f(w_t)
+    $$
+
+    Parameters
+    ----------
+    w, dw
+        Parameters and their gradient (same shape).
+    config
+        `learning_rate` $\alpha > 0$ (default 1e-2).
+
+    Returns
+    -------
+    next_w, config
+        The updated parameters and a new config dict.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    w, dw = _arrays(w, dw)
+    config = _config(config, {"learning_rate": 1e-2})
+    return w - _lr(config) * dw, config
+
+
+def sgd_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
+    r"""SGD with (heavy-ball) momentum, in the assignment's sign convention.
+
+    $$
+    v_{t+1} = \rho\,v_t - \alpha\,\nabla f(w_t),\qquad w_{t+1} = w_t + v_{t+1}
+    $$
+
+    PyTorch's `SGD(lr=alpha, momentum=rho)` keeps $b = -v/\alpha$ and gives the same iterates.
+
+    Parameters
+    ----------
+    w, dw
+        Parameters and their gradient (same shape).
+    config
+        `learning_rate` $\alpha > 0$ (default 1e-2), `momentum` $\rho \in [0, 1)$
+        (default 0.9), `velocity` (state, default zeros).
+
+    Returns
+    -------
+    next_w, config
+        The updated parameters and a new config dict holding the new `velocity`.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    w, dw = _arrays(w, dw)
+    config = _config(config, {"learning_rate": 1e-2, "momentum": 0.9})
+    v = _beta(config, "momentum") * _state(config, "velocity", w) - _lr(config) * dw
+    config["velocity"] = v
+    return w + v, config
+
+
+def nesterov_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
+    r"""Nesterov momentum after the change of variables $\tilde w_t = w_t + \rho v_t$.
+
+    The original form evaluates the gradient at the look-ahead point,
+    $v_{t+1} = \rho v_t - \alpha\nabla f(w_t + \rho v_t)$, $w_{t+1} = w_t + v_{t+1}$.
+    Storing the look-ahead point $\tilde w$ instead, `dw` is the gradient at the stored
+    parameters and
+
+    $$
+    v_{t+1} = \rho\,v_t - \alpha\,\nabla f(\tilde w_t),\qquad
+    \tilde w_{t+1} = \tilde w_t + v_{t+1} + \rho\,(v_{t+1} - v_t)
+    $$
+
+    PyTorch's `SGD(lr=alpha, momentum=rho, nesterov=True)` is the same rule with $b = -v/\alpha$.
+
+    Parameters
+    ----------
+    w, dw
+        Stored (look-ahead) parameters and the gradient there (same shape).
+    config
+        `learning_rate` $\alpha > 0$ (default 1e-2), `momentum` $\rho \in [0, 1)$
+        (default 0.9), `velocity` (state, default zeros).
+
+    Returns
+    -------
+    next_w, config
+        The updated parameters and a new config dict holding the new `velocity`.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    w, dw = _arrays(w, dw)
+    config = _config(config, {"learning_rate": 1e-2, "momentum": 0.9})
+    rho = _beta(config, "momentum")
+    v_old = _state(config, "velocity", w)
+    v = rho * v_old - _lr(config) * dw
+    config["velocity"] = v
+    return w + v + rho * (v - v_old), config
+
+
+def adagrad(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
+    r"""AdaGrad: each coordinate's step is divided by the root of its summed squared gradients.
+
+    $$
+    G_t = G_{t-1} + g_t^2,\qquad w_{t+1} = w_t - \frac{\alpha\,g_t}{\sqrt{G_t} + \epsilon}
+    $$
+
+    Equal to PyTorch's `Adagrad(lr=alpha, eps=epsilon)` (`lr_decay=0`, zero initial accumulator).
+
+    Parameters
+    ----------
+    w, dw
+        Parameters and their gradient (same shape).
+    config
+        `learning_rate` $\alpha > 0$ (default 1e-2), `epsilon` $> 0$ (default 1e-7, the
+        slide's value), `cache` $G$ (state, default zeros).
+
+    Returns
+    -------
+    next_w, config
+        The updated parameters and a new config dict holding the new `cache`.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    w, dw = _arrays(w, dw)
+    config = _config(config, {"learning_rate": 1e-2, "epsilon": 1e-7})
+    lr, eps = _lr(config), _eps(config)
+    cache = _state(config, "cache", w) + dw * dw
+    config["cache"] = cache
+    return w - lr * dw / (np.sqrt(cache) + eps), config
+
+
+def rmsprop(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
+    r"""RMSProp: AdaGrad with a leaky (exponentially decaying) sum of squared gradients.
+
+    $$
+    G_t = \delta\,G_{t-1} + (1-\delta)\,g_t^2,\qquad w_{t+1} = w_t - \frac{\alpha\,g_t}{\sqrt{G_t} + \epsilon}
+    $$
+
+    Equal to PyTorch's `RMSprop(lr=alpha, alpha=delta, eps=epsilon)` (no momentum, not centered).
+
+    Parameters
+    ----------
+    w, dw
+        Parameters and their gradient (same shape).
+    config
+        `learning_rate` $\alpha > 0$ (default 1e-2), `decay_rate` $\delta \in [0, 1)$
+        (default 0.99), `epsilon` $> 0$ (default 1e-8), `cache` $G$ (state, default zeros).
+
+    Returns
+    -------
+    next_w, config
+        The updated parameters and a new config dict holding the new `cache`.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    w, dw = _arrays(w, dw)
+    config = _config(config, {"learning_rate": 1e-2, "decay_rate": 0.99, "epsilon": 1e-8})
+    lr, delta, eps = _lr(config), _beta(config, "decay_rate"), _eps(config)
+    cache = delta * _state(config, "cache", w) + (1.0 - delta) * dw * dw
+    config["cache"] = cache
+    return w - lr * dw / (np.sqrt(cache) + eps), config
+
+
+def adam(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
+    r"""Adam: momentum on the gradient, RMSProp on its square, and bias correction.
+
+    The step counter is incremented *before* it is used, so the first step has $t = 1$:
+
+    $$
+    m_t = \beta_1 m_{t-1} + (1-\beta_1)g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2)g_t^2,\quad
+    \hat m_t = \frac{m_t}{1-\beta_1^t},\quad \hat v_t = \frac{v_t}{1-\beta_2^t},\quad
+    w_{t+1} = w_t - \frac{\alpha\,\hat m_t}{\sqrt{\hat v_t} + \epsilon}
+    $$
+
+    With `bias_correction=False` the raw $m_t, v_t$ are used instead of $\hat m_t, \hat v_t$.
+    With bias correction it equals PyTorch's `Adam(lr=alpha, betas=(beta1, beta2), eps=epsilon)`.
+
+    Parameters
+    ----------
+    w, dw
+        Parameters and their gradient (same shape).
+    config
+        `learning_rate` $\alpha > 0$ (default 1e-3), `beta1` and `beta2` in $[0, 1)$
+        (defaults 0.9 and 0.999), `epsilon` $> 0$ (default 1e-8), `bias_correction` (default
+        `True`); state `m`, `v` (default zeros) and `t` (steps taken so far, default 0).
+
+    Returns
+    -------
+    next_w, config
+        The updated parameters and a new config dict holding the new `m`, `v` and `t`.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    w, dw = _arrays(w, dw)
+    config = _config(
+        config, {"learning_rate": 1e-3, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "bias_correction": True, "t": 0}
+    )
+    lr, b1, b2, eps = _lr(config), _beta(config, "beta1"), _beta(config, "beta2"), _eps(config)
+    t = check_int("t", config["t"], minimum=0) + 1
+    m = b1 * _state(config, "m", w) + (1.0 - b1) * dw
+    v = b2 * _state(config, "v", w) + (1.0 - b2) * dw * dw
+    config.update(m=m, v=v, t=t)
+    if not isinstance(config["bias_correction"], bool):
+        raise TypeError(f"config['bias_correction'] must be True or False, got {config['bias_correction']!r}")
+    if config["bias_correction"]:
+        m, v = m / (1.0 - b1**t), v / (1.0 - b2**t)
+    return w - lr * m / (np.sqrt(v) + eps), config
+
+
+def run(
+    rule: Rule,
+    grad: Callable[[np.ndarray], np.ndarray],
+    x0: object,
+    num_steps: int,
+    config: Mapping[str, Any] | None = None,
+    *,
+    learning_rates: Sequence[float] | np.ndarray | None = None,
+) -> np.ndarray:
+    r"""Iterate an update rule and return the whole path.
+
+    Parameters
+    ----------
+    rule
+        One of the update rules of this module (or any function with the same signature).
+    grad
+        Function returning the gradient at a point (for noisy gradients, a closure over an `rng`).
+    x0
+        Starting parameters (any shape).
+    num_steps
+        Number of updates ($\ge 0$).
+    config
+        Initial hyperparameters and state for `rule`.
+    learning_rates
+        Optional schedule: `learning_rates[t]` replaces `config["learning_rate"]` at step `t`
+        (length `num_steps`).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape `(num_steps + 1, *x0.shape)`: the starting point followed by every iterate.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    num_steps = check_int("num_steps", num_steps, minimum=0)
+    x = np.asarray(x0, dtype=float)
+    if learning_rates is not None:
+        learning_rates = np.asarray(learning_rates, dtype=float)
+        if learning_rates.shape != (num_steps,):
+            raise ValueError(f"learning_rates must have length num_steps={num_steps}, got shape {learning_rates.shape}")
+    path = np.empty((num_steps + 1, *x.shape))
+    path[0] = x
+    state = dict(config or {})
+    for t in range(num_steps):
+        if learning_rates is not None:
+            state["learning_rate"] = learning_rates[t]
+        x, state = rule(x, grad(x), state)
+        path[t + 1] = x
+    return path

@@ -1,0 +1,186 @@
+"""Second-order steps and convergence rates of first-order methods on quadratics.
+
+Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._validate import check_finite_array, check_int, check_real
+from .functions import Objective
+
+__all__ = [
+    "contraction_factor",
+    "gd_optimal_rate",
+    "heavy_ball_parameters",
+    "momentum_rate",
+    "newton_method",
+    "newton_step",
+    "steps_to_tolerance",
+]
+
+
+def newton_step(objective: Objective, x: object) -> np.ndarray:
+    r"""One Newton step: jump to the minimum of the local quadratic (second-order Taylor) model.
+
+    $$
+    f(x) \approx f(x_0) + (x - x_0)^\top \nabla f(x_0) + \tfrac12 (x - x_0)^\top H (x - x_0)
+    \;\Rightarrow\; x_1 = x_0 - H^{-1}\nabla f(x_0)
+    $$
+
+    There is no learning rate. The linear system is solved, not inverted; for $N$ parameters the
+    Hessian still has $N^2$ entries and the solve costs $O(N^3)$.
+
+    Parameters
+    ----------
+    objective
+        Function with `grad` and `hess`.
+    x
+        Current point, shape `(n,)`.
+
+    Returns
+    -------
+    numpy.ndarray
+        The next point.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    if not isinstance(objective, Objective):
+        raise TypeError(f"objective must be an Objective, got {type(objective).__name__}")
+    x = check_finite_array("x", x, ndim=1)
+    return x - np.linalg.solve(objective.hess(x), objective.grad(x))
+
+
+def newton_method(objective: Objective, x0: object, *, tol: float = 1e-10, max_iter: int = 100) -> np.ndarray:
+    r"""Repeat `newton_step` until $\lVert\nabla f\rVert \le$ `tol` or `max_iter` steps.
+
+    Returns
+    -------
+    numpy.ndarray
+        The path, shape `(steps + 1, n)`.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    tol = check_real("tol", tol, low=0.0, low_open=True)
+    max_iter = check_int("max_iter", max_iter, minimum=1)
+    path = [check_finite_array("x0", x0, ndim=1)]
+    while len(path) <= max_iter and np.linalg.norm(objective.grad(path[-1])) > tol:
+        path.append(newton_step(objective, path[-1]))
+    return np.array(path)
+
+
+def steps_to_tolerance(path: object, x_star: object, tol: float) -> int | None:
+    r"""First step $t$ with $\lVert x_t - x^\star\rVert \le$ `tol`, or `None` if never.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    path = np.asarray(path, dtype=float)
+    tol = check_real("tol", tol, low=0.0, low_open=True)
+    dist = np.linalg.norm((path - np.asarray(x_star, dtype=float)).reshape(len(path), -1), axis=1)
+    hit = np.flatnonzero(dist <= tol)
+    return int(hit[0]) if hit.size else None
+
+
+def gd_optimal_rate(mu: float, L: float) -> tuple[float, float]:
+    r"""Best constant step of gradient descent on a quadratic with Hessian eigenvalues in $[\mu, L]$.
+
+    $$
+    \alpha^\star = \frac{2}{\mu + L},\qquad
+    \lVert x_{t+1} - x^\star\rVert \le \frac{\kappa - 1}{\kappa + 1}\lVert x_t - x^\star\rVert,\quad \kappa = L/\mu
+    $$
+
+    Returns
+    -------
+    lr, rate
+        The step size and the contraction factor per step.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    mu = check_real("mu", mu, low=0.0, low_open=True)
+    L = check_real("L", L, low=mu)
+    kappa = L / mu
+    return 2.0 / (mu + L), (kappa - 1.0) / (kappa + 1.0)
+
+
+def heavy_ball_parameters(mu: float, L: float) -> tuple[float, float, float]:
+    r"""Polyak's tuned heavy-ball (SGD+momentum) parameters on a quadratic with eigenvalues in $[\mu, L]$.
+
+    $$
+    \alpha = \Bigl(\frac{2}{\sqrt L + \sqrt\mu}\Bigr)^2,\qquad
+    \rho = \Bigl(\frac{\sqrt\kappa - 1}{\sqrt\kappa + 1}\Bigr)^2,\qquad
+    \text{rate} = \frac{\sqrt\kappa - 1}{\sqrt\kappa + 1}
+    $$
+
+    Returns
+    -------
+    lr, momentum, rate
+        Learning rate, momentum and asymptotic contraction factor per step.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    mu = check_real("mu", mu, low=0.0, low_open=True)
+    L = check_real("L", L, low=mu)
+    r = (np.sqrt(L / mu) - 1.0) / (np.sqrt(L / mu) + 1.0)
+    return float((2.0 / (np.sqrt(L) + np.sqrt(mu))) ** 2), float(r * r), float(r)
+
+
+def contraction_factor(path: object, x_star: object, *, window: int = 20) -> float:
+    r"""Measured contraction per step over the last `window` steps of a path.
+
+    $$
+    \hat r = \Bigl(\frac{\lVert x_T - x^\star\rVert}{\lVert x_{T-w} - x^\star\rVert}\Bigr)^{1/w}
+    $$
+
+    A value above 1 means the iterates move away from $x^\star$ (divergence).
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    path = np.asarray(path, dtype=float)
+    window = check_int("window", window, minimum=1)
+    if len(path) <= window:
+        raise ValueError(f"window must be < number of points {len(path)}, got {window}")
+    dist = np.linalg.norm((path - np.asarray(x_star, dtype=float)).reshape(len(path), -1), axis=1)
+    return float((dist[-1] / dist[-1 - window]) ** (1.0 / window))
+
+
+def momentum_rate(lr: float, momentum: float, eigenvalues: object, *, nesterov: bool = False) -> float:
+    r"""Asymptotic contraction factor of GD / heavy ball / Nesterov on a quadratic, from its iteration matrix.
+
+    Along an eigenvector with Hessian eigenvalue $\lambda$, one step maps $(x, v)$ linearly:
+
+    $$
+    \text{heavy ball: }\begin{pmatrix} 1-\alpha\lambda & \rho \\ -\alpha\lambda & \rho \end{pmatrix},\qquad
+    \text{Nesterov: }\begin{pmatrix} 1-(1+\rho)\alpha\lambda & \rho^2 \\ -\alpha\lambda & \rho \end{pmatrix}
+    $$
+
+    and the rate is the largest spectral radius over the eigenvalues (`momentum=0` gives plain
+    gradient descent, $\max_\lambda \lvert 1-\alpha\lambda\rvert$). Above 1 the method diverges.
+
+    Parameters
+    ----------
+    lr
+        Learning rate $\alpha > 0$.
+    momentum
+        $\rho \in [0, 1)$.
+    eigenvalues
+        Eigenvalues of the Hessian.
+    nesterov
+        Use Nesterov's matrix instead of the heavy ball's.
+
+    Returns
+    -------
+    float
+        The spectral radius: the asymptotic contraction factor per step.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    """
+    lr = check_real("lr", lr, low=0.0, low_open=True)
+    rho = check_real("momentum", momentum, low=0.0, high=1.0, high_open=True)
+    lam = check_finite_array("eigenvalues", eigenvalues).ravel()
+    a = lr * lam
+    top_left = 1.0 - (1.0 + rho) * a if nesterov else 1.0 - a
+    top_right = rho * rho if nesterov else rho
+    M = np.empty((lam.size, 2, 2))
+    M[:, 0, 0], M[:, 0, 1], M[:, 1, 0], M[:, 1, 1] = top_left, top_right, -a, rho
+    return float(np.abs(np.linalg.eigvals(M)).max())
