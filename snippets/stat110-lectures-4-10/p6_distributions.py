@@ -1,0 +1,65 @@
+# PMFs and CDFs of Bin(10, 0.3), HGeom(4, 48, 5) and Geom(0.3) (Stat 110 conventions) beside NumPy samples.
+import os
+
+import numpy as np
+
+from studynotes.plotting import INK, figure, figure_html
+from studynotes.prob import (
+    binomial_cdf,
+    binomial_pmf,
+    geometric_cdf,
+    geometric_pmf,
+    hypergeometric_cdf,
+    hypergeometric_pmf,
+    mc_estimate,
+)
+
+LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
+TEXT = {
+    "ko": dict(
+        dist="분포", exact="정확한 평균", sim="표본 평균 (10만 개)", numpy="NumPy 호출",
+        names=["Bin(10, 0.3)", "HGeom(4, 48, 5): 5장 중 에이스", "Geom(0.3): 실패 횟수"],
+        pmf="PMF", cdf="CDF", x="k", freq="표본 빈도",
+        alt="세 열로 된 그림. 위 줄은 Bin(10, 0.3), HGeom(4, 48, 5), Geom(0.3)의 PMF 막대와 표본 빈도 점, 아래 줄은 같은 분포의 계단 모양 CDF이다.",
+        cap="위: PMF(막대)와 10만 개 표본의 빈도(점). 아래: CDF는 오른쪽 연속인 계단 함수이며 PMF의 누적합이다.",
+    ),
+    "en": dict(
+        dist="distribution", exact="exact mean", sim="sample mean (100,000 draws)", numpy="NumPy call",
+        names=["Bin(10, 0.3)", "HGeom(4, 48, 5): aces in 5 cards", "Geom(0.3): failures"],
+        pmf="PMF", cdf="CDF", x="k", freq="sample frequency",
+        alt="Three columns: the top row shows the PMFs of Bin(10, 0.3), HGeom(4, 48, 5) and Geom(0.3) as bars with sample frequencies as dots; the bottom row shows their staircase CDFs.",
+        cap="Top: PMF (bars) and frequencies in 100,000 draws (dots). Bottom: the CDF is a right-continuous step function, the running sum of the PMF.",
+    ),
+}[LANG]
+
+rng = np.random.default_rng(8)
+size = 100_000
+dists = [
+    (lambda k: binomial_pmf(k, 10, 0.3), lambda x: binomial_cdf(x, 10, 0.3), rng.binomial(10, 0.3, size),
+     10 * 0.3, "rng.binomial(10, 0.3)", 10),
+    (lambda k: hypergeometric_pmf(k, 4, 48, 5), lambda x: hypergeometric_cdf(x, 4, 48, 5), rng.hypergeometric(4, 48, 5, size),
+     5 * 4 / 52, "rng.hypergeometric(4, 48, 5)", 4),
+    (lambda k: geometric_pmf(k, 0.3), lambda x: geometric_cdf(x, 0.3), rng.geometric(0.3, size) - 1,  # NumPy counts trials
+     0.7 / 0.3, "rng.geometric(0.3) - 1", 15),
+]
+
+print(f"| {TEXT['dist']} | {TEXT['numpy']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|---|")
+for name, (_, _, draws, mean, call, _) in zip(TEXT["names"], dists):
+    print(f"| {name} | `{call}` | {mean:.4f} | {mc_estimate(draws)} |")
+print()
+
+fig, axes = figure(2, 3, width=7.2, height=4.2)
+for j, (name, (pmf, cdf, draws, _, _, top)) in enumerate(zip(TEXT["names"], dists)):
+    k = np.arange(0, top + 1)
+    freq = np.bincount(draws, minlength=top + 1)[: top + 1] / size
+    axes[0, j].bar(k, pmf(k), width=0.7, alpha=0.6, color=f"C{j}")
+    axes[0, j].plot(k, freq, "o", color=INK, markersize=3, label=TEXT["freq"])
+    axes[0, j].set_title(name.split(":")[0], fontsize=9)
+    x = np.arange(-1, top + 2)
+    axes[1, j].plot(x, cdf(x), color=f"C{j}", drawstyle="steps-post")
+    axes[1, j].plot(k, cdf(k), "o", color=f"C{j}", markersize=3)
+    axes[1, j].set(xlabel=TEXT["x"], ylim=(0, 1.05))
+axes[0, 0].set_ylabel(TEXT["pmf"])
+axes[1, 0].set_ylabel(TEXT["cdf"])
+axes[0, 0].legend(loc="upper right", fontsize=8)
+print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
