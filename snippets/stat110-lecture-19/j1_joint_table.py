@@ -1,0 +1,67 @@
+# A discrete joint PMF table: marginals by summing, conditionals by dividing, and an independence check.
+import os
+
+import numpy as np
+
+from studynotes.plotting import figure, figure_html
+from studynotes.prob import conditional_pmf, is_independent, joint_expectation, joint_marginals
+
+LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
+TEXT = {
+    "ko": dict(
+        sums="합", cond="조건부 PMF", total="전체 합", indep="독립인가?", yes="예", no="아니오",
+        check="확인", value="값",
+        px="P(X=x)", py="P(Y=y)", x="X의 값", y="Y의 값",
+        alt="2×3 결합 PMF 표를 색으로 칠한 열지도. 칸마다 확률이 적혀 있고, 위에는 Y의 주변 PMF, 오른쪽에는 X의 주변 PMF가 막대로 그려져 있다.",
+        cap="결합 PMF(가운데)와 주변 PMF(위: 열의 합, 오른쪽: 행의 합). 주변 PMF만으로는 가운데 표를 복원할 수 없다.",
+    ),
+    "en": dict(
+        sums="sum", cond="conditional PMF", total="total", indep="independent?", yes="yes", no="no",
+        check="check", value="value",
+        px="P(X=x)", py="P(Y=y)", x="value of X", y="value of Y",
+        alt="Heat map of a 2×3 joint PMF with the probability written in each cell; bars above show the marginal PMF of Y and bars to the right the marginal PMF of X.",
+        cap="The joint PMF (centre) and its marginals (top: column sums, right: row sums). The marginals alone cannot rebuild the table in the centre.",
+    ),
+}[LANG]
+
+x_values, y_values = np.array([0, 1]), np.array([0, 1, 2])
+table = np.array([[0.10, 0.20, 0.10],
+                  [0.25, 0.15, 0.20]])
+px, py = joint_marginals(table)
+y_given_x = conditional_pmf(table, given="x")
+
+head = " | ".join(f"$Y={y}$" for y in y_values)
+print(f"| | {head} | $P(X=x)$ |\n|---|" + "---|" * (len(y_values) + 1))
+for i, x in enumerate(x_values):
+    cells = " | ".join(f"{v:.2f}" for v in table[i])
+    print(f"| $X={x}$ | {cells} | {px[i]:.2f} |")
+print("| $P(Y=y)$ | " + " | ".join(f"{v:.2f}" for v in py) + f" | {table.sum():.2f} |\n")
+
+print(f"| {TEXT['cond']} | {head} | {TEXT['sums']} |\n|---|" + "---|" * (len(y_values) + 1))
+for i, x in enumerate(x_values):
+    cells = " | ".join(f"{v:.3f}" for v in y_given_x[i])
+    print(f"| $P(Y=y\\mid X={x})$ | {cells} | {y_given_x[i].sum():.3f} |")
+print()
+
+print(f"| {TEXT['check']} | {TEXT['value']} |\n|---|---|")
+print(f"| $P(X=0,Y=0)$ | {table[0, 0]:.3f} |")
+print(f"| $P(X=0)\\,P(Y=0)$ | {px[0] * py[0]:.3f} |")
+print(f"| {TEXT['indep']} | {TEXT['yes'] if is_independent(table) else TEXT['no']} |")
+print(f"| $E(XY)$ | {joint_expectation(table, lambda x, y: x * y, x_values, y_values):.3f} |")
+print(f"| $E(X)\\,E(Y)$ | {(px @ x_values) * (py @ y_values):.3f} |\n")
+
+fig, axes = figure(2, 2, width=5.2, height=3.4,
+                   gridspec_kw=dict(width_ratios=[3, 1], height_ratios=[1, 2]))
+top, corner, heat, side = axes[0, 0], axes[0, 1], axes[1, 0], axes[1, 1]
+corner.axis("off")
+heat.imshow(table, cmap="viridis", vmin=0, vmax=table.max(), aspect="auto")
+for (i, j), v in np.ndenumerate(table):
+    heat.text(j, i, f"{v:.2f}", ha="center", va="center", color="white" if v < 0.17 else "black")
+heat.set(xticks=range(len(y_values)), xticklabels=y_values, yticks=range(len(x_values)),
+         yticklabels=x_values, xlabel=TEXT["y"], ylabel=TEXT["x"])
+heat.grid(False)
+top.bar(y_values, py, width=0.6)
+top.set(xlim=(-0.5, len(y_values) - 0.5), xticks=[], ylabel=TEXT["py"], ylim=(0, 0.5))
+side.barh(x_values, px, height=0.5, color="C1")
+side.set(ylim=(len(x_values) - 0.5, -0.5), yticks=[], xlabel=TEXT["px"], xlim=(0, 0.7))
+print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))

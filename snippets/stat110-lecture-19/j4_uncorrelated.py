@@ -1,0 +1,48 @@
+# Independence gives E(XY) = E(X)E(Y); the converse fails: Z and Z^2 are uncorrelated but dependent.
+import os
+
+import numpy as np
+
+from studynotes.plotting import INK, figure, figure_html
+from studynotes.prob import mc_estimate, normal_cdf
+
+LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
+TEXT = {
+    "ko": dict(
+        what="양", sim="시뮬레이션 ($10^6$개)", exact="이론값",
+        exy="$X\\sim\\mathrm{Expo}(1)$, $Y\\sim\\mathrm{Unif}(0,1)$ 독립: $E(XY)$",
+        cov="$\\mathrm{Cov}(Z, Z^2) = E(Z^3)$",
+        joint="$P(\\lvert Z\\rvert>1,\\ Z^2>1)$", prod="$P(\\lvert Z\\rvert>1)\\,P(Z^2>1)$",
+        pts="(Z, Z²) 표본 2000개", line="E(Z²) = 1 (최소제곱 직선, 기울기 0)",
+        alt="Z를 가로축, Z²를 세로축에 놓은 점 2000개가 포물선 위에 정확히 놓여 있고, 높이 1의 수평선이 그려져 있다.",
+        cap="Z²는 Z로 완전히 결정되지만(종속), 점들에 맞춘 직선의 기울기는 0이다(상관 없음).",
+    ),
+    "en": dict(
+        what="quantity", sim="simulation ($10^6$ draws)", exact="theory",
+        exy="$X\\sim\\mathrm{Expo}(1)$, $Y\\sim\\mathrm{Unif}(0,1)$ independent: $E(XY)$",
+        cov="$\\mathrm{Cov}(Z, Z^2) = E(Z^3)$",
+        joint="$P(\\lvert Z\\rvert>1,\\ Z^2>1)$", prod="$P(\\lvert Z\\rvert>1)\\,P(Z^2>1)$",
+        pts="2000 draws of (Z, Z²)", line="E(Z²) = 1 (least-squares line, slope 0)",
+        alt="2000 points with Z on the horizontal axis and Z² on the vertical axis lie exactly on a parabola; a horizontal line is drawn at height 1.",
+        cap="Z² is a function of Z (dependent), yet the straight line fitted to the points is flat (uncorrelated).",
+    ),
+}[LANG]
+
+rng = np.random.default_rng(19)
+n = 1_000_000
+x, y = rng.exponential(1.0, n), rng.random(n)
+z = rng.standard_normal(n)
+tail = float(2 * (1 - normal_cdf(1.0)))  # P(|Z| > 1)
+
+print(f"| {TEXT['what']} | {TEXT['sim']} | {TEXT['exact']} |\n|---|---|---|")
+print(f"| {TEXT['exy']} | {mc_estimate(x * y)} | $E(X)E(Y) = 1\\cdot\\frac12$ |")
+print(f"| {TEXT['cov']} | {mc_estimate(z**3)} | 0 |")
+print(f"| {TEXT['joint']} | {mc_estimate(np.abs(z) > 1)} | {tail:.4f} |")
+print(f"| {TEXT['prod']} | {mc_estimate(np.abs(z) > 1).value * mc_estimate(z**2 > 1).value:.4f} | {tail**2:.4f} |\n")
+
+fig, ax = figure(width=5.0, height=3.0)
+ax.scatter(z[:2000], z[:2000] ** 2, s=3, alpha=0.5, rasterized=True, label=TEXT["pts"])
+ax.axhline(1.0, color=INK, linestyle="--", linewidth=1, label=TEXT["line"])
+ax.set(xlabel="Z", ylabel="Z²", xlim=(-3.5, 3.5), ylim=(-0.3, 14))
+ax.legend(loc="upper center")
+print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
