@@ -28,5 +28,8 @@ build: install
 test: install
 	$(BIN)/python -m pytest
 
+bench: install
+	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE))
+
 clean:
-	rm -rf site $(VENV) node_modules .pytest_cache
+	rm -rf site $(VENV) node_modules .pytest_cache .cache

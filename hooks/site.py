@@ -9,6 +9,10 @@
 - Search stays in the reader's language: after every language is built, the joint index is split
   into ``search/search_index.json`` (Korean) and ``en/search/search_index.json`` (English), and
   English pages point Material's ``base`` at ``en/`` so they load their own index and sitemap.
+- Executed blocks are cached on disk (``.cache/snippets``), keyed by the block's code and options,
+  the page language, the package's source, mkdocs.yml and the library versions, so a prose-only
+  edit rebuilds in seconds. ``STUDYNOTES_CACHE=off`` turns the cache off; a cold build needs none.
+  Each block's run time and output size feed the build report (``<!-- build-report -->``).
 - A page containing ``<!-- glossary -->`` gets one table per post from ``docs/glossary/<slug>.yml``
   (entries with ``ko``, ``en`` and optional ``note_ko``/``note_en``), so every post extends the
   glossary by adding its own file.
@@ -17,11 +21,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import logging
 import os
 import re
+import time
+from importlib.metadata import version
 from pathlib import Path
 
 import yaml
@@ -56,6 +63,92 @@ def _not_instant_navigation_notice(record: logging.LogRecord) -> bool:
 
 logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_not_instant_navigation_notice)
 POST_KEYS = ("title", "date", "category", "excerpt")
+
+
+CACHE_DIR = Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snippets"))
+REPORT_MARKER = "<!-- build-report -->"
+RUNS: list[dict] = []  # one record per executed block and language, in build order
+_current_page = {"src": ""}
+
+
+def cache_enabled() -> bool:
+    return os.environ.get("STUDYNOTES_CACHE", "on").lower() not in {"0", "off", "false", "no"}
+
+
+def source_digest(config: MkDocsConfig) -> str:
+    """What, besides a block's own code, decides its output: the package, the config, the libraries."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "src" / "studynotes").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(Path(config.config_file_path).read_bytes())
+    for dist in ("numpy", "matplotlib", "markdown-exec", "pymdown-extensions", "markdown"):
+        digest.update(f"{dist}={version(dist)}".encode())
+    return digest.hexdigest()
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+exec_logger = logging.getLogger("mkdocs.plugins.markdown_exec")
+
+
+def caching_formatter(inner, digest: str):
+    """Wrap markdown-exec's formatter: time every executed block, and reuse outputs from the disk cache."""
+
+    def format(source, language, css_class, options, md, **kwargs):
+        lang = os.environ.get("STUDYNOTES_LANG", "")
+        key_data = json.dumps([source, language, options, lang, digest], sort_keys=True, default=str)
+        path = CACHE_DIR / f"{hashlib.sha256(key_data.encode()).hexdigest()}.json"
+        entry = None
+        if cache_enabled() and path.is_file():
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        cached = entry is not None
+        if not cached:
+            failures = _WarningCounter()
+            exec_logger.addHandler(failures)
+            start = time.perf_counter()
+            try:
+                output = inner(source, language, css_class, options, md, **kwargs)
+            finally:
+                exec_logger.removeHandler(failures)
+            entry = {"html": str(output), "seconds": round(time.perf_counter() - start, 3)}
+            # a block that failed logs a warning (which fails the strict build); never cache it
+            if cache_enabled() and not failures.count:
+                CACHE_DIR.mkdir(parents=True, exist_ok=True)
+                path.write_text(json.dumps(entry), encoding="utf-8")
+        RUNS.append(
+            {
+                "page": _current_page["src"],
+                "lang": lang,
+                "id": options.get("id", ""),
+                "seconds": entry["seconds"],
+                "bytes": len(entry["html"].encode()),
+                "cached": cached,
+            }
+        )
+        return entry["html"]
+
+    return format
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    RUNS.clear()
+    fences = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
+    python = [f for f in fences if f.get("name") == "python"]
+    if not python:
+        raise PluginError("markdown-exec's python fence is not configured")
+    digest = source_digest(config)
+    for fence in python:
+        if not getattr(fence["format"], "studynotes_wrapped", False):
+            fence["format"] = caching_formatter(fence["format"], digest)
+            fence["format"].studynotes_wrapped = True
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -143,6 +236,7 @@ def render_glossary(docs_dir: Path, lang: str) -> str:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = page_language(page, config)
     os.environ["STUDYNOTES_LANG"] = lang
+    _current_page["src"] = re.sub(r"\.(ko|en)\.md$", "", page.file.src_uri)
     if INDEX_MARKER in markdown:
         markdown = markdown.replace(INDEX_MARKER, render_index(collect_posts(Path(config.docs_dir), lang), lang))
     if GLOSSARY_MARKER in markdown:
@@ -152,8 +246,46 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_LABEL = {"ko": "검색", "en": "Search"}
+# Pygments wraps every name, punctuation mark and run of spaces in its own <span>; those three take
+# the default code colour anyway (Material styles them so), and they are a third of a post's weight.
+PLAIN_TOKEN = re.compile(r'<span class="[npw]">([^<]*)</span>')
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
 SITEMAP_URL = re.compile(r"<url>.*?</url>", re.S)
+
+
+REPORT_TEXT = {
+    "ko": {"post": "글", "block": "예제 블록", "seconds": "실행 시간 (초)", "size": "출력 (KB)", "total": "합계", "subtotal": "소계"},
+    "en": {"post": "Post", "block": "Example block", "seconds": "Run time (s)", "size": "Output (KB)", "total": "Total", "subtotal": "Subtotal"},
+}
+
+
+def render_report(lang: str, docs_dir: Path) -> str:
+    """The executed blocks of this language's build as an HTML table, grouped by post."""
+    text = REPORT_TEXT[lang]
+    titles = {f"posts/{p['slug']}": p["title"] for p in collect_posts(docs_dir, lang)}
+    runs = [r for r in RUNS if r["lang"] == lang]
+    rows = []
+    for page in dict.fromkeys(r["page"] for r in runs):
+        group = [r for r in runs if r["page"] == page]
+        title = html.escape(titles.get(page, page))
+        link = f'<a href="../{page}/">{title}</a>'
+        for i, run in enumerate(group):
+            first = f'<td rowspan="{len(group) + 1}">{link}</td>' if i == 0 else ""
+            rows.append(
+                f"<tr>{first}<td><code>{html.escape(run['id'])}</code></td>"
+                f"<td>{run['seconds']:.2f}</td><td>{run['bytes'] / 1024:.1f}</td></tr>"
+            )
+        rows.append(
+            f"<tr><td><em>{text['subtotal']}</em></td><td><em>{sum(r['seconds'] for r in group):.2f}</em></td>"
+            f"<td><em>{sum(r['bytes'] for r in group) / 1024:.1f}</em></td></tr>"
+        )
+    rows.append(
+        f"<tr><td><strong>{text['total']}</strong></td><td><strong>{len(runs)}</strong></td>"
+        f"<td><strong>{sum(r['seconds'] for r in runs):.2f}</strong></td>"
+        f"<td><strong>{sum(r['bytes'] for r in runs) / 1024:.1f}</strong></td></tr>"
+    )
+    head = f"<tr><th>{text['post']}</th><th>{text['block']}</th><th>{text['seconds']}</th><th>{text['size']}</th></tr>"
+    return f'<table class="sn-build-report"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -161,7 +293,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # "sitemap.xml" next to each; the i18n plugin writes per-page links there, so every page
     # would request a missing file. The switcher in the header keeps its per-page links.
     output = HEAD_ALTERNATE.sub("", output)
+    output = PLAIN_TOKEN.sub(r"\1", output)
     lang = page_language(page, config)
+    if REPORT_MARKER in output:
+        output = output.replace(REPORT_MARKER, render_report(lang, Path(config.docs_dir)), 1)
     # Changing language must load the other language's page for real (its own <html lang>, search
     # index and navigation); a link with a target is one that instant navigation leaves alone.
     output = output.replace('class="md-select__link">', 'class="md-select__link" target="_self">')

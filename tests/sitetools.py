@@ -12,15 +12,20 @@ LANGS = ("ko", "en")
 
 
 def build_site(
-    dest: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None
+    dest: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None, cache_dir: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` into ``dest`` and return the finished process (never raises).
 
     ``site_url`` is the address the site will be served from (Material's instant navigation only
-    follows links that its sitemap lists under that address).
+    follows links that its sitemap lists under that address). Every block runs for real unless a
+    ``cache_dir`` for executed blocks is given.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
     env.pop("STUDYNOTES_LANG", None)
+    if cache_dir is None:
+        env["STUDYNOTES_CACHE"] = "off"
+    else:
+        env["STUDYNOTES_CACHE"], env["STUDYNOTES_CACHE_DIR"] = "on", str(cache_dir)
     if site_url:
         env["STUDYNOTES_SITE_URL"] = site_url
     return subprocess.run(

@@ -52,7 +52,7 @@ for ax, relu, name in zip(axes, [False, True], [TEXT["linear"], TEXT["relu"]], s
     samples, scaled = dropout_ensemble(x, W, v, 0.5, 20_000, rng, relu=relu)
     est = mc_estimate(samples)
     print(f"| {name} | {est.value:.3f} ± {est.se:.3f} | {scaled:.3f} |")
-    ax.hist(samples, bins=60, alpha=0.6)
+    ax.hist(samples, bins=60, histtype="stepfilled", alpha=0.6)
     ax.axvline(est.value, color=INK, linewidth=1.2, label=TEXT["mc"])
     ax.axvline(scaled, color=INK, linestyle=":", linewidth=1.5, label=TEXT["scaled"])
     ax.set(title=name, xlabel=TEXT["out"], ylabel=TEXT["count"])

@@ -45,7 +45,7 @@ print(f"| {TEXT['exact']} | {exact:.4f} |")
 print(f"| {TEXT['ez']} | {expected_abs_normal():.4f} |\n")
 
 fig, ax = figure(width=6.0, height=3.0)
-ax.hist(draws, bins=60, range=(0, 5), density=True, alpha=0.5, label=TEXT["hist"])
+ax.hist(draws, bins=60, range=(0, 5), density=True, histtype="stepfilled", alpha=0.5, label=TEXT["hist"])
 x = np.linspace(0, 5, 300)
 ax.plot(x, 2 * normal_pdf(x, 0.0, 2.0), label=TEXT["curve"])  # fold N(0, 2) onto x >= 0
 ax.axvline(exact, color=INK, linestyle="--", linewidth=1)

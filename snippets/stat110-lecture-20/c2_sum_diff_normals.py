@@ -35,7 +35,7 @@ for ax, sign, name, color in zip(axes, (1, -1), ("X + Y", "X − Y"), ("C0", "C1
     mgf = normal_mgf(0.3, mean, var)
     print(f"| ${name.replace('−', '-')}$ | {mean:g} | {var:g} | {s.mean():.3f} | {s.var():.3f} | {mgf:.3f} | {empirical_mgf(s, 0.3):.3f} |")
     grid = np.linspace(mean - 4.5 * np.sqrt(var), mean + 4.5 * np.sqrt(var), 300)
-    ax.hist(s, bins=60, density=True, alpha=0.45, color=color, label=TEXT["sim"])
+    ax.hist(s, bins=60, density=True, histtype="stepfilled", alpha=0.45, color=color, label=TEXT["sim"])
     ax.plot(grid, normal_pdf(grid, mean, var), color=color, label=TEXT["theory"])
     ax.set(title=f"{name} ~ N({mean:g}, {var:g})", xlabel=TEXT["x"])
 axes[0].set_ylabel(TEXT["y"])

@@ -26,8 +26,8 @@ def test_page_exists_without_traceback(built_site, page, lang) -> None:
     assert path.is_file(), f"{path} was not built"
     html = path.read_text(encoding="utf-8")
     assert f'<html lang="{lang}"' in html
-    # markdown-exec writes a failing block's traceback into the page (inside <pre>, so look at the raw HTML).
-    assert "Traceback (most recent call last)" not in html, f"{page} ({lang}) shows a traceback"
+    # markdown-exec writes a failing block's traceback into the page, highlighted: strip the tags first.
+    assert "Traceback (most recent call last)" not in re.sub(r"<[^>]+>", "", html), f"{page} ({lang}) shows a traceback"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -87,3 +87,16 @@ def test_language_switcher_points_at_the_same_page(built_site) -> None:
             resolved = (base / target.lstrip("/")).resolve()
             expected = built_page(built_site, page, other).parent.resolve()
             assert resolved == expected, f"{page} ({lang}) switches to {target}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_build_report_lists_every_executed_block(built_site, lang) -> None:
+    html = built_page(built_site, "build-report", lang).read_text(encoding="utf-8")
+    ids = []
+    for page in POSTS:
+        ids += re.findall(r'\bexec="1"[^\n]*\bid="([^"]+)"', (ROOT / "docs" / f"{page}.{lang}.md").read_text(encoding="utf-8"))
+    assert ids
+    for block in ids:
+        assert re.search(rf"<code>{re.escape(block)}</code></td><td>\d+\.\d\d</td><td>\d+\.\d</td>", html), block
+    total = re.search(r"<strong>(\d+)</strong></td><td><strong>([\d.]+)</strong>", html)
+    assert total and int(total.group(1)) == len(ids)

@@ -46,3 +46,25 @@ def test_a_missing_snippet_file_fails_the_build(tmp_path) -> None:
     result = build_site(tmp_path / "out", config)
     assert result.returncode != 0
     assert "does_not_exist.py" in result.stderr
+
+
+def test_a_failing_block_is_never_cached(tmp_path) -> None:
+    config = mini_project(tmp_path, '```python exec="1" id="demo-raises"\n--8<-- "demo/raises.py"\n```')
+    for attempt in ("first", "second"):
+        result = build_site(tmp_path / attempt, config, cache_dir=tmp_path / "cache")
+        assert result.returncode != 0, f"{attempt} build passed"
+        assert "demo-raises" in result.stderr
+
+
+def test_cache_reuses_outputs_and_follows_code_changes(tmp_path) -> None:
+    config = mini_project(tmp_path, '```python exec="1" id="demo-fine"\n--8<-- "demo/fine.py"\n```')
+    cache = tmp_path / "cache"
+    assert build_site(tmp_path / "one", config, cache_dir=cache).returncode == 0
+    entries = sorted(cache.glob("*.json"))
+    assert len(entries) == 2  # one per language
+    assert build_site(tmp_path / "two", config, cache_dir=cache).returncode == 0
+    assert sorted(cache.glob("*.json")) == entries
+    (tmp_path / "snippets" / "demo" / "fine.py").write_text("print('changed')\n", encoding="utf-8")
+    assert build_site(tmp_path / "three", config, cache_dir=cache).returncode == 0
+    assert "changed" in (tmp_path / "three" / "index.html").read_text(encoding="utf-8")
+    assert len(list(cache.glob("*.json"))) == 4

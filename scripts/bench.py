@@ -1,0 +1,195 @@
+"""Build speed and page weight: prints a table and saves the figures as JSON (``make bench``).
+
+Measures, on a copy of the project in a temporary folder (the working tree is never edited):
+
+- a cold strict build of both languages with no cache, and of Korean alone (``build_only_locale``);
+- a second build with nothing changed (the executed-block cache is warm);
+- a rebuild after a prose-only edit of one post;
+- each snippet's run time, run once on its own, and their sum;
+- each page's weight: its HTML, the inline figures in it, and what a browser with an empty cache
+  downloads to show it (measured in headless Chromium when one is available).
+
+``--compare OLD.json`` prints the change against an earlier run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench"
+PROSE_POST = "docs/posts/stat110-lecture-20.ko.md"
+TARGETS = {
+    "cold_build_s": 30.0,
+    "second_language_share": 0.25,
+    "prose_rebuild_s": 5.0,
+    "page_html_kb": 400.0,
+    "figure_kb": 150.0,
+}
+
+
+def project_copy(tmp: Path) -> Path:
+    dest = tmp / "project"
+    dest.mkdir()
+    for name in ("docs", "snippets", "hooks"):
+        shutil.copytree(ROOT / name, dest / name)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("src", "node_modules"):
+        (dest / name).symlink_to(ROOT / name)
+    return dest
+
+
+def build(project: Path, site: Path, *, cache: Path | None, config: str = "mkdocs.yml") -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
+    env.pop("STUDYNOTES_LANG", None)
+    if cache is None:
+        env["STUDYNOTES_CACHE"] = "off"
+    else:
+        env.update(STUDYNOTES_CACHE="on", STUDYNOTES_CACHE_DIR=str(cache))
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"build failed:\n{result.stderr[-3000:]}")
+    return seconds
+
+
+def snippet_times() -> dict[str, float]:
+    times = {}
+    env = {k: v for k, v in os.environ.items() if k != "STUDYNOTES_LANG"}
+    for path in sorted((ROOT / "snippets").glob("*/*.py")):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(path)], env=env, capture_output=True, check=True)
+        times[str(path.relative_to(ROOT / "snippets"))] = round(time.perf_counter() - start, 3)
+    return times
+
+
+def page_weights(site: Path) -> dict[str, dict]:
+    weights = {}
+    for path in sorted(site.rglob("index.html")):
+        rel = str(path.parent.relative_to(site)) if path.parent != site else "."
+        html = path.read_text(encoding="utf-8")
+        figures = re.findall(r'<figure class="sn-figure">.*?</figure>', html, flags=re.S)
+        weights[rel] = {
+            "html_kb": round(len(html.encode()) / 1024, 1),
+            "figures_kb": round(sum(len(f.encode()) for f in figures) / 1024, 1),
+            "largest_figure_kb": round(max((len(f.encode()) for f in figures), default=0) / 1024, 1),
+        }
+    return weights
+
+
+def first_visit_downloads(site: Path, pages: list[str]) -> dict[str, float] | None:
+    """Bytes a browser with an empty cache fetches for each page (None if there is no Chromium)."""
+    chromium = os.environ.get("STUDYNOTES_CHROMIUM") or shutil.which("chromium")
+    if not chromium and os.environ.get("STUDYNOTES_CHROMIUM") != "playwright":
+        return None
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    sizes = {}
+    launch = {"args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]}
+    if chromium and chromium != "playwright":
+        launch["executable_path"] = chromium
+    with sync_playwright() as p:
+        browser = p.chromium.launch(**launch)
+        for page_path in pages:
+            context = browser.new_context()
+            page = context.new_page()
+            total = [0]
+            page.on("response", lambda r: total.__setitem__(0, total[0] + len(r.body() or b"")) if r.ok else None)
+            page.goto(base + ("" if page_path == "." else page_path + "/"), wait_until="networkidle")
+            page.wait_for_timeout(500)
+            sizes[page_path] = round(total[0] / 1024, 1)
+            context.close()
+        browser.close()
+    server.shutdown()
+    return sizes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--compare", type=Path, help="an earlier results JSON to compare with")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        project = project_copy(tmp)
+        cache = tmp / "cache"
+        one_language = project / "mkdocs-ko.yml"
+        one_language.write_text(
+            (project / "mkdocs.yml").read_text(encoding="utf-8").replace(
+                "      docs_structure: suffix\n", "      docs_structure: suffix\n      build_only_locale: ko\n"
+            ),
+            encoding="utf-8",
+        )
+        results: dict = {}
+        results["cold_one_language_s"] = round(build(project, tmp / "ko-only", cache=None, config=one_language.name), 2)
+        results["cold_build_s"] = round(build(project, tmp / "cold", cache=cache), 2)
+        results["second_build_s"] = round(build(project, tmp / "second", cache=cache), 2)
+        post = project / PROSE_POST
+        post.write_text(post.read_text(encoding="utf-8") + "\n이 문장은 측정을 위해 덧붙였다.\n", encoding="utf-8")
+        results["prose_rebuild_s"] = round(build(project, tmp / "prose", cache=cache), 2)
+        results["second_language_share"] = round(results["cold_build_s"] / results["cold_one_language_s"] - 1, 3)
+        results["snippets_s"] = snippet_times()
+        results["snippets_total_s"] = round(sum(results["snippets_s"].values()), 2)
+        results["pages"] = page_weights(tmp / "cold")
+        downloads = first_visit_downloads(tmp / "cold", list(results["pages"]))
+        if downloads is not None:
+            for page, kb in downloads.items():
+                results["pages"][page]["first_visit_kb"] = kb
+
+    OUT.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for name in (f"results-{stamp}.json", "latest.json"):
+        (OUT / name).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    old = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
+    report(results, old)
+    print(f"\nsaved bench/results-{stamp}.json (and bench/latest.json)")
+
+
+def report(results: dict, old: dict | None) -> None:
+    def row(label: str, key: str, target: str = "") -> None:
+        before = f"{old[key]:>9}" if old and key in old else " " * 9
+        print(f"{label:<44}{before}{results[key]:>10}  {target}")
+
+    print(f"{'build':<44}{'before' if old else '':>9}{'now':>10}  target")
+    row("cold strict build, ko + en, no cache (s)", "cold_build_s", f"< {TARGETS['cold_build_s']:g}")
+    row("cold strict build, ko only (s)", "cold_one_language_s")
+    row("second language adds (share of one)", "second_language_share", f"< {TARGETS['second_language_share']:g}")
+    row("second build, nothing changed (s)", "second_build_s")
+    row("rebuild after a prose-only edit (s)", "prose_rebuild_s", f"< {TARGETS['prose_rebuild_s']:g}")
+    row("snippets run one by one, sum (s)", "snippets_total_s")
+    print(f"\n{'snippet':<56}{'s':>8}")
+    for name, seconds in results["snippets_s"].items():
+        print(f"{name:<56}{seconds:>8.2f}")
+    print(f"\n{'page':<44}{'HTML KB':>9}{'figures':>9}{'largest':>9}{'1st visit':>10}")
+    for page, w in results["pages"].items():
+        flag = " !" if w["html_kb"] > TARGETS["page_html_kb"] or w["largest_figure_kb"] > TARGETS["figure_kb"] else ""
+        first = w.get("first_visit_kb", "-")
+        print(f"{page:<44}{w['html_kb']:>9}{w['figures_kb']:>9}{w['largest_figure_kb']:>9}{first:>10}{flag}")
+
+
+if __name__ == "__main__":
+    main()
