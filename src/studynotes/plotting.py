@@ -36,9 +36,6 @@ from PIL import Image
 
 __all__ = ["PALETTE", "INK", "figure", "figure_html", "style"]
 
-#: Data colours (blue, orange, green, pink, purple, gold, red, teal). Each keeps a contrast
-#: ratio of at least 3:1 (WCAG's minimum for graphics) against white and against Material's
-#: dark "slate" background, so one SVG serves both colour schemes.
 PALETTE: tuple[str, ...] = (
     "#2f8fd8",
     "#d9730d",
@@ -49,10 +46,13 @@ PALETTE: tuple[str, ...] = (
     "#e0504a",
     "#179b9b",
 )
+"""Data colours (blue, orange, green, pink, purple, gold, red, teal). Each keeps a contrast ratio of at
+least 3:1 (WCAG's minimum for graphics) against white and against Material's dark "slate" background,
+so one SVG serves both colour schemes."""
 
-#: Placeholder colour for "the page's text colour". It is drawn as is by matplotlib and
-#: replaced by ``currentColor`` in the SVG, so pass ``color=INK`` for reference lines.
 INK = "#010203"
+"""Placeholder for "the page's text colour": matplotlib draws it as is and the SVG gets `currentColor`
+instead, so pass `color=INK` for reference lines."""
 
 _RC: dict[str, Any] = {
     "figure.facecolor": "none",
@@ -141,8 +141,8 @@ _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
 _ID = re.compile(r'\bid="([^"]+)"')
 _GEOMETRY = re.compile(r'\b(d|x|y|x1|x2|y1|y2|width|height|points|transform)="([^"]*)"')
 _DECIMAL = re.compile(r"-?\d+\.\d{2,}")
-#: Resolution of the parts drawn with ``rasterized=True``: crisp at 2x zoom of a 6-inch figure.
 RASTER_DPI = 200
+"""Resolution of the parts drawn with `rasterized=True`: crisp at 2x zoom of a 6-inch figure."""
 
 
 def _short_number(match: re.Match[str]) -> str:

@@ -197,7 +197,6 @@ def maxout(x: object, w1: object, b1: object, w2: object, b2: object) -> np.ndar
     return np.maximum(x @ w1 + b1, x @ w2 + b2)
 
 
-#: Name -> (function, derivative) for the activations used by the experiments.
 ACTIVATIONS = {
     "sigmoid": (sigmoid, sigmoid_grad),
     "tanh": (tanh, tanh_grad),
@@ -205,3 +204,7 @@ ACTIVATIONS = {
     "leaky_relu": (leaky_relu, leaky_relu_grad),
     "elu": (elu, elu_grad),
 }
+"""Name -> (function, derivative) for the activations used by the experiments.
+
+Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
+"""

@@ -90,6 +90,8 @@ def linear_sgd_path(X: object, w_star: object, lr: float, w0: object | None = No
 class InitExperiment:
     """Per-layer statistics of the activations of a deep network at initialisation.
 
+    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
+
     Attributes
     ----------
     means, stds

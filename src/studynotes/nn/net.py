@@ -150,6 +150,8 @@ class TwoLayerNet:
 class History:
     """What `train` records.
 
+    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
+
     Attributes
     ----------
     loss

@@ -48,6 +48,8 @@ def animated_figure_html(
 ) -> str:
     r"""Render `fig` like `studynotes.plotting.figure_html`, with `lines` drawing themselves.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Point $k$ of a line with $n$ points is reached at the fraction $k/(n-1)$ of the
     drawing phase, so lines with one point per optimization step move in step with each other
     (a zig-zag does not fall behind because its path is longer). Every animated `<path>` gets
@@ -76,8 +78,6 @@ def animated_figure_html(
     -------
     str
         HTML: a `<div>` holding the `<style>` and the `<figure>`, with no blank lines.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     if not isinstance(wrapper_id, str) or not _WRAPPER_ID.match(wrapper_id):
         raise ValueError(f"wrapper_id must be an HTML id (letters, digits, '-', '_'), got {wrapper_id!r}")

@@ -23,6 +23,8 @@ def _keep(p: object) -> float:
 def all_masks(n: int) -> np.ndarray:
     r"""Every binary dropout mask of `n` units, shape $(2^n, n)$, one mask per row.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Parameters
     ----------
     n
@@ -32,8 +34,6 @@ def all_masks(n: int) -> np.ndarray:
     -------
     numpy.ndarray
         0/1 masks as floats.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     n = check_int("n", n, minimum=1)
     if n > 20:
@@ -51,6 +51,8 @@ def log10_num_masks(n: int) -> float:
 
 def mask_average(w: object, x: object, p: float = 0.5) -> tuple[np.ndarray, float]:
     r"""Outputs of a linear neuron $a = w^\top (m \odot x)$ under every mask, and their exact average.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
 
     Each mask $m$ has probability $\prod_i p^{m_i}(1-p)^{1-m_i}$, so
 
@@ -71,8 +73,6 @@ def mask_average(w: object, x: object, p: float = 0.5) -> tuple[np.ndarray, floa
     -------
     outputs, average
         The output under each mask (order of `all_masks`) and the probability-weighted average.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     w = check_finite_array("w", w, ndim=1)
     x = check_finite_array("x", x, ndim=1)
@@ -96,6 +96,8 @@ def dropout_ensemble(
     relu: bool = False,
 ) -> tuple[np.ndarray, float]:
     r"""Ensemble average of a dropout network against the weight-scaling rule.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
 
     The network drops its inputs, $y(m) = v^\top \phi(W(m \odot x))$, with $\phi$ the
     identity or ReLU. The weight-scaling rule replaces the ensemble average by one pass with the
@@ -129,8 +131,6 @@ def dropout_ensemble(
     -------
     samples, scaled
         $y(m)$ for each sampled mask, and the weight-scaled output $v^\top\phi(pWx)$.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     x = check_finite_array("x", x, ndim=1)
     W = check_finite_array("W", W, ndim=2)

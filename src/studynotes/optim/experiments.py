@@ -57,6 +57,8 @@ def _frozen(a: np.ndarray) -> np.ndarray:
 class RaceRun:
     """One optimizer's run in `optimizer_race`.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Attributes
     ----------
     rule
@@ -71,8 +73,6 @@ class RaceRun:
         Measured contraction factor over the last 20 steps (`contraction_factor`).
     theory
         Predicted factor from the iteration matrix (`momentum_rate`), `nan` for adaptive rules.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
 
     rule: str
@@ -87,6 +87,8 @@ class RaceRun:
 def optimizer_race(kappa: float = 100.0, start: tuple[float, float] = (-10.0, 1.0), num_steps: int = 150) -> tuple[RaceRun, ...]:
     r"""Race the six update rules on $f = \tfrac12(x^2 + \kappa y^2)$ from `start`.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Hyperparameters: gradient descent with the best constant step $2/(1+\kappa)$ and with a step
     just above the stability limit $2/\kappa$; heavy-ball momentum tuned as in
     `heavy_ball_parameters`; Nesterov with $\alpha = 1/\kappa$,
@@ -97,8 +99,6 @@ def optimizer_race(kappa: float = 100.0, start: tuple[float, float] = (-10.0, 1.
     -------
     tuple of RaceRun
         In the order: SGD, SGD (too large a step), SGD+Momentum, Nesterov, AdaGrad, RMSProp, Adam.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     kappa = check_real("kappa", kappa, low=1.0, low_open=True)
     num_steps = check_int("num_steps", num_steps, minimum=21)
@@ -181,6 +181,8 @@ def saddle_escape_steps(
 ) -> np.ndarray:
     r"""Steps until SGD on $x^2 - y^2$ from $(1, y_0)$ reaches $\lvert y\rvert \ge$ `threshold`.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     The gradient carries Gaussian noise of standard deviation `sigma` (`noisy_gradient`);
     `num_runs` independent runs are iterated together, as one array of parameters.
 
@@ -193,8 +195,6 @@ def saddle_escape_steps(
     ------
     ValueError
         If some run has not escaped after `max_steps` steps.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     num_runs = check_int("num_runs", num_runs, minimum=1)
     max_steps = check_int("max_steps", max_steps, minimum=1)
@@ -214,6 +214,8 @@ def saddle_escape_steps(
 def positive_definite_draws(n: int, num: int, rng: np.random.Generator) -> np.ndarray:
     r"""Draw random symmetric "Hessians" and record whether each is positive definite (a minimum).
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Matrices come from the Gaussian orthogonal ensemble, $H = (A + A^\top)/2$ with i.i.d.
     standard normal $A$. If each eigenvalue's sign were a fair coin, the chance that a critical
     point is a minimum would be $2^{-n}$; for the GOE it falls even faster.
@@ -222,8 +224,6 @@ def positive_definite_draws(n: int, num: int, rng: np.random.Generator) -> np.nd
     -------
     numpy.ndarray
         `num` indicators (1.0 = all eigenvalues positive), for `studynotes.prob.mc_estimate`.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     n = check_int("n", n, minimum=1)
     num = check_int("num", num, minimum=1)
@@ -235,6 +235,8 @@ def positive_definite_draws(n: int, num: int, rng: np.random.Generator) -> np.nd
 @functools.lru_cache(maxsize=16)
 def constant_gradient_steps(rule: str, num_steps: int, gradient: float = 1.0, **config: Any) -> np.ndarray:
     r"""Step sizes $\lvert x_{t} - x_{t-1}\rvert$ of a rule fed the same gradient at every step.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
 
     With a constant gradient $g$, AdaGrad's step is $\alpha/\sqrt t$, RMSProp's tends to
     $\alpha$, Adam's is exactly $\alpha$ (up to $\epsilon$), and Adam without bias
@@ -255,8 +257,6 @@ def constant_gradient_steps(rule: str, num_steps: int, gradient: float = 1.0, **
     -------
     numpy.ndarray
         Step sizes for $t = 1, \dots,$ `num_steps` (read-only).
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     if rule not in _RULES:
         raise ValueError(f"rule must be one of {sorted(_RULES)}, got {rule!r}")
@@ -273,13 +273,13 @@ def newton_vs_gd(
 ) -> tuple[np.ndarray, np.ndarray, int, int | None]:
     r"""Newton's method against gradient descent on Rosenbrock's valley $(1-x)^2 + 100(y-x^2)^2$.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Returns
     -------
     newton_path, gd_path, newton_steps, gd_steps
         Both paths (read-only) and the first step at which each is within `tol` of the minimum
         $(1, 1)$ (`None` if gradient descent has not arrived after `max_steps`).
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     f = rosenbrock()
     x0 = check_finite_array("start", start, ndim=1)

@@ -29,6 +29,8 @@ __all__ = [
 class Objective:
     r"""A function to minimise with its derivatives.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Attributes
     ----------
     name
@@ -41,8 +43,6 @@ class Objective:
         $\nabla^2 f(x)$ at one point, shape `(n, n)`.
     minimizer
         A global minimiser, or `None` if the function is unbounded below.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
 
     name: str
@@ -62,6 +62,8 @@ def _xy(x: object) -> tuple[np.ndarray, np.ndarray]:
 def quadratic(A: object) -> Objective:
     r"""The quadratic bowl $f(x) = \tfrac12 x^\top A x$ for a symmetric positive definite `A`.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     $$
     \nabla f(x) = A x,\qquad \nabla^2 f(x) = A,\qquad x^\star = 0
     $$
@@ -75,8 +77,6 @@ def quadratic(A: object) -> Objective:
     -------
     Objective
         The bowl with its gradient, Hessian and minimiser $0$.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     A = check_finite_array("A", A, ndim=2)
     if A.shape[0] != A.shape[1] or not np.allclose(A, A.T):
@@ -108,6 +108,8 @@ def quadratic(A: object) -> Objective:
 def ill_conditioned_quadratic(kappa: float = 100.0) -> Objective:
     r"""The lecture's taco-shell bowl $f(x, y) = \tfrac12 (x^2 + \kappa y^2)$.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Its Hessian is $\operatorname{diag}(1, \kappa)$, so its condition number is $\kappa$.
 
     Parameters
@@ -119,8 +121,6 @@ def ill_conditioned_quadratic(kappa: float = 100.0) -> Objective:
     -------
     Objective
         The bowl with its gradient, Hessian and minimiser $(0, 0)$.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     kappa = check_real("kappa", kappa, low=1.0)
     obj = quadratic(np.diag([1.0, kappa]))
@@ -155,6 +155,8 @@ def saddle() -> Objective:
 def rosenbrock(a: float = 1.0, b: float = 100.0) -> Objective:
     r"""Rosenbrock's banana valley $f(x, y) = (a - x)^2 + b\,(y - x^2)^2$, minimum at $(a, a^2)$.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     $$
     \nabla f = \begin{pmatrix} -2(a - x) - 4bx(y - x^2) \\ 2b(y - x^2) \end{pmatrix},\qquad
     \nabla^2 f = \begin{pmatrix} 2 - 4b(y - 3x^2) & -4bx \\ -4bx & 2b \end{pmatrix}
@@ -169,8 +171,6 @@ def rosenbrock(a: float = 1.0, b: float = 100.0) -> Objective:
     -------
     Objective
         The valley with its gradient, Hessian and minimiser $(a, a^2)$.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     a = check_real("a", a)
     b = check_real("b", b, low=0.0, low_open=True)
@@ -195,6 +195,8 @@ def rosenbrock(a: float = 1.0, b: float = 100.0) -> Objective:
 def condition_number(H: object) -> float:
     r"""Condition number $\kappa(H) = \sigma_{\max}(H) / \sigma_{\min}(H)$, a ratio of singular values.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Parameters
     ----------
     H
@@ -204,8 +206,6 @@ def condition_number(H: object) -> float:
     -------
     float
         $\kappa \ge 1$ (`inf` for a singular matrix).
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     H = check_finite_array("H", H, ndim=2)
     if H.shape[0] != H.shape[1]:

@@ -78,6 +78,8 @@ def _state(config: Config, name: str, w: np.ndarray) -> np.ndarray:
 def sgd(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""Vanilla stochastic gradient descent.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     $$
     w_{t+1} = w_t - \alpha\,\nabla f(w_t)
     $$
@@ -93,8 +95,6 @@ def sgd(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple
     -------
     next_w, config
         The updated parameters and a new config dict.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     w, dw = _arrays(w, dw)
     config = _config(config, {"learning_rate": 1e-2})
@@ -103,6 +103,8 @@ def sgd(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple
 
 def sgd_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""SGD with (heavy-ball) momentum, in the assignment's sign convention.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
 
     $$
     v_{t+1} = \rho\,v_t - \alpha\,\nabla f(w_t),\qquad w_{t+1} = w_t + v_{t+1}
@@ -122,8 +124,6 @@ def sgd_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None)
     -------
     next_w, config
         The updated parameters and a new config dict holding the new `velocity`.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     w, dw = _arrays(w, dw)
     config = _config(config, {"learning_rate": 1e-2, "momentum": 0.9})
@@ -134,6 +134,8 @@ def sgd_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None)
 
 def nesterov_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""Nesterov momentum after the change of variables $\tilde w_t = w_t + \rho v_t$.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
 
     The original form evaluates the gradient at the look-ahead point,
     $v_{t+1} = \rho v_t - \alpha\nabla f(w_t + \rho v_t)$, $w_{t+1} = w_t + v_{t+1}$.
@@ -159,8 +161,6 @@ def nesterov_momentum(w: object, dw: object, config: Mapping[str, Any] | None = 
     -------
     next_w, config
         The updated parameters and a new config dict holding the new `velocity`.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     w, dw = _arrays(w, dw)
     config = _config(config, {"learning_rate": 1e-2, "momentum": 0.9})
@@ -173,6 +173,8 @@ def nesterov_momentum(w: object, dw: object, config: Mapping[str, Any] | None = 
 
 def adagrad(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""AdaGrad: each coordinate's step is divided by the root of its summed squared gradients.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
 
     $$
     G_t = G_{t-1} + g_t^2,\qquad w_{t+1} = w_t - \frac{\alpha\,g_t}{\sqrt{G_t} + \epsilon}
@@ -192,8 +194,6 @@ def adagrad(w: object, dw: object, config: Mapping[str, Any] | None = None) -> t
     -------
     next_w, config
         The updated parameters and a new config dict holding the new `cache`.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     w, dw = _arrays(w, dw)
     config = _config(config, {"learning_rate": 1e-2, "epsilon": 1e-7})
@@ -205,6 +205,8 @@ def adagrad(w: object, dw: object, config: Mapping[str, Any] | None = None) -> t
 
 def rmsprop(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""RMSProp: AdaGrad with a leaky (exponentially decaying) sum of squared gradients.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
 
     $$
     G_t = \delta\,G_{t-1} + (1-\delta)\,g_t^2,\qquad w_{t+1} = w_t - \frac{\alpha\,g_t}{\sqrt{G_t} + \epsilon}
@@ -224,8 +226,6 @@ def rmsprop(w: object, dw: object, config: Mapping[str, Any] | None = None) -> t
     -------
     next_w, config
         The updated parameters and a new config dict holding the new `cache`.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     w, dw = _arrays(w, dw)
     config = _config(config, {"learning_rate": 1e-2, "decay_rate": 0.99, "epsilon": 1e-8})
@@ -237,6 +237,8 @@ def rmsprop(w: object, dw: object, config: Mapping[str, Any] | None = None) -> t
 
 def adam(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""Adam: momentum on the gradient, RMSProp on its square, and bias correction.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
 
     The step counter is incremented *before* it is used, so the first step has $t = 1$:
 
@@ -262,8 +264,6 @@ def adam(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tupl
     -------
     next_w, config
         The updated parameters and a new config dict holding the new `m`, `v` and `t`.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     w, dw = _arrays(w, dw)
     config = _config(
@@ -292,6 +292,8 @@ def run(
 ) -> np.ndarray:
     r"""Iterate an update rule and return the whole path.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Parameters
     ----------
     rule
@@ -312,8 +314,6 @@ def run(
     -------
     numpy.ndarray
         Shape `(num_steps + 1, *x0.shape)`: the starting point followed by every iterate.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     num_steps = check_int("num_steps", num_steps, minimum=0)
     x = np.asarray(x0, dtype=float)

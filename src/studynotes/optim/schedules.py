@@ -26,6 +26,8 @@ def _lr0(lr0: object) -> float:
 def step_decay(lr0: float, t: object, *, drop: float = 0.5, every: int = 10) -> np.ndarray:
     r"""Step decay: multiply the learning rate by `drop` every `every` steps (or epochs).
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     $$
     \alpha_t = \alpha_0\,d^{\lfloor t / s \rfloor}
     $$
@@ -45,8 +47,6 @@ def step_decay(lr0: float, t: object, *, drop: float = 0.5, every: int = 10) -> 
     -------
     numpy.ndarray
         $\alpha_t$, same shape as `t`.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     lr0 = _lr0(lr0)
     drop = check_real("drop", drop, low=0.0, high=1.0, low_open=True)
@@ -57,6 +57,8 @@ def step_decay(lr0: float, t: object, *, drop: float = 0.5, every: int = 10) -> 
 def exponential_decay(lr0: float, t: object, *, k: float = 0.1) -> np.ndarray:
     r"""Exponential decay $\alpha_t = \alpha_0 e^{-kt}$.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Parameters
     ----------
     lr0
@@ -70,8 +72,6 @@ def exponential_decay(lr0: float, t: object, *, k: float = 0.1) -> np.ndarray:
     -------
     numpy.ndarray
         $\alpha_t$, same shape as `t`.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     lr0 = _lr0(lr0)
     k = check_real("k", k, low=0.0)
@@ -81,6 +81,8 @@ def exponential_decay(lr0: float, t: object, *, k: float = 0.1) -> np.ndarray:
 def inverse_time_decay(lr0: float, t: object, *, k: float = 0.1) -> np.ndarray:
     r"""1/t decay $\alpha_t = \alpha_0 / (1 + kt)$.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Parameters
     ----------
     lr0
@@ -94,8 +96,6 @@ def inverse_time_decay(lr0: float, t: object, *, k: float = 0.1) -> np.ndarray:
     -------
     numpy.ndarray
         $\alpha_t$, same shape as `t`.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     lr0 = _lr0(lr0)
     k = check_real("k", k, low=0.0)

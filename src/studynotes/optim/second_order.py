@@ -24,6 +24,8 @@ __all__ = [
 def newton_step(objective: Objective, x: object) -> np.ndarray:
     r"""One Newton step: jump to the minimum of the local quadratic (second-order Taylor) model.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     $$
     f(x) \approx f(x_0) + (x - x_0)^\top \nabla f(x_0) + \tfrac12 (x - x_0)^\top H (x - x_0)
     \;\Rightarrow\; x_1 = x_0 - H^{-1}\nabla f(x_0)
@@ -43,8 +45,6 @@ def newton_step(objective: Objective, x: object) -> np.ndarray:
     -------
     numpy.ndarray
         The next point.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     if not isinstance(objective, Objective):
         raise TypeError(f"objective must be an Objective, got {type(objective).__name__}")
@@ -55,12 +55,12 @@ def newton_step(objective: Objective, x: object) -> np.ndarray:
 def newton_method(objective: Objective, x0: object, *, tol: float = 1e-10, max_iter: int = 100) -> np.ndarray:
     r"""Repeat `newton_step` until $\lVert\nabla f\rVert \le$ `tol` or `max_iter` steps.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Returns
     -------
     numpy.ndarray
         The path, shape `(steps + 1, n)`.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     tol = check_real("tol", tol, low=0.0, low_open=True)
     max_iter = check_int("max_iter", max_iter, minimum=1)
@@ -85,6 +85,8 @@ def steps_to_tolerance(path: object, x_star: object, tol: float) -> int | None:
 def gd_optimal_rate(mu: float, L: float) -> tuple[float, float]:
     r"""Best constant step of gradient descent on a quadratic with Hessian eigenvalues in $[\mu, L]$.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     $$
     \alpha^\star = \frac{2}{\mu + L},\qquad
     \lVert x_{t+1} - x^\star\rVert \le \frac{\kappa - 1}{\kappa + 1}\lVert x_t - x^\star\rVert,\quad \kappa = L/\mu
@@ -94,8 +96,6 @@ def gd_optimal_rate(mu: float, L: float) -> tuple[float, float]:
     -------
     lr, rate
         The step size and the contraction factor per step.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     mu = check_real("mu", mu, low=0.0, low_open=True)
     L = check_real("L", L, low=mu)
@@ -105,6 +105,8 @@ def gd_optimal_rate(mu: float, L: float) -> tuple[float, float]:
 
 def heavy_ball_parameters(mu: float, L: float) -> tuple[float, float, float]:
     r"""Polyak's tuned heavy-ball (SGD+momentum) parameters on a quadratic with eigenvalues in $[\mu, L]$.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
 
     $$
     \alpha = \Bigl(\frac{2}{\sqrt L + \sqrt\mu}\Bigr)^2,\qquad
@@ -116,8 +118,6 @@ def heavy_ball_parameters(mu: float, L: float) -> tuple[float, float, float]:
     -------
     lr, momentum, rate
         Learning rate, momentum and asymptotic contraction factor per step.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     mu = check_real("mu", mu, low=0.0, low_open=True)
     L = check_real("L", L, low=mu)
@@ -147,6 +147,8 @@ def contraction_factor(path: object, x_star: object, *, window: int = 20) -> flo
 def momentum_rate(lr: float, momentum: float, eigenvalues: object, *, nesterov: bool = False) -> float:
     r"""Asymptotic contraction factor of GD / heavy ball / Nesterov on a quadratic, from its iteration matrix.
 
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
     Along an eigenvector with Hessian eigenvalue $\lambda$, one step maps $(x, v)$ linearly:
 
     $$
@@ -172,8 +174,6 @@ def momentum_rate(lr: float, momentum: float, eigenvalues: object, *, nesterov: 
     -------
     float
         The spectral radius: the asymptotic contraction factor per step.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
     lr = check_real("lr", lr, low=0.0, low_open=True)
     rho = check_real("momentum", momentum, low=0.0, high=1.0, high_open=True)
