@@ -1,4 +1,4 @@
-"""Build hooks: self-hosted MathJax, the page language for snippets, and the generated post index.
+"""Build hooks: offline MathJax, language-aware snippets and search, generated pages, a block cache.
 
 - MathJax comes from ``node_modules/mathjax`` (``npm ci``, pinned by package-lock.json) and is
   copied into the built site at build time; nothing is committed and nothing loads from a CDN.
@@ -49,6 +49,7 @@ CATEGORIES = {
     "ml": {"ko": "머신러닝", "en": "Machine Learning"},
 }
 INDEX_MARKER = "<!-- post-index -->"
+POST_KEYS = ("title", "date", "category", "excerpt")
 GLOSSARY_MARKER = "<!-- glossary -->"
 GLOSSARY_HEADERS = {"ko": ("한국어", "English", "설명"), "en": ("English", "한국어", "Note")}
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
@@ -62,8 +63,6 @@ def _not_instant_navigation_notice(record: logging.LogRecord) -> bool:
 
 
 logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_not_instant_navigation_notice)
-POST_KEYS = ("title", "date", "category", "excerpt")
-
 
 CACHE_DIR = Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snippets"))
 REPORT_MARKER = "<!-- build-report -->"
@@ -108,8 +107,7 @@ def caching_formatter(inner, digest: str):
         entry = None
         if cache_enabled() and path.is_file():
             entry = json.loads(path.read_text(encoding="utf-8"))
-        cached = entry is not None
-        if not cached:
+        if entry is None:
             failures = _WarningCounter()
             exec_logger.addHandler(failures)
             start = time.perf_counter()
@@ -121,7 +119,9 @@ def caching_formatter(inner, digest: str):
             # a block that failed logs a warning (which fails the strict build); never cache it
             if cache_enabled() and not failures.count:
                 CACHE_DIR.mkdir(parents=True, exist_ok=True)
-                path.write_text(json.dumps(entry), encoding="utf-8")
+                partial = path.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_text(json.dumps(entry), encoding="utf-8")
+                partial.replace(path)  # atomic: a concurrent build never reads half an entry
         RUNS.append(
             {
                 "page": _current_page["src"],
@@ -129,7 +129,6 @@ def caching_formatter(inner, digest: str):
                 "id": options.get("id", ""),
                 "seconds": entry["seconds"],
                 "bytes": len(entry["html"].encode()),
-                "cached": cached,
             }
         )
         return entry["html"]
