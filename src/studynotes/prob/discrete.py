@@ -56,9 +56,7 @@ def binomial_pmf(k: object, n: int, p: float) -> np.ndarray:
     """
     n = check_int("n", n, minimum=0)
     p = check_probability("p", p)
-    k_arr = np.asarray(k)
-    if not np.issubdtype(k_arr.dtype, np.integer):
-        raise TypeError(f"k must hold integers, got dtype {k_arr.dtype}")
+    k_arr = _points(k)
     flat = [
         math.comb(n, int(j)) * p ** int(j) * (1 - p) ** (n - int(j)) if 0 <= j <= n else 0.0
         for j in k_arr.ravel()
