@@ -2,15 +2,15 @@
 
 - MathJax comes from ``node_modules/mathjax`` (``npm ci``, pinned by package-lock.json) and is
   copied into the built site at build time; nothing is committed and nothing loads from a CDN.
-- Before a page's Markdown is converted (which is when markdown-exec runs its blocks), the page's
-  language is put in ``STUDYNOTES_LANG`` so a snippet can label its figure in that language.
+- Each executed Python block runs once per build for every language (``SharedRuns``): its words come
+  out as `studynotes.i18n` placeholders, and each page's copy of the output gets its own language.
 - A page containing ``<!-- post-index -->`` gets the list of posts in its language, newest first,
   built from each post's front matter (``title``, ``date``, ``category``, ``excerpt``).
 - Search stays in the reader's language: after every language is built, the joint index is split
   into ``search/search_index.json`` (Korean) and ``en/search/search_index.json`` (English), and
   English pages point Material's ``base`` at ``en/`` so they load their own index and sitemap.
 - Executed blocks are cached on disk (``.cache/snippets``), keyed by the block's code and options,
-  the page language, the package's source, mkdocs.yml and the library versions, so a prose-only
+  the site's languages, the package's source, mkdocs.yml and the library versions, so a prose-only
   edit rebuilds in seconds. ``STUDYNOTES_CACHE=off`` turns the cache off; a cold build needs none.
   Each block's run time and output size feed the build report (``<!-- build-report -->``).
 - A page containing ``<!-- glossary -->`` gets one table per post from ``docs/glossary/<slug>.yml``
@@ -23,20 +23,28 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import io
 import json
+import linecache
 import logging
 import os
 import re
+import sys
 import time
+import traceback
+import types
 from importlib.metadata import version
 from pathlib import Path
 
 import yaml
+from markdown_exec import ExecutionError, base_format, code_block, formatters
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
+from studynotes import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 MATHJAX = ROOT / "node_modules" / "mathjax" / "es5"
@@ -67,7 +75,7 @@ logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_no
 CACHE_DIR = Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snippets"))
 REPORT_MARKER = "<!-- build-report -->"
 RUNS: list[dict] = []  # one record per executed block and language, in build order
-_current_page = {"src": ""}
+_current_page = {"src": "", "lang": ""}
 
 
 def cache_enabled() -> bool:
@@ -85,68 +93,112 @@ def source_digest(config: MkDocsConfig) -> str:
     return digest.hexdigest()
 
 
-class _WarningCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 exec_logger = logging.getLogger("mkdocs.plugins.markdown_exec")
 
 
-def caching_formatter(inner, digest: str):
-    """Wrap markdown-exec's formatter: time every executed block, and reuse outputs from the disk cache."""
+def run_python(code: str, block_id: str) -> str:
+    """Run one block as markdown-exec would, and return what it printed.
 
-    def format(source, language, css_class, options, md, **kwargs):
-        lang = os.environ.get("STUDYNOTES_LANG", "")
-        key_data = json.dumps([source, language, options, lang, digest], sort_keys=True, default=str)
-        path = CACHE_DIR / f"{hashlib.sha256(key_data.encode()).hexdigest()}.json"
-        entry = None
+    ``print`` writes to the block's output (with ``sep`` and ``end`` honoured); an exception becomes
+    markdown-exec's ``ExecutionError`` holding the traceback, with the block's own lines in it.
+    """
+    filename = f"<code block: {block_id or 'python'}>"
+    linecache.cache[filename] = (len(code), None, code.splitlines(keepends=True), filename)
+    module = types.ModuleType(re.sub(r"[^A-Za-z0-9]+", "_", filename).strip("_"))
+    sys.modules[module.__name__] = module  # dataclasses and pickle look their module up
+    buffer = io.StringIO()
+
+    def block_print(*values, sep=" ", end="\n", file=None, flush=False):
+        buffer.write((" " if sep is None else sep).join(map(str, values)) + ("\n" if end is None else end))
+
+    namespace = module.__dict__
+    namespace["print"] = block_print
+    try:
+        exec(compile(code, filename, "exec"), namespace)  # noqa: S102 - running the site's own examples is the point
+    except Exception as error:
+        trace = "".join(traceback.format_exception(type(error), error, error.__traceback__.tb_next))
+        raise ExecutionError(code_block("python", trace)) from error
+    return buffer.getvalue()
+
+
+class SharedRuns:
+    """Run each Python block once per build and write its output in every page language.
+
+    The block runs inside `studynotes.i18n.collecting`, so its words come out as placeholders; the
+    output and its phrases are kept in memory, and each page's copy gets `resolve`d into the page's
+    language before markdown-exec formats it. The formatted HTML of each block and language is cached
+    on disk, keyed by the code, its options, the language and ``digest`` (package source, mkdocs.yml,
+    library versions), so the next build formats nothing. A block that raises is never kept.
+    """
+
+    # Kept for the whole process: the i18n plugin builds the second language as a second build that
+    # calls on_config again. The key covers everything an output depends on, so nothing goes stale.
+    outputs: dict[str, dict] = {}
+
+    def __init__(self, languages: tuple[str, ...], digest: str) -> None:
+        self.languages = languages
+        self.digest = digest
+
+    def key(self, *parts) -> str:
+        data = json.dumps([*parts, self.languages, self.digest], sort_keys=True, default=str)
+        return hashlib.sha256(data.encode()).hexdigest()
+
+    def shared_output(self, code: str, block_id: str, options: dict) -> tuple[dict, str]:
+        """The block's output with placeholders, and ``run`` (executed now) or ``shared`` (already
+        executed in this build, for another language)."""
+        key = self.key(code, block_id, options)
+        if key in self.outputs:
+            return self.outputs[key], "shared"
+        start = time.perf_counter()
+        with i18n.collecting(self.languages):
+            output = run_python(code, block_id)
+        entry = {"output": output, "phrases": i18n.placeholders_in(output), "seconds": round(time.perf_counter() - start, 3)}
+        self.outputs[key] = entry
+        return entry, "run"
+
+    def format(self, code: str, md, **options) -> str:
+        """markdown-exec's Python formatter, with the run shared between languages and the result cached."""
+        lang = _current_page["lang"]
+        path = CACHE_DIR / f"{self.key(code, options, lang)}.json"
+        record = {"page": _current_page["src"], "lang": lang, "id": options.get("id", "")}
         if cache_enabled() and path.is_file():
-            entry = json.loads(path.read_text(encoding="utf-8"))
-        if entry is None:
-            failures = _WarningCounter()
-            exec_logger.addHandler(failures)
-            start = time.perf_counter()
-            try:
-                output = inner(source, language, css_class, options, md, **kwargs)
-            finally:
-                exec_logger.removeHandler(failures)
-            entry = {"html": str(output), "seconds": round(time.perf_counter() - start, 3)}
-            # a block that failed logs a warning (which fails the strict build); never cache it
-            if cache_enabled() and not failures.count:
-                CACHE_DIR.mkdir(parents=True, exist_ok=True)
-                partial = path.with_suffix(f".{os.getpid()}.tmp")
-                partial.write_text(json.dumps(entry), encoding="utf-8")
-                partial.replace(path)  # atomic: a concurrent build never reads half an entry
-        RUNS.append(
-            {
-                "page": _current_page["src"],
-                "lang": lang,
-                "id": options.get("id", ""),
-                "seconds": entry["seconds"],
-                "bytes": len(entry["html"].encode()),
-            }
-        )
-        return entry["html"]
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            RUNS.append({**record, "seconds": cached["seconds"], "bytes": cached["bytes"], "origin": "cache"})
+            return cached["html"]
+        ran: dict = {}
 
-    return format
+        def run(source: str, returncode: int = 0, session: str | None = None, id: str = "", **extra) -> str:  # noqa: A002
+            if session:
+                raise ExecutionError(code_block("text", "session= is not supported: each block runs on its own"))
+            entry, origin = self.shared_output(source, id, {"returncode": returncode, **extra})
+            output = i18n.resolve(entry["output"], lang, entry["phrases"])
+            ran.update(seconds=entry["seconds"], bytes=len(output.encode()), origin=origin)
+            return output
+
+        html_out = base_format(language="python", run=run, code=code, md=md, **options)
+        if not ran:  # the block raised: markdown-exec logged it (failing the strict build); keep nothing
+            return html_out
+        RUNS.append({**record, **ran})
+        if cache_enabled():
+            CACHE_DIR.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            entry = {"html": str(html_out), "seconds": ran["seconds"], "bytes": ran["bytes"]}
+            partial.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+            partial.replace(path)  # atomic: a concurrent build never reads half an entry
+        return html_out
+
+
+def site_languages(config: MkDocsConfig) -> tuple[str, ...]:
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("the i18n plugin is not configured")
+    # every configured language, built or not: a page is the same in a one-language build
+    return tuple(language.locale for language in plugin.config.languages)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     RUNS.clear()
-    fences = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
-    python = [f for f in fences if f.get("name") == "python"]
-    if not python:
-        raise PluginError("markdown-exec's python fence is not configured")
-    digest = source_digest(config)
-    for fence in python:
-        if not getattr(fence["format"], "studynotes_wrapped", False):
-            fence["format"] = caching_formatter(fence["format"], digest)
-            fence["format"].studynotes_wrapped = True
+    formatters["python"] = SharedRuns(site_languages(config), source_digest(config)).format
     return config
 
 
@@ -234,7 +286,7 @@ def render_glossary(docs_dir: Path, lang: str) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = page_language(page, config)
-    os.environ["STUDYNOTES_LANG"] = lang
+    _current_page["lang"] = lang
     _current_page["src"] = re.sub(r"\.(ko|en)\.md$", "", page.file.src_uri)
     if INDEX_MARKER in markdown:
         markdown = markdown.replace(INDEX_MARKER, render_index(collect_posts(Path(config.docs_dir), lang), lang))
@@ -253,13 +305,21 @@ SITEMAP_URL = re.compile(r"<url>.*?</url>", re.S)
 
 
 REPORT_TEXT = {
-    "ko": {"post": "글", "block": "예제 블록", "seconds": "실행 시간 (초)", "size": "출력 (KB)", "total": "합계", "subtotal": "소계"},
-    "en": {"post": "Post", "block": "Example block", "seconds": "Run time (s)", "size": "Output (KB)", "total": "Total", "subtotal": "Subtotal"},
+    "ko": {
+        "post": "글", "block": "예제 블록", "seconds": "실행 시간 (초)", "size": "출력 (KB)", "origin": "출처",
+        "total": "합계", "subtotal": "소계", "run": "실행", "shared": "공유", "cache": "캐시",
+        "summary": "블록 {blocks}개 가운데 이 빌드에서 실행한 것 {run}개, 다른 언어와 공유한 것 {shared}개, 캐시에서 가져온 것 {cache}개.",
+    },
+    "en": {
+        "post": "Post", "block": "Example block", "seconds": "Run time (s)", "size": "Output (KB)", "origin": "From",
+        "total": "Total", "subtotal": "Subtotal", "run": "run", "shared": "shared", "cache": "cache",
+        "summary": "Of {blocks} blocks, {run} ran in this build, {shared} were shared with the other language and {cache} came from the cache.",
+    },
 }
 
 
 def render_report(lang: str, docs_dir: Path) -> str:
-    """The executed blocks of this language's build as an HTML table, grouped by post."""
+    """The executed blocks of this language's pages as an HTML table, grouped by post."""
     text = REPORT_TEXT[lang]
     titles = {f"posts/{p['slug']}": p["title"] for p in collect_posts(docs_dir, lang)}
     runs = [r for r in RUNS if r["lang"] == lang]
@@ -272,19 +332,24 @@ def render_report(lang: str, docs_dir: Path) -> str:
             first = f'<td rowspan="{len(group) + 1}">{link}</td>' if i == 0 else ""
             rows.append(
                 f"<tr>{first}<td><code>{html.escape(run['id'])}</code></td>"
-                f"<td>{run['seconds']:.2f}</td><td>{run['bytes'] / 1024:.1f}</td></tr>"
+                f"<td>{run['seconds']:.2f}</td><td>{run['bytes'] / 1024:.1f}</td><td>{text[run['origin']]}</td></tr>"
             )
         rows.append(
             f"<tr><td><em>{text['subtotal']}</em></td><td><em>{sum(r['seconds'] for r in group):.2f}</em></td>"
-            f"<td><em>{sum(r['bytes'] for r in group) / 1024:.1f}</em></td></tr>"
+            f"<td><em>{sum(r['bytes'] for r in group) / 1024:.1f}</em></td><td></td></tr>"
         )
     rows.append(
         f"<tr><td><strong>{text['total']}</strong></td><td><strong>{len(runs)}</strong></td>"
         f"<td><strong>{sum(r['seconds'] for r in runs):.2f}</strong></td>"
-        f"<td><strong>{sum(r['bytes'] for r in runs) / 1024:.1f}</strong></td></tr>"
+        f"<td><strong>{sum(r['bytes'] for r in runs) / 1024:.1f}</strong></td><td></td></tr>"
     )
-    head = f"<tr><th>{text['post']}</th><th>{text['block']}</th><th>{text['seconds']}</th><th>{text['size']}</th></tr>"
-    return f'<table class="sn-build-report"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    head = (
+        f"<tr><th>{text['post']}</th><th>{text['block']}</th><th>{text['seconds']}</th>"
+        f"<th>{text['size']}</th><th>{text['origin']}</th></tr>"
+    )
+    counts = {origin: sum(r["origin"] == origin for r in runs) for origin in ("run", "shared", "cache")}
+    summary = text["summary"].format(blocks=len(runs), **counts)
+    return f'<p>{summary}</p><table class="sn-build-report"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -57,7 +57,8 @@ def build(project: Path, site: Path, *, cache: Path | None, config: str = "mkdoc
         env.update(STUDYNOTES_CACHE="on", STUDYNOTES_CACHE_DIR=str(cache))
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)],
+        # no -q: mkdocs then drops warnings before --strict counts them, and a failing block would pass
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)],
         cwd=project, env=env, capture_output=True, text=True,
     )
     seconds = time.perf_counter() - start
@@ -117,11 +118,12 @@ def first_visit_downloads(site: Path, pages: list[str]) -> dict[str, float] | No
         for page_path in pages:
             context = browser.new_context()
             page = context.new_page()
-            total = [0]
-            page.on("response", lambda r: total.__setitem__(0, total[0] + len(r.body() or b"")) if r.ok else None)
+            responses = []
+            page.on("response", responses.append)
             page.goto(base + ("" if page_path == "." else page_path + "/"), wait_until="networkidle")
             page.wait_for_timeout(500)
-            sizes[page_path] = round(total[0] / 1024, 1)
+            # bodies are read here, not in the event handler, while the page is still open
+            sizes[page_path] = round(sum(len(r.body()) for r in list(responses) if r.ok) / 1024, 1)
             context.close()
         browser.close()
     server.shutdown()

@@ -96,3 +96,65 @@ def test_bad_arguments() -> None:
     with pytest.raises(ValueError, match="nrows"):
         figure(0, 1)
     assert isinstance(figure()[0], Figure)
+
+
+def labelled_figure(texts: dict) -> str:
+    fig, ax = figure(width=4.0, height=2.6)
+    ax.plot([0, 1, 2], [0, 1, 4], label=texts["line"])
+    ax.set(xlabel=texts["x"], ylabel=texts["y"])
+    ax.legend()
+    return figure_html(fig, alt=texts["alt"], caption=texts["cap"])
+
+
+SHORT = dict(line="l", x="x", y="y", alt="a", cap="c")
+WIDE = dict(line="a much longer legend entry", x="the x axis, with a long label", y="a long y label", alt="alt", cap="cap")
+
+
+def without_prefix(html: str) -> str:
+    # ids and style classes are named after a hash of the SVG, which holds placeholders in a shared figure
+    return re.sub(r"\bf[0-9a-f]{8}", "F", html)
+
+
+def test_a_shared_figure_is_laid_out_for_the_widest_language() -> None:
+    from studynotes.i18n import collecting, localized, resolve
+
+    with collecting(("ko", "en")):
+        texts = localized({"ko": SHORT, "en": WIDE})
+        shared = labelled_figure(texts)
+    # English is the wider language for every label, so its page gets exactly the English figure...
+    assert without_prefix(resolve(shared, "en")) == without_prefix(labelled_figure(WIDE))
+    # ...and the Korean page the same drawing, not the tighter one its short labels alone would get
+    short = resolve(shared, "ko")
+    assert without_prefix(short) != without_prefix(labelled_figure(SHORT))
+    for drawing in (short, labelled_figure(SHORT)):
+        assert re.findall(r"<text[^>]*>([^<]*)</text>", drawing)[-1] == "l"
+    frame = re.compile(r'<svg[^>]*viewBox="([^"]*)"')
+    assert frame.search(short).group(1) == frame.search(resolve(shared, "en")).group(1)
+
+
+def test_a_translated_figure_label_must_be_plain_text() -> None:
+    from studynotes.i18n import collecting, localized
+
+    with collecting(("ko", "en")):
+        texts = localized({"ko": {**SHORT, "x": "값 x"}, "en": {**WIDE, "x": "value $x$"}})
+        with pytest.raises(ValueError, match=r"'value \$x\$' \(en\) has a line break or math"):
+            labelled_figure(texts)
+
+
+def test_multiline_labels_share_a_layout_line_by_line() -> None:
+    from studynotes.i18n import collecting, localized, resolve
+
+    with collecting(("ko", "en")):
+        texts = localized({"ko": {**SHORT, "x": "첫 줄\n둘째 줄"}, "en": {**WIDE, "x": "first line\nsecond line"}})
+        shared = labelled_figure(texts)
+    for lang, lines in (("ko", ["첫 줄", "둘째 줄"]), ("en", ["first line", "second line"])):
+        texts_drawn = re.findall(r"<text[^>]*>([^<]*)</text>", resolve(shared, lang))
+        assert all(line in texts_drawn for line in lines), lang
+
+
+def test_markdown_characters_in_text_are_written_as_references() -> None:
+    html = labelled_figure(dict(SHORT, x="w* and w_1", cap="the target w* and `code`"))
+    svg_texts = re.findall(r"<text[^>]*>([^<]*)</text>", html)
+    assert "w&#42; and w&#95;1" in svg_texts
+    assert "<figcaption>the target w&#42; and &#96;code&#96;</figcaption>" in html
+    assert "{" in re.search(r"<style>(.*?)</style>", html).group(1)  # CSS keeps its braces

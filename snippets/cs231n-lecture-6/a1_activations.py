@@ -1,26 +1,26 @@
 # Activation functions next to their derivatives: where the gradient survives and where it dies.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.nn import elu, elu_grad, leaky_relu, leaky_relu_grad, relu, relu_grad, sigmoid, sigmoid_grad, tanh, tanh_grad
 from studynotes.plotting import INK, figure, figure_html
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        q="값", f="함수 f(x)", df="도함수 f′(x)", x="입력 x",
-        alt="왼쪽은 sigmoid, tanh, ReLU, Leaky ReLU(α=0.1), ELU의 그래프이고 오른쪽은 그 도함수다. "
-        "sigmoid와 tanh의 도함수는 |x|가 커지면 0으로 떨어지고, ReLU의 도함수는 x<0에서 0이다.",
-        cap="활성화 함수(왼쪽)와 도함수(오른쪽). Leaky ReLU는 잘 보이도록 α=0.1로 그렸다.",
-    ),
-    "en": dict(
-        q="value", f="function $f(x)$", df="derivative $f'(x)$", x="input $x$",
-        alt="Left: sigmoid, tanh, ReLU, leaky ReLU (alpha 0.1) and ELU. Right: their derivatives. "
-        "The sigmoid and tanh derivatives fall to 0 as |x| grows; the ReLU derivative is 0 for x < 0.",
-        cap="Activation functions (left) and their derivatives (right); leaky ReLU is drawn with α = 0.1 to be visible.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            q="값", f="함수 f(x)", df="도함수 f′(x)", x="입력 x",
+            alt="왼쪽은 sigmoid, tanh, ReLU, Leaky ReLU(α=0.1), ELU의 그래프이고 오른쪽은 그 도함수다. "
+            "sigmoid와 tanh의 도함수는 |x|가 커지면 0으로 떨어지고, ReLU의 도함수는 x<0에서 0이다.",
+            cap="활성화 함수(왼쪽)와 도함수(오른쪽). Leaky ReLU는 잘 보이도록 α=0.1로 그렸다.",
+        ),
+        "en": dict(
+            q="value", f="function f(x)", df="derivative f′(x)", x="input x",
+            alt="Left: sigmoid, tanh, ReLU, leaky ReLU (alpha 0.1) and ELU. Right: their derivatives. "
+            "The sigmoid and tanh derivatives fall to 0 as |x| grows; the ReLU derivative is 0 for x < 0.",
+            cap="Activation functions (left) and their derivatives (right); leaky ReLU is drawn with α = 0.1 to be visible.",
+        ),
+    }
+)
 
 rows = [
     ("$\\sigma'(0)$", sigmoid_grad(0.0)),

@@ -1,39 +1,39 @@
 # Ten tanh/ReLU layers of 500 units: how the weight scale decides whether activations survive.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.nn import init_experiment
 from studynotes.plotting import figure, figure_html
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
 CONFIGS = [("small", "tanh"), ("large", "tanh"), ("xavier", "tanh"), ("xavier", "relu"), ("he", "relu")]
 NAMES = {
     "small": "0.01·randn", "large": "1.0·randn", "xavier": "Xavier", "he": "He",
 }
-TEXT = {
-    "ko": dict(
-        setup="설정", mean="10층 평균", std="10층 표준편차", sat="$\\lvert h\\rvert>0.99$ 비율",
-        layer="층", std_ax="활성값 표준편차 (로그 축)", mean_ax="활성값 평균", count="비율", value="활성값 h",
-        alt1="층별 활성값 표준편차(로그 축)와 평균. 0.01·randn+tanh는 층마다 수십 배씩 줄어 0으로 붕괴하고, 1.0·randn+tanh는 1 근처에 머물며, "
-        "Xavier+tanh는 천천히 줄고, Xavier+ReLU는 층마다 약 √2배씩 줄며, He+ReLU는 거의 일정하다.",
-        cap1="층별 활성값의 표준편차(왼쪽, 로그 축)와 평균(오른쪽).",
-        alt2="다섯 설정(행)에서 1, 4, 7, 10층(열)의 활성값 히스토그램. 0.01·randn은 0에 몰리고, 1.0·randn은 ±1에 몰리며, "
-        "Xavier+tanh는 고르게 퍼져 있고, Xavier+ReLU는 층이 깊어질수록 0 쪽으로 좁아지며, He+ReLU는 모양을 유지한다.",
-        cap2="1, 4, 7, 10층 활성값의 히스토그램. 행마다 x축 범위가 다르다 (tanh는 [−1, 1], ReLU는 그 층의 최댓값까지).",
-    ),
-    "en": dict(
-        setup="setup", mean="layer-10 mean", std="layer-10 std", sat="fraction $\\lvert h\\rvert>0.99$",
-        layer="layer", std_ax="std of activations (log scale)", mean_ax="mean of activations", count="fraction", value="activation $h$",
-        alt1="Per-layer standard deviation (log scale) and mean of the activations. 0.01·randn with tanh shrinks by a large factor "
-        "per layer towards 0; 1.0·randn with tanh stays near 1; Xavier with tanh shrinks slowly; Xavier with ReLU loses about a "
-        "factor √2 per layer; He with ReLU stays roughly constant.",
-        cap1="Standard deviation (left, log scale) and mean (right) of the activations, layer by layer.",
-        alt2="Histograms of the activations of layers 1, 4, 7 and 10 (columns) for the five setups (rows). 0.01·randn piles up at 0, "
-        "1.0·randn at ±1, Xavier with tanh stays spread out, Xavier with ReLU narrows towards 0 with depth, He with ReLU keeps its shape.",
-        cap2="Histograms of the activations in layers 1, 4, 7 and 10. The x range differs per row ([−1, 1] for tanh, up to the layer's maximum for ReLU).",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            setup="설정", mean="10층 평균", std="10층 표준편차", sat="$\\lvert h\\rvert>0.99$ 비율",
+            layer="층", std_ax="활성값 표준편차 (로그 축)", mean_ax="활성값 평균", count="비율", value="활성값 h",
+            alt1="층별 활성값 표준편차(로그 축)와 평균. 0.01·randn+tanh는 층마다 수십 배씩 줄어 0으로 붕괴하고, 1.0·randn+tanh는 1 근처에 머물며, "
+            "Xavier+tanh는 천천히 줄고, Xavier+ReLU는 층마다 약 √2배씩 줄며, He+ReLU는 거의 일정하다.",
+            cap1="층별 활성값의 표준편차(왼쪽, 로그 축)와 평균(오른쪽).",
+            alt2="다섯 설정(행)에서 1, 4, 7, 10층(열)의 활성값 히스토그램. 0.01·randn은 0에 몰리고, 1.0·randn은 ±1에 몰리며, "
+            "Xavier+tanh는 고르게 퍼져 있고, Xavier+ReLU는 층이 깊어질수록 0 쪽으로 좁아지며, He+ReLU는 모양을 유지한다.",
+            cap2="1, 4, 7, 10층 활성값의 히스토그램. 행마다 x축 범위가 다르다 (tanh는 [−1, 1], ReLU는 그 층의 최댓값까지).",
+        ),
+        "en": dict(
+            setup="setup", mean="layer-10 mean", std="layer-10 std", sat="fraction $\\lvert h\\rvert>0.99$",
+            layer="layer", std_ax="std of activations (log scale)", mean_ax="mean of activations", count="fraction", value="activation h",
+            alt1="Per-layer standard deviation (log scale) and mean of the activations. 0.01·randn with tanh shrinks by a large factor "
+            "per layer towards 0; 1.0·randn with tanh stays near 1; Xavier with tanh shrinks slowly; Xavier with ReLU loses about a "
+            "factor √2 per layer; He with ReLU stays roughly constant.",
+            cap1="Standard deviation (left, log scale) and mean (right) of the activations, layer by layer.",
+            alt2="Histograms of the activations of layers 1, 4, 7 and 10 (columns) for the five setups (rows). 0.01·randn piles up at 0, "
+            "1.0·randn at ±1, Xavier with tanh stays spread out, Xavier with ReLU narrows towards 0 with depth, He with ReLU keeps its shape.",
+            cap2="Histograms of the activations in layers 1, 4, 7 and 10. The x range differs per row ([−1, 1] for tanh, up to the layer's maximum for ReLU).",
+        ),
+    }
+)
 
 runs = [init_experiment(init, act, seed=0) for init, act in CONFIGS]
 labels = [f"{NAMES[r.init]} + {r.activation}" for r in runs]

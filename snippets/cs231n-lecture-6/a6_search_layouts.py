@@ -1,33 +1,33 @@
 # Random versus grid search with nine trials, and why learning rates are sampled in log space.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.nn import log_uniform, search_layouts
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_estimate
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        layout="배치", grid="격자 탐색", rand="무작위 탐색", distinct="중요한 변수의 서로 다른 값 수", best="찾은 최고 점수 (최댓값 1)", avg="무작위 탐색, 2000번 반복한 평균",
-        decade="구간", logu="$10^{U(-6,-3)}$", unif="$U(10^{-6}, 10^{-3})$",
-        imp="중요한 하이퍼파라미터", unimp="중요하지 않은 하이퍼파라미터", score="점수",
-        alt="왼쪽은 9개의 점이 3×3 격자로 놓인 격자 탐색, 오른쪽은 9개의 점이 흩어진 무작위 탐색이다. 각 패널 위의 곡선은 중요한 변수에 따른 점수이고, "
-        "격자는 그 곡선을 세 곳에서만 재지만 무작위 탐색은 아홉 곳에서 잰다.",
-        cap="같은 9번의 시도. 위쪽 곡선은 중요한 변수에 따른 점수(오른쪽 변수는 점수에 영향이 없다)이고, 점선은 각 시도가 잰 위치다.",
-    ),
-    "en": dict(
-        layout="layout", grid="grid search", rand="random search", distinct="distinct values of the important parameter",
-        best="best score found (maximum 1)", avg="random search, mean over 2000 repetitions",
-        decade="range", logu="$10^{U(-6,-3)}$", unif="$U(10^{-6}, 10^{-3})$",
-        imp="important hyperparameter", unimp="unimportant hyperparameter", score="score",
-        alt="Left: grid search with nine points on a 3 by 3 grid. Right: random search with nine scattered points. Above each panel, "
-        "a curve shows the score as a function of the important parameter; the grid probes it at three places, random search at nine.",
-        cap="The same nine trials. The curve on top is the score as a function of the important parameter (the other one has no effect); "
-        "dotted lines mark where the trials probe it.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            layout="배치", grid="격자 탐색", rand="무작위 탐색", distinct="중요한 변수의 서로 다른 값 수", best="찾은 최고 점수 (최댓값 1)", avg="무작위 탐색, 2000번 반복한 평균",
+            decade="구간", logu="$10^{U(-6,-3)}$", unif="$U(10^{-6}, 10^{-3})$",
+            imp="중요한 하이퍼파라미터", unimp="중요하지 않은 하이퍼파라미터", score="점수",
+            alt="왼쪽은 9개의 점이 3×3 격자로 놓인 격자 탐색, 오른쪽은 9개의 점이 흩어진 무작위 탐색이다. 각 패널 위의 곡선은 중요한 변수에 따른 점수이고, "
+            "격자는 그 곡선을 세 곳에서만 재지만 무작위 탐색은 아홉 곳에서 잰다.",
+            cap="같은 9번의 시도. 위쪽 곡선은 중요한 변수에 따른 점수(오른쪽 변수는 점수에 영향이 없다)이고, 점선은 각 시도가 잰 위치다.",
+        ),
+        "en": dict(
+            layout="layout", grid="grid search", rand="random search", distinct="distinct values of the important parameter",
+            best="best score found (maximum 1)", avg="random search, mean over 2000 repetitions",
+            decade="range", logu="$10^{U(-6,-3)}$", unif="$U(10^{-6}, 10^{-3})$",
+            imp="important hyperparameter", unimp="unimportant hyperparameter", score="score",
+            alt="Left: grid search with nine points on a 3 by 3 grid. Right: random search with nine scattered points. Above each panel, "
+            "a curve shows the score as a function of the important parameter; the grid probes it at three places, random search at nine.",
+            cap="The same nine trials. The curve on top is the score as a function of the important parameter (the other one has no effect); "
+            "dotted lines mark where the trials probe it.",
+        ),
+    }
+)
 
 
 def score(important):

@@ -1,33 +1,33 @@
 # Adaptive step sizes under a constant gradient: Adam's first step is lr*sign(g), AdaGrad decays like lr/sqrt(t), bias correction matters.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.optim import adam, constant_gradient_steps
 from studynotes.plotting import INK, figure, figure_html
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        head1="| 기울기 $g$ | $\\operatorname{sign}(g)$ | Adam 첫 스텝 $-\\Delta w/\\alpha$ | 편향 보정 없이 $-\\Delta w/\\alpha$ | $\\operatorname{sign}(g)\\cdot 0.1/\\sqrt{0.001}$ |",
-        head2="| 스텝 $t$ | AdaGrad | $1/\\sqrt t$ | RMSProp | Adam | Adam (보정 없음) |",
-        note="(표의 값은 모두 스텝 크기 / $\\alpha$)",
-        no_bc="Adam (편향 보정 없음)", step="스텝 t (로그 눈금)", size="스텝 크기 / 학습률 (로그 눈금)",
-        alt="일정한 기울기에서 스텝 크기를 학습률로 나눈 값. AdaGrad는 기울기 −1/2인 직선으로 줄고, RMSProp은 10에서 시작해 1로, "
-        "Adam은 처음부터 1이며, 편향 보정이 없는 Adam은 3.16에서 시작해 6 남짓까지 커졌다가 천천히 1로 내려온다.",
-        cap="같은 기울기를 계속 받을 때 각 기법의 스텝 크기(학습률 α의 배수). AdaGrad는 점선 1/√t 위에 놓인다.",
-    ),
-    "en": dict(
-        head1="| gradient $g$ | $\\operatorname{sign}(g)$ | Adam's first step $-\\Delta w/\\alpha$ | without bias correction, $-\\Delta w/\\alpha$ | $\\operatorname{sign}(g)\\cdot 0.1/\\sqrt{0.001}$ |",
-        head2="| step $t$ | AdaGrad | $1/\\sqrt t$ | RMSProp | Adam | Adam (no correction) |",
-        note="(all entries are step size / $\\alpha$)",
-        no_bc="Adam (no bias correction)", step="step t (log scale)", size="step size / learning rate (log scale)",
-        alt="Step size divided by the learning rate under a constant gradient. AdaGrad falls along a line of slope −1/2, RMSProp "
-        "starts at 10 and settles at 1, Adam is 1 from the start, and Adam without bias correction starts at 3.16, rises above 6 "
-        "and slowly comes down to 1.",
-        cap="Step sizes (in multiples of the learning rate α) when every step sees the same gradient. AdaGrad lies on the dotted line 1/√t.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            head1="| 기울기 $g$ | $\\operatorname{sign}(g)$ | Adam 첫 스텝 $-\\Delta w/\\alpha$ | 편향 보정 없이 $-\\Delta w/\\alpha$ | $\\operatorname{sign}(g)\\cdot 0.1/\\sqrt{0.001}$ |",
+            head2="| 스텝 $t$ | AdaGrad | $1/\\sqrt t$ | RMSProp | Adam | Adam (보정 없음) |",
+            note="(표의 값은 모두 스텝 크기 / $\\alpha$)",
+            no_bc="Adam (편향 보정 없음)", step="스텝 t (로그 눈금)", size="스텝 크기 / 학습률 (로그 눈금)",
+            alt="일정한 기울기에서 스텝 크기를 학습률로 나눈 값. AdaGrad는 기울기 −1/2인 직선으로 줄고, RMSProp은 10에서 시작해 1로, "
+            "Adam은 처음부터 1이며, 편향 보정이 없는 Adam은 3.16에서 시작해 6 남짓까지 커졌다가 천천히 1로 내려온다.",
+            cap="같은 기울기를 계속 받을 때 각 기법의 스텝 크기(학습률 α의 배수). AdaGrad는 점선 1/√t 위에 놓인다.",
+        ),
+        "en": dict(
+            head1="| gradient $g$ | $\\operatorname{sign}(g)$ | Adam's first step $-\\Delta w/\\alpha$ | without bias correction, $-\\Delta w/\\alpha$ | $\\operatorname{sign}(g)\\cdot 0.1/\\sqrt{0.001}$ |",
+            head2="| step $t$ | AdaGrad | $1/\\sqrt t$ | RMSProp | Adam | Adam (no correction) |",
+            note="(all entries are step size / $\\alpha$)",
+            no_bc="Adam (no bias correction)", step="step t (log scale)", size="step size / learning rate (log scale)",
+            alt="Step size divided by the learning rate under a constant gradient. AdaGrad falls along a line of slope −1/2, RMSProp "
+            "starts at 10 and settles at 1, Adam is 1 from the start, and Adam without bias correction starts at 3.16, rises above 6 "
+            "and slowly comes down to 1.",
+            cap="Step sizes (in multiples of the learning rate α) when every step sees the same gradient. AdaGrad lies on the dotted line 1/√t.",
+        ),
+    }
+)
 
 lr = 0.1
 print(TEXT["head1"] + "\n|---|---|---|---|---|")

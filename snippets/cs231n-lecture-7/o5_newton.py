@@ -1,34 +1,34 @@
 # Newton's method: one step solves a quadratic exactly; on Rosenbrock's valley it needs a handful of steps where gradient descent needs tens of thousands.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.optim import newton_step, newton_vs_gd, quadratic, rosenbrock
 from studynotes.plotting import INK, figure, figure_html
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        head1="| 문제 | 결과 |",
-        quad="무작위 5차원 이차 함수, 한 번의 뉴턴 스텝 뒤 $\\lVert x_1 - x^\\star\\rVert$",
-        newton="로젠브록, 뉴턴법이 $10^{-6}$ 이내에 드는 스텝 수", gd="로젠브록, 경사 하강법($\\alpha = 10^{-3}$)이 $10^{-6}$ 이내에 드는 스텝 수",
-        head2="| 파라미터 수 $N$ | 헤세 행렬 원소 $N^2$ | float32로 저장할 때 | 역행렬 연산량 $\\sim N^3$ |",
-        newton_l="뉴턴법", gd_l="경사 하강법", x="x", y="y",
-        alt="로젠브록 함수의 바나나 모양 골짜기 등고선 위에 두 경로가 있다. 뉴턴법은 몇 번의 큰 스텝으로 (1, 1)에 도착하고, "
-        "경사 하강법은 골짜기 바닥을 따라 아주 작은 스텝으로 기어간다.",
-        cap="(−1.2, 1)에서 출발한 뉴턴법(점은 각 스텝)과 경사 하강법. 뉴턴법은 둘째 스텝에서 골짜기 아래로 크게 벗어났다가 곧바로 돌아온다. 별은 최솟값 (1, 1)이다.",
-    ),
-    "en": dict(
-        head1="| problem | result |",
-        quad="random 5-dimensional quadratic, $\\lVert x_1 - x^\\star\\rVert$ after one Newton step",
-        newton="Rosenbrock, steps for Newton to get within $10^{-6}$", gd="Rosenbrock, steps for gradient descent ($\\alpha = 10^{-3}$) to get within $10^{-6}$",
-        head2="| parameters $N$ | Hessian entries $N^2$ | stored as float32 | inversion cost $\\sim N^3$ |",
-        newton_l="Newton", gd_l="gradient descent", x="x", y="y",
-        alt="Contours of Rosenbrock's banana-shaped valley with two paths. Newton reaches (1, 1) in a few large steps; gradient "
-        "descent crawls along the valley floor in tiny steps.",
-        cap="Newton's method (dots mark its steps) and gradient descent from (−1.2, 1). Newton's second step jumps far below the valley and comes straight back. The star is the minimum (1, 1).",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            head1="| 문제 | 결과 |",
+            quad="무작위 5차원 이차 함수, 한 번의 뉴턴 스텝 뒤 $\\lVert x_1 - x^\\star\\rVert$",
+            newton="로젠브록, 뉴턴법이 $10^{-6}$ 이내에 드는 스텝 수", gd="로젠브록, 경사 하강법($\\alpha = 10^{-3}$)이 $10^{-6}$ 이내에 드는 스텝 수",
+            head2="| 파라미터 수 $N$ | 헤세 행렬 원소 $N^2$ | float32로 저장할 때 | 역행렬 연산량 $\\sim N^3$ |",
+            newton_l="뉴턴법", gd_l="경사 하강법", x="x", y="y",
+            alt="로젠브록 함수의 바나나 모양 골짜기 등고선 위에 두 경로가 있다. 뉴턴법은 몇 번의 큰 스텝으로 (1, 1)에 도착하고, "
+            "경사 하강법은 골짜기 바닥을 따라 아주 작은 스텝으로 기어간다.",
+            cap="(−1.2, 1)에서 출발한 뉴턴법(점은 각 스텝)과 경사 하강법. 뉴턴법은 둘째 스텝에서 골짜기 아래로 크게 벗어났다가 곧바로 돌아온다. 별은 최솟값 (1, 1)이다.",
+        ),
+        "en": dict(
+            head1="| problem | result |",
+            quad="random 5-dimensional quadratic, $\\lVert x_1 - x^\\star\\rVert$ after one Newton step",
+            newton="Rosenbrock, steps for Newton to get within $10^{-6}$", gd="Rosenbrock, steps for gradient descent ($\\alpha = 10^{-3}$) to get within $10^{-6}$",
+            head2="| parameters $N$ | Hessian entries $N^2$ | stored as float32 | inversion cost $\\sim N^3$ |",
+            newton_l="Newton", gd_l="gradient descent", x="x", y="y",
+            alt="Contours of Rosenbrock's banana-shaped valley with two paths. Newton reaches (1, 1) in a few large steps; gradient "
+            "descent crawls along the valley floor in tiny steps.",
+            cap="Newton's method (dots mark its steps) and gradient descent from (−1.2, 1). Newton's second step jumps far below the valley and comes straight back. The star is the minimum (1, 1).",
+        ),
+    }
+)
 
 rng = np.random.default_rng(5)
 B = rng.standard_normal((5, 5))

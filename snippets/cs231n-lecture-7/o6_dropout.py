@@ -1,37 +1,37 @@
 # Dropout as an ensemble: exact mask averages, the size of the ensemble, and when weight scaling equals the average.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.optim import all_masks, dropout_ensemble, log10_num_masks, mask_average
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_estimate
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        head1="| 마스크 $(m_1, m_2)$ | 출력 $w_1 m_1 x + w_2 m_2 y$ |",
-        avg="네 마스크의 평균", half="$\\tfrac12(w_1x + w_2y)$",
-        masks="뉴런 4096개에 드롭아웃을 걸 때 마스크 수 $2^{4096}$의 $\\log_{10}$",
-        head2="| 신경망 (입력 100, 은닉 50, $p = 0.5$) | 마스크 2만 개의 평균 (± 표준오차) | 가중치 스케일링 $v^\\top\\phi(pWx)$ |",
-        linear="선형 (활성화 없음)", relu="ReLU 뒤",
-        out="출력 y(m)", count="마스크 수", mc="마스크 평균", scaled="가중치 스케일링",
-        alt="두 히스토그램: 무작위 마스크 2만 개에 대한 출력 분포. 선형 층에서는 마스크 평균과 가중치 스케일링 값이 같은 곳에 있고, "
-        "ReLU 뒤에서는 가중치 스케일링 값이 마스크 평균보다 뚜렷이 작다.",
-        cap="무작위 마스크에 대한 출력의 분포. 실선은 마스크 평균, 점선은 가중치 스케일링이 주는 값이다.",
-    ),
-    "en": dict(
-        head1="| mask $(m_1, m_2)$ | output $w_1 m_1 x + w_2 m_2 y$ |",
-        avg="average over the four masks", half="$\\tfrac12(w_1x + w_2y)$",
-        masks="$\\log_{10}$ of the number of masks $2^{4096}$ for dropout on 4096 units",
-        head2="| network (100 inputs, 50 hidden, $p = 0.5$) | average over 20k masks (± s.e.) | weight scaling $v^\\top\\phi(pWx)$ |",
-        linear="linear (no activation)", relu="after ReLU",
-        out="output y(m)", count="masks", mc="mask average", scaled="weight scaling",
-        alt="Two histograms of the output over 20,000 random masks. For the linear layer the mask average and the weight-scaled "
-        "value coincide; after ReLU the weight-scaled value is clearly below the mask average.",
-        cap="Distribution of the output over random masks. Solid line: mask average; dotted line: the weight-scaling value.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            head1="| 마스크 $(m_1, m_2)$ | 출력 $w_1 m_1 x + w_2 m_2 y$ |",
+            avg="네 마스크의 평균", half="$\\tfrac12(w_1x + w_2y)$",
+            masks="뉴런 4096개에 드롭아웃을 걸 때 마스크 수 $2^{4096}$의 $\\log_{10}$",
+            head2="| 신경망 (입력 100, 은닉 50, $p = 0.5$) | 마스크 2만 개의 평균 (± 표준오차) | 가중치 스케일링 $v^\\top\\phi(pWx)$ |",
+            linear="선형 (활성화 없음)", relu="ReLU 뒤",
+            out="출력 y(m)", count="마스크 수", mc="마스크 평균", scaled="가중치 스케일링",
+            alt="두 히스토그램: 무작위 마스크 2만 개에 대한 출력 분포. 선형 층에서는 마스크 평균과 가중치 스케일링 값이 같은 곳에 있고, "
+            "ReLU 뒤에서는 가중치 스케일링 값이 마스크 평균보다 뚜렷이 작다.",
+            cap="무작위 마스크에 대한 출력의 분포. 실선은 마스크 평균, 점선은 가중치 스케일링이 주는 값이다.",
+        ),
+        "en": dict(
+            head1="| mask $(m_1, m_2)$ | output $w_1 m_1 x + w_2 m_2 y$ |",
+            avg="average over the four masks", half="$\\tfrac12(w_1x + w_2y)$",
+            masks="$\\log_{10}$ of the number of masks $2^{4096}$ for dropout on 4096 units",
+            head2="| network (100 inputs, 50 hidden, $p = 0.5$) | average over 20k masks (± s.e.) | weight scaling $v^\\top\\phi(pWx)$ |",
+            linear="linear (no activation)", relu="after ReLU",
+            out="output y(m)", count="masks", mc="mask average", scaled="weight scaling",
+            alt="Two histograms of the output over 20,000 random masks. For the linear layer the mask average and the weight-scaled "
+            "value coincide; after ReLU the weight-scaled value is clearly below the mask average.",
+            cap="Distribution of the output over random masks. Solid line: mask average; dotted line: the weight-scaling value.",
+        ),
+    }
+)
 
 w, xy = np.array([0.8, -0.3]), np.array([1.5, 2.0])
 outputs, average = mask_average(w, xy, p=0.5)

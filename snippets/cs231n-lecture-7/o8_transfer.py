@@ -1,30 +1,30 @@
 # Transfer learning as a diagram: which layers of a pretrained CNN stay frozen, which are fine-tuned, which are trained anew.
-import os
-
 from matplotlib.patches import Patch, Rectangle
 
+from studynotes.i18n import localized
 from studynotes.plotting import INK, PALETTE, figure, figure_html
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        cols=["1. ImageNet으로\n사전 학습", "2. 데이터가 적을 때:\n마지막 층만 새로", "3. 데이터가 많을 때:\n위쪽 층까지 미세 조정"],
-        frozen="고정 (그대로 씀)", image="입력 이미지", fine="미세 조정 (학습률 약 1/10)", new="새로 초기화해 학습", trained="ImageNet에서 학습됨",
-        alt="세 열의 층 쌓기 그림. 왼쪽은 ImageNet으로 모두 학습한 CNN(합성곱 층 다섯, FC 4096 둘, FC 1000). 가운데는 데이터가 적을 때로, "
-        "마지막 FC 층만 클래스 수 C로 새로 만들어 학습하고 나머지는 고정한다. 오른쪽은 데이터가 많을 때로, 위쪽 층 몇 개를 작은 학습률로 "
-        "미세 조정하고 마지막 층은 새로 학습한다.",
-        cap="전이 학습의 세 단계. 아래쪽 층(일반적인 특징)은 고정하고, 데이터가 많을수록 위쪽 층(특수한 특징)을 더 많이 다시 학습한다.",
-    ),
-    "en": dict(
-        cols=["1. Pretrain on\nImageNet", "2. Small dataset:\nnew last layer only", "3. Bigger dataset:\nfine-tune top layers"],
-        frozen="frozen (reused as is)", image="image", fine="fine-tuned (about 1/10 learning rate)", new="reinitialised and trained", trained="trained on ImageNet",
-        alt="Three stacks of layers. Left: a CNN trained entirely on ImageNet (five conv layers, two FC-4096, FC-1000). Middle, "
-        "small dataset: only the last FC layer is replaced by one with C classes and trained; the rest is frozen. Right, bigger "
-        "dataset: a few top layers are fine-tuned with a small learning rate and the last layer is trained anew.",
-        cap="Transfer learning in three stages. Lower layers (generic features) stay frozen; the more data, the more of the upper "
-        "(more specific) layers are retrained.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            cols=["1. ImageNet으로\n사전 학습", "2. 데이터가 적을 때:\n마지막 층만 새로", "3. 데이터가 많을 때:\n위쪽 층까지 미세 조정"],
+            frozen="고정 (그대로 씀)", image="입력 이미지", fine="미세 조정 (학습률 약 1/10)", new="새로 초기화해 학습", trained="ImageNet에서 학습됨",
+            alt="세 열의 층 쌓기 그림. 왼쪽은 ImageNet으로 모두 학습한 CNN(합성곱 층 다섯, FC 4096 둘, FC 1000). 가운데는 데이터가 적을 때로, "
+            "마지막 FC 층만 클래스 수 C로 새로 만들어 학습하고 나머지는 고정한다. 오른쪽은 데이터가 많을 때로, 위쪽 층 몇 개를 작은 학습률로 "
+            "미세 조정하고 마지막 층은 새로 학습한다.",
+            cap="전이 학습의 세 단계. 아래쪽 층(일반적인 특징)은 고정하고, 데이터가 많을수록 위쪽 층(특수한 특징)을 더 많이 다시 학습한다.",
+        ),
+        "en": dict(
+            cols=["1. Pretrain on\nImageNet", "2. Small dataset:\nnew last layer only", "3. Bigger dataset:\nfine-tune top layers"],
+            frozen="frozen (reused as is)", image="image", fine="fine-tuned (about 1/10 learning rate)", new="reinitialised and trained", trained="trained on ImageNet",
+            alt="Three stacks of layers. Left: a CNN trained entirely on ImageNet (five conv layers, two FC-4096, FC-1000). Middle, "
+            "small dataset: only the last FC layer is replaced by one with C classes and trained; the rest is frozen. Right, bigger "
+            "dataset: a few top layers are fine-tuned with a small learning rate and the last layer is trained anew.",
+            cap="Transfer learning in three stages. Lower layers (generic features) stay frozen; the more data, the more of the upper "
+            "(more specific) layers are retrained.",
+        ),
+    }
+)
 
 LAYERS = ["conv 64", "conv 128", "conv 256", "conv 512", "conv 512", "FC 4096", "FC 4096"]
 colors = {"trained": PALETTE[4], "frozen": "#9e9e9e", "fine": PALETTE[1], "new": PALETTE[0]}

@@ -1,40 +1,40 @@
 # OLS, Lasso and Ridge on the same data with 5 true non-zero coefficients out of 13.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.linear import lasso, lasso_kkt_violation, make_sparse_regression, ols, orthonormal_design, ridge, soft_threshold
 from studynotes.plotting import INK, figure, figure_html
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        head="| 모형 | 정확히 0인 계수 | 참 계수와의 거리 $\\lVert\\hat\\beta-\\beta\\rVert_2$ | 학습 MSE |",
-        true="참 계수", ols="OLS", lasso="Lasso", ridge="Ridge",
-        kkt="Lasso 해의 KKT 조건 위반(최댓값)", sweeps="좌표 하강 반복(스윕) 수",
-        ortho_l="직교 설계에서 좌표 하강 Lasso와 $S(b, \\lambda)$의 최대 차이",
-        ortho_r="직교 설계에서 Ridge와 $b/(1+2\\lambda)$의 최대 차이",
-        zero="Lasso의 정확한 0", zoom="참값이 0인 특성 (확대)", signal="참값이 0이 아닌 특성",
-        x="계수 번호 j", y="계수 값 βⱼ",
-        alt="13개 계수의 막대그래프 두 개. 왼쪽의 처음 5개에서는 세 모형 모두 참 계수 근처에 있고 Ridge가 가장 많이 줄어든다. "
-        "확대한 오른쪽의 나머지 8개에서 OLS와 Ridge는 작은 0이 아닌 값을 갖지만 Lasso는 대부분 정확히 0이어서 막대 대신 빈 원만 있다.",
-        cap="N = 200, p = 13, λ = 0.1에서 세 모형의 계수. 짧은 가로 막대는 참 계수다. Lasso만 쓸모없는 특성의 계수를 정확히 0으로 만든다.",
-    ),
-    "en": dict(
-        head="| model | exact zeros | distance to the truth $\\lVert\\hat\\beta-\\beta\\rVert_2$ | train MSE |",
-        true="true coefficient", ols="OLS", lasso="Lasso", ridge="Ridge",
-        kkt="largest KKT violation of the Lasso solution", sweeps="coordinate-descent sweeps",
-        ortho_l="orthonormal design: largest gap between coordinate-descent Lasso and $S(b, \\lambda)$",
-        ortho_r="orthonormal design: largest gap between Ridge and $b/(1+2\\lambda)$",
-        zero="Lasso exact zero", zoom="features whose true value is 0 (zoomed)", signal="features with a true effect",
-        x="coefficient index $j$", y="coefficient value $\\beta_j$",
-        alt="Two bar charts of 13 coefficients. On the first 5 (left) all three models sit near the true values, Ridge shrunk the most. "
-        "On the other 8 (right, zoomed), OLS and Ridge have small non-zero bars while most Lasso coefficients are exactly zero, "
-        "shown as open circles instead of bars.",
-        cap="Coefficients of the three models at N = 200, p = 13, λ = 0.1. Short horizontal ticks mark the true coefficients. "
-        "Only Lasso sets the useless features to exactly zero.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            head="| 모형 | 정확히 0인 계수 | 참 계수와의 거리 $\\lVert\\hat\\beta-\\beta\\rVert_2$ | 학습 MSE |",
+            true="참 계수", ols="OLS", lasso="Lasso", ridge="Ridge",
+            kkt="Lasso 해의 KKT 조건 위반(최댓값)", sweeps="좌표 하강 반복(스윕) 수",
+            ortho_l="직교 설계에서 좌표 하강 Lasso와 $S(b, \\lambda)$의 최대 차이",
+            ortho_r="직교 설계에서 Ridge와 $b/(1+2\\lambda)$의 최대 차이",
+            zero="Lasso의 정확한 0", zoom="참값이 0인 특성 (확대)", signal="참값이 0이 아닌 특성",
+            x="계수 번호 j", y="계수 값 βⱼ",
+            alt="13개 계수의 막대그래프 두 개. 왼쪽의 처음 5개에서는 세 모형 모두 참 계수 근처에 있고 Ridge가 가장 많이 줄어든다. "
+            "확대한 오른쪽의 나머지 8개에서 OLS와 Ridge는 작은 0이 아닌 값을 갖지만 Lasso는 대부분 정확히 0이어서 막대 대신 빈 원만 있다.",
+            cap="N = 200, p = 13, λ = 0.1에서 세 모형의 계수. 짧은 가로 막대는 참 계수다. Lasso만 쓸모없는 특성의 계수를 정확히 0으로 만든다.",
+        ),
+        "en": dict(
+            head="| model | exact zeros | distance to the truth $\\lVert\\hat\\beta-\\beta\\rVert_2$ | train MSE |",
+            true="true coefficient", ols="OLS", lasso="Lasso", ridge="Ridge",
+            kkt="largest KKT violation of the Lasso solution", sweeps="coordinate-descent sweeps",
+            ortho_l="orthonormal design: largest gap between coordinate-descent Lasso and $S(b, \\lambda)$",
+            ortho_r="orthonormal design: largest gap between Ridge and $b/(1+2\\lambda)$",
+            zero="Lasso exact zero", zoom="features whose true value is 0 (zoomed)", signal="features with a true effect",
+            x="coefficient index j", y="coefficient value βⱼ",
+            alt="Two bar charts of 13 coefficients. On the first 5 (left) all three models sit near the true values, Ridge shrunk the most. "
+            "On the other 8 (right, zoomed), OLS and Ridge have small non-zero bars while most Lasso coefficients are exactly zero, "
+            "shown as open circles instead of bars.",
+            cap="Coefficients of the three models at N = 200, p = 13, λ = 0.1. Short horizontal ticks mark the true coefficients. "
+            "Only Lasso sets the useless features to exactly zero.",
+        ),
+    }
+)
 
 rng = np.random.default_rng(2)
 X, y, beta = make_sparse_regression(200, 13, 5, rng, noise=1.0)

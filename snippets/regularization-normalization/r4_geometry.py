@@ -1,31 +1,31 @@
 # Constrained view of L1 and L2: residual contours meet the diamond at a corner, the disc at a generic point.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.linear import min_on_ball, quadratic_loss, unit_ball
 from studynotes.plotting import INK, figure, figure_html
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        head="| 제약 | 제약 속 최적점 $(\\beta_1, \\beta_2)$ | 그 점의 손실 |",
-        l1="L1 마름모 $\\lvert\\beta_1\\rvert+\\lvert\\beta_2\\rvert\\le 1$", l2="L2 원 $\\beta_1^2+\\beta_2^2\\le 1$",
-        t1="L1: 마름모", t2="L2: 원", ols="OLS 해", x="β₁", y="β₂",
-        alt="두 그래프. 각각 (2, 0.6)을 중심으로 한 기울어진 타원 등고선이 있다. 왼쪽에서는 등고선이 마름모의 오른쪽 꼭짓점 (1, 0)에서 처음 닿는다. "
-        "오른쪽에서는 원의 (0.91, 0.41) 근처에서 닿아 두 좌표가 모두 0이 아니다.",
-        cap="잔차 제곱합의 등고선(타원)이 제약 영역에 처음 닿는 점이 정칙화된 해다. 마름모는 축 위에 꼭짓점이 있어 해가 꼭짓점에 걸리기 쉽고, 그러면 한 계수가 정확히 0이 된다.",
-    ),
-    "en": dict(
-        head="| constraint | optimum inside it $(\\beta_1, \\beta_2)$ | loss there |",
-        l1="L1 diamond $\\lvert\\beta_1\\rvert+\\lvert\\beta_2\\rvert\\le 1$", l2="L2 disc $\\beta_1^2+\\beta_2^2\\le 1$",
-        t1="L1: diamond", t2="L2: disc", ols="OLS solution", x="β₁", y="β₂",
-        alt="Two plots, each with tilted elliptical contours centred at (2, 0.6). On the left the contours first touch the diamond "
-        "at its right corner (1, 0). On the right they touch the disc near (0.91, 0.41), where both coordinates are non-zero.",
-        cap="The regularized solution is where the residual contours (ellipses) first touch the constraint region. The diamond has "
-        "corners on the axes, so the touching point is often a corner, and there one coefficient is exactly zero.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            head="| 제약 | 제약 속 최적점 $(\\beta_1, \\beta_2)$ | 그 점의 손실 |",
+            l1="L1 마름모 $\\lvert\\beta_1\\rvert+\\lvert\\beta_2\\rvert\\le 1$", l2="L2 원 $\\beta_1^2+\\beta_2^2\\le 1$",
+            t1="L1: 마름모", t2="L2: 원", ols="OLS 해", x="β₁", y="β₂",
+            alt="두 그래프. 각각 (2, 0.6)을 중심으로 한 기울어진 타원 등고선이 있다. 왼쪽에서는 등고선이 마름모의 오른쪽 꼭짓점 (1, 0)에서 처음 닿는다. "
+            "오른쪽에서는 원의 (0.91, 0.41) 근처에서 닿아 두 좌표가 모두 0이 아니다.",
+            cap="잔차 제곱합의 등고선(타원)이 제약 영역에 처음 닿는 점이 정칙화된 해다. 마름모는 축 위에 꼭짓점이 있어 해가 꼭짓점에 걸리기 쉽고, 그러면 한 계수가 정확히 0이 된다.",
+        ),
+        "en": dict(
+            head="| constraint | optimum inside it $(\\beta_1, \\beta_2)$ | loss there |",
+            l1="L1 diamond $\\lvert\\beta_1\\rvert+\\lvert\\beta_2\\rvert\\le 1$", l2="L2 disc $\\beta_1^2+\\beta_2^2\\le 1$",
+            t1="L1: diamond", t2="L2: disc", ols="OLS solution", x="β₁", y="β₂",
+            alt="Two plots, each with tilted elliptical contours centred at (2, 0.6). On the left the contours first touch the diamond "
+            "at its right corner (1, 0). On the right they touch the disc near (0.91, 0.41), where both coordinates are non-zero.",
+            cap="The regularized solution is where the residual contours (ellipses) first touch the constraint region. The diamond has "
+            "corners on the axes, so the touching point is often a corner, and there one coefficient is exactly zero.",
+        ),
+    }
+)
 
 center = np.array([2.0, 0.6])  # the unpenalized (OLS) estimate
 Q = np.array([[1.0, 0.3], [0.3, 1.0]])  # X'X up to scale: tilts the ellipses

@@ -1,33 +1,33 @@
 # Batch normalization: what the train-mode forward pass does, and training with and without it.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.linear import regularization_curves
 from studynotes.nn import batchnorm_forward
 from studynotes.plotting import figure, figure_html
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        mech="| 특성의 $\\sigma$ | 출력 평균 | 출력 분산 | $\\sigma_B^2/(\\sigma_B^2+\\epsilon)$ | $\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$로 복원한 오차 |",
-        head="| 모형 | 100회 뒤 학습 손실 | 최종 학습 손실 | 최종 학습 정확도 | 최종 검증 정확도 | 차이 (검증 − 학습 손실) |",
-        plain="BN 없음", bn="BN 있음", it="갱신 횟수", loss="학습 손실 (로그 눈금)", acc="검증 정확도",
-        alt="두 그래프. 왼쪽: 갱신 횟수에 따른 학습 손실. BN을 쓴 모형은 처음 수십 번 만에 크게 떨어지고, BN이 없는 모형은 ln 3 근처에 오래 머물다 천천히 내려간다. "
-        "오른쪽: 검증 정확도. BN 모형은 빠르게 1 가까이 오르고, BN이 없는 모형은 한참 뒤처진다.",
-        cap="같은 작은 초기값(표준편차 0.01)과 학습률 0.3으로 spiral 데이터(클래스당 100점)를 학습했다. BN을 넣은 쪽이 훨씬 빨리 수렴한다. 두 모형 모두 학습·검증 차이는 작다.",
-    ),
-    "en": dict(
-        mech="| feature $\\sigma$ | output mean | output variance | $\\sigma_B^2/(\\sigma_B^2+\\epsilon)$ | error after restoring with $\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$ |",
-        head="| model | train loss after 100 updates | final train loss | final train accuracy | final validation accuracy | gap (validation − train loss) |",
-        plain="no BN", bn="with BN", it="updates", loss="training loss (log scale)", acc="validation accuracy",
-        alt="Two plots. Left: training loss against updates; with batch normalization it drops within a few dozen updates, "
-        "without it the loss sits near ln 3 for a long time and then falls slowly. Right: validation accuracy; the BN network "
-        "quickly gets close to 1 and the other lags far behind.",
-        cap="Both networks start from the same small initial weights (standard deviation 0.01) with learning rate 0.3 on spiral "
-        "data (100 points per class). The one with batch normalization converges much faster; both have a small train/validation gap.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            mech="| 특성의 $\\sigma$ | 출력 평균 | 출력 분산 | $\\sigma_B^2/(\\sigma_B^2+\\epsilon)$ | $\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$로 복원한 오차 |",
+            head="| 모형 | 100회 뒤 학습 손실 | 최종 학습 손실 | 최종 학습 정확도 | 최종 검증 정확도 | 차이 (검증 − 학습 손실) |",
+            plain="BN 없음", bn="BN 있음", it="갱신 횟수", loss="학습 손실 (로그 눈금)", acc="검증 정확도",
+            alt="두 그래프. 왼쪽: 갱신 횟수에 따른 학습 손실. BN을 쓴 모형은 처음 수십 번 만에 크게 떨어지고, BN이 없는 모형은 ln 3 근처에 오래 머물다 천천히 내려간다. "
+            "오른쪽: 검증 정확도. BN 모형은 빠르게 1 가까이 오르고, BN이 없는 모형은 한참 뒤처진다.",
+            cap="같은 작은 초기값(표준편차 0.01)과 학습률 0.3으로 spiral 데이터(클래스당 100점)를 학습했다. BN을 넣은 쪽이 훨씬 빨리 수렴한다. 두 모형 모두 학습·검증 차이는 작다.",
+        ),
+        "en": dict(
+            mech="| feature $\\sigma$ | output mean | output variance | $\\sigma_B^2/(\\sigma_B^2+\\epsilon)$ | error after restoring with $\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$ |",
+            head="| model | train loss after 100 updates | final train loss | final train accuracy | final validation accuracy | gap (validation − train loss) |",
+            plain="no BN", bn="with BN", it="updates", loss="training loss (log scale)", acc="validation accuracy",
+            alt="Two plots. Left: training loss against updates; with batch normalization it drops within a few dozen updates, "
+            "without it the loss sits near ln 3 for a long time and then falls slowly. Right: validation accuracy; the BN network "
+            "quickly gets close to 1 and the other lags far behind.",
+            cap="Both networks start from the same small initial weights (standard deviation 0.01) with learning rate 0.3 on spiral "
+            "data (100 points per class). The one with batch normalization converges much faster; both have a small train/validation gap.",
+        ),
+    }
+)
 
 rng = np.random.default_rng(7)
 sigmas = np.array([3.0, 1.0, 0.01, 0.003])

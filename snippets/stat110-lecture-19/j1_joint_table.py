@@ -1,28 +1,28 @@
 # A discrete joint PMF table: marginals by summing, conditionals by dividing, and an independence check.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
 from studynotes.prob import conditional_pmf, is_independent, joint_expectation, joint_marginals
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        sums="합", cond="조건부 PMF", total="전체 합", indep="독립인가?", yes="예", no="아니오",
-        check="확인", value="값",
-        px="P(X=x)", py="P(Y=y)", x="X의 값", y="Y의 값",
-        alt="2×3 결합 PMF 표를 색으로 칠한 열지도. 칸마다 확률이 적혀 있고, 위에는 Y의 주변 PMF, 오른쪽에는 X의 주변 PMF가 막대로 그려져 있다.",
-        cap="결합 PMF(가운데)와 주변 PMF(위: 열의 합, 오른쪽: 행의 합). 주변 PMF만으로는 가운데 표를 복원할 수 없다.",
-    ),
-    "en": dict(
-        sums="sum", cond="conditional PMF", total="total", indep="independent?", yes="yes", no="no",
-        check="check", value="value",
-        px="P(X=x)", py="P(Y=y)", x="value of X", y="value of Y",
-        alt="Heat map of a 2×3 joint PMF with the probability written in each cell; bars above show the marginal PMF of Y and bars to the right the marginal PMF of X.",
-        cap="The joint PMF (centre) and its marginals (top: column sums, right: row sums). The marginals alone cannot rebuild the table in the centre.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            sums="합", cond="조건부 PMF", total="전체 합", indep="독립인가?", yes="예", no="아니오",
+            check="확인", value="값",
+            px="P(X=x)", py="P(Y=y)", x="X의 값", y="Y의 값",
+            alt="2×3 결합 PMF 표를 색으로 칠한 열지도. 칸마다 확률이 적혀 있고, 위에는 Y의 주변 PMF, 오른쪽에는 X의 주변 PMF가 막대로 그려져 있다.",
+            cap="결합 PMF(가운데)와 주변 PMF(위: 열의 합, 오른쪽: 행의 합). 주변 PMF만으로는 가운데 표를 복원할 수 없다.",
+        ),
+        "en": dict(
+            sums="sum", cond="conditional PMF", total="total", indep="independent?", yes="yes", no="no",
+            check="check", value="value",
+            px="P(X=x)", py="P(Y=y)", x="value of X", y="value of Y",
+            alt="Heat map of a 2×3 joint PMF with the probability written in each cell; bars above show the marginal PMF of Y and bars to the right the marginal PMF of X.",
+            cap="The joint PMF (centre) and its marginals (top: column sums, right: row sums). The marginals alone cannot rebuild the table in the centre.",
+        ),
+    }
+)
 
 x_values, y_values = np.array([0, 1]), np.array([0, 1, 2])
 table = np.array([[0.10, 0.20, 0.10],

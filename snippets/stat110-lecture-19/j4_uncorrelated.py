@@ -1,32 +1,32 @@
 # Independence gives E(XY) = E(X)E(Y); the converse fails: Z and Z^2 are uncorrelated but dependent.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_estimate, normal_cdf
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        what="양", sim="시뮬레이션 ($10^6$개)", exact="이론값",
-        exy="$X\\sim\\mathrm{Expo}(1)$, $Y\\sim\\mathrm{Unif}(0,1)$ 독립: $E(XY)$",
-        cov="$\\mathrm{Cov}(Z, Z^2) = E(Z^3)$",
-        joint="$P(\\lvert Z\\rvert>1,\\ Z^2>1)$", prod="$P(\\lvert Z\\rvert>1)\\,P(Z^2>1)$",
-        pts="(Z, Z²) 표본 2000개", line="E(Z²) = 1 (최소제곱 직선, 기울기 0)",
-        alt="Z를 가로축, Z²를 세로축에 놓은 점 2000개가 포물선 위에 정확히 놓여 있고, 높이 1의 수평선이 그려져 있다.",
-        cap="Z²는 Z로 완전히 결정되지만(종속), 점들에 맞춘 직선의 기울기는 0이다(상관 없음).",
-    ),
-    "en": dict(
-        what="quantity", sim="simulation ($10^6$ draws)", exact="theory",
-        exy="$X\\sim\\mathrm{Expo}(1)$, $Y\\sim\\mathrm{Unif}(0,1)$ independent: $E(XY)$",
-        cov="$\\mathrm{Cov}(Z, Z^2) = E(Z^3)$",
-        joint="$P(\\lvert Z\\rvert>1,\\ Z^2>1)$", prod="$P(\\lvert Z\\rvert>1)\\,P(Z^2>1)$",
-        pts="2000 draws of (Z, Z²)", line="E(Z²) = 1 (least-squares line, slope 0)",
-        alt="2000 points with Z on the horizontal axis and Z² on the vertical axis lie exactly on a parabola; a horizontal line is drawn at height 1.",
-        cap="Z² is a function of Z (dependent), yet the straight line fitted to the points is flat (uncorrelated).",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            what="양", sim="시뮬레이션 ($10^6$개)", exact="이론값",
+            exy="$X\\sim\\mathrm{Expo}(1)$, $Y\\sim\\mathrm{Unif}(0,1)$ 독립: $E(XY)$",
+            cov="$\\mathrm{Cov}(Z, Z^2) = E(Z^3)$",
+            joint="$P(\\lvert Z\\rvert>1,\\ Z^2>1)$", prod="$P(\\lvert Z\\rvert>1)\\,P(Z^2>1)$",
+            pts="(Z, Z²) 표본 2000개", line="E(Z²) = 1 (최소제곱 직선, 기울기 0)",
+            alt="Z를 가로축, Z²를 세로축에 놓은 점 2000개가 포물선 위에 정확히 놓여 있고, 높이 1의 수평선이 그려져 있다.",
+            cap="Z²는 Z로 완전히 결정되지만(종속), 점들에 맞춘 직선의 기울기는 0이다(상관 없음).",
+        ),
+        "en": dict(
+            what="quantity", sim="simulation ($10^6$ draws)", exact="theory",
+            exy="$X\\sim\\mathrm{Expo}(1)$, $Y\\sim\\mathrm{Unif}(0,1)$ independent: $E(XY)$",
+            cov="$\\mathrm{Cov}(Z, Z^2) = E(Z^3)$",
+            joint="$P(\\lvert Z\\rvert>1,\\ Z^2>1)$", prod="$P(\\lvert Z\\rvert>1)\\,P(Z^2>1)$",
+            pts="2000 draws of (Z, Z²)", line="E(Z²) = 1 (least-squares line, slope 0)",
+            alt="2000 points with Z on the horizontal axis and Z² on the vertical axis lie exactly on a parabola; a horizontal line is drawn at height 1.",
+            cap="Z² is a function of Z (dependent), yet the straight line fitted to the points is flat (uncorrelated).",
+        ),
+    }
+)
 
 rng = np.random.default_rng(19)
 n = 1_000_000

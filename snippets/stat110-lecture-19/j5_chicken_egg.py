@@ -1,8 +1,7 @@
 # Chicken-egg: with a Poisson number of eggs the hatched and unhatched counts are independent; with a fixed number they are not.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
 from studynotes.prob import (
     binomial_pmf,
@@ -13,23 +12,24 @@ from studynotes.prob import (
     sample_hatching,
 )
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        what="양", sim="시뮬레이션", exact="이론값",
-        pois="$N\\sim\\mathrm{Pois}(10)$", fixed="$N=10$ 고정", pois_t="N ~ Pois(10)", fixed_t="N = 10 고정",
-        x="부화한 달걀 수 X", y="부화하지 않은 달걀 수 Y", freq="상대도수",
-        alt="두 열지도. 왼쪽(N ~ Pois(10)): 상대도수가 X = 3, Y = 7 근처를 중심으로 둥글게 퍼져 있다. 오른쪽(N = 10 고정): 모든 질량이 X + Y = 10인 대각선 위에만 놓여 있다.",
-        cap="달걀 수가 포아송이면 (X, Y)의 결합 PMF가 두 포아송 PMF의 곱처럼 퍼지고(독립), 달걀 수가 고정되면 X + Y = 10인 선 위에 갇힌다(완전한 음의 종속).",
-    ),
-    "en": dict(
-        what="quantity", sim="simulation", exact="theory",
-        pois="$N\\sim\\mathrm{Pois}(10)$", fixed="fixed $N=10$", pois_t="N ~ Pois(10)", fixed_t="fixed N = 10",
-        x="hatched eggs X", y="unhatched eggs Y", freq="relative frequency",
-        alt="Two heat maps. Left (N ~ Pois(10)): the relative frequencies form a round blob centred near X = 3, Y = 7. Right (fixed N = 10): all the mass sits on the anti-diagonal X + Y = 10.",
-        cap="With a Poisson number of eggs the joint PMF of (X, Y) spreads like a product of two Poisson PMFs (independent); with a fixed number it is confined to the line X + Y = 10 (perfectly negatively dependent).",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            what="양", sim="시뮬레이션", exact="이론값",
+            pois="$N\\sim\\mathrm{Pois}(10)$", fixed="$N=10$ 고정", pois_t="N ~ Pois(10)", fixed_t="N = 10 고정",
+            x="부화한 달걀 수 X", y="부화하지 않은 달걀 수 Y", freq="상대도수",
+            alt="두 열지도. 왼쪽(N ~ Pois(10)): 상대도수가 X = 3, Y = 7 근처를 중심으로 둥글게 퍼져 있다. 오른쪽(N = 10 고정): 모든 질량이 X + Y = 10인 대각선 위에만 놓여 있다.",
+            cap="달걀 수가 포아송이면 (X, Y)의 결합 PMF가 두 포아송 PMF의 곱처럼 퍼지고(독립), 달걀 수가 고정되면 X + Y = 10인 선 위에 갇힌다(완전한 음의 종속).",
+        ),
+        "en": dict(
+            what="quantity", sim="simulation", exact="theory",
+            pois="$N\\sim\\mathrm{Pois}(10)$", fixed="fixed $N=10$", pois_t="N ~ Pois(10)", fixed_t="fixed N = 10",
+            x="hatched eggs X", y="unhatched eggs Y", freq="relative frequency",
+            alt="Two heat maps. Left (N ~ Pois(10)): the relative frequencies form a round blob centred near X = 3, Y = 7. Right (fixed N = 10): all the mass sits on the anti-diagonal X + Y = 10.",
+            cap="With a Poisson number of eggs the joint PMF of (X, Y) spreads like a product of two Poisson PMFs (independent); with a fixed number it is confined to the line X + Y = 10 (perfectly negatively dependent).",
+        ),
+    }
+)
 
 lam, p, n_fixed, reps = 10.0, 0.3, 10, 1_000_000
 q = 1 - p

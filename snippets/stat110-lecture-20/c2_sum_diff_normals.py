@@ -1,26 +1,26 @@
 # X ~ N(1, 4) and Y ~ N(-3, 2.25), independent: X + Y and X - Y are normal, and the variances add in both.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
 from studynotes.prob import empirical_mgf, normal_mgf, normal_pdf, sum_of_independent_normals
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        head="| | 평균 (이론) | 분산 (이론) | 평균 (표본) | 분산 (표본) | $M(0.3)$ (이론) | $M(0.3)$ (표본) |",
-        x="값", y="밀도", sim="표본", theory="이론 밀도",
-        alt="X+Y와 X−Y 표본의 히스토그램 두 개. 각각 N(−2, 6.25)와 N(4, 6.25) 밀도 곡선과 겹치고 폭이 같다.",
-        cap="합과 차는 중심만 다르고 퍼진 정도는 같다. 차의 분산도 두 분산의 합이다.",
-    ),
-    "en": dict(
-        head="| | mean (theory) | variance (theory) | mean (sample) | variance (sample) | $M(0.3)$ (theory) | $M(0.3)$ (sample) |",
-        x="value", y="density", sim="sample", theory="theoretical density",
-        alt="Two histograms, of X+Y and of X−Y, lying on the N(−2, 6.25) and N(4, 6.25) densities; both have the same width.",
-        cap="The sum and the difference differ in centre only: the variance of the difference is also the sum of the variances.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            head="| | 평균 (이론) | 분산 (이론) | 평균 (표본) | 분산 (표본) | $M(0.3)$ (이론) | $M(0.3)$ (표본) |",
+            x="값", y="밀도", sim="표본", theory="이론 밀도",
+            alt="X+Y와 X−Y 표본의 히스토그램 두 개. 각각 N(−2, 6.25)와 N(4, 6.25) 밀도 곡선과 겹치고 폭이 같다.",
+            cap="합과 차는 중심만 다르고 퍼진 정도는 같다. 차의 분산도 두 분산의 합이다.",
+        ),
+        "en": dict(
+            head="| | mean (theory) | variance (theory) | mean (sample) | variance (sample) | $M(0.3)$ (theory) | $M(0.3)$ (sample) |",
+            x="value", y="density", sim="sample", theory="theoretical density",
+            alt="Two histograms, of X+Y and of X−Y, lying on the N(−2, 6.25) and N(4, 6.25) densities; both have the same width.",
+            cap="The sum and the difference differ in centre only: the variance of the difference is also the sum of the variances.",
+        ),
+    }
+)
 
 mu1, var1, mu2, var2 = 1.0, 4.0, -3.0, 2.25
 rng = np.random.default_rng(2022)

@@ -1,13 +1,13 @@
 # The lecture's CDF of X/Y by the law of total probability, integrated numerically, against 1/2 + arctan(t)/pi.
-import os
-
+from studynotes.i18n import localized
 from studynotes.prob import cauchy_cdf, cauchy_cdf_lotp
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": "| $t$ | 수치 적분 | $\\tfrac12+\\tfrac1\\pi\\arctan t$ | 차이 |",
-    "en": "| $t$ | numerical integral | $\\tfrac12+\\tfrac1\\pi\\arctan t$ | difference |",
-}[LANG]
+TEXT = localized(
+    {
+        "ko": "| $t$ | 수치 적분 | $\\tfrac12+\\tfrac1\\pi\\arctan t$ | 차이 |",
+        "en": "| $t$ | numerical integral | $\\tfrac12+\\tfrac1\\pi\\arctan t$ | difference |",
+    }
+)
 
 print(TEXT + "\n|---|---|---|---|")
 for t in (-2.0, 0.5, 1.0, 3.0):

@@ -1,26 +1,26 @@
 # Birthday problem by the chain rule: exact P(match) beside simulated groups.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import birthday_match_prob, mc_estimate, simulate_birthday
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        k="인원 k", exact="정확한 값", sim="시뮬레이션 (10만 그룹)",
-        x="인원 k", y="생일이 겹칠 확률", curve="정확한 값 (연쇄 법칙)", dots="시뮬레이션 ± 2 SE",
-        alt="인원 k가 1에서 80까지 늘 때 생일이 겹칠 확률의 곡선. 곡선은 S자로 올라가 k=23 근처에서 1/2을 넘고, 시뮬레이션 점이 곡선 위에 놓인다.",
-        cap="같은 생일이 있을 확률. 점선은 k = 23과 확률 1/2이다.",
-    ),
-    "en": dict(
-        k="people k", exact="exact", sim="simulation (100,000 groups)",
-        x="number of people k", y="P(some shared birthday)", curve="exact (chain rule)", dots="simulation ± 2 SE",
-        alt="S-shaped curve of the probability of a shared birthday for k from 1 to 80 people, crossing one half near k = 23, with simulated dots on the curve.",
-        cap="Probability that some birthday is shared. Dotted lines mark k = 23 and probability 1/2.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            k="인원 k", exact="정확한 값", sim="시뮬레이션 (10만 그룹)",
+            x="인원 k", y="생일이 겹칠 확률", curve="정확한 값 (연쇄 법칙)", dots="시뮬레이션 ± 2 SE",
+            alt="인원 k가 1에서 80까지 늘 때 생일이 겹칠 확률의 곡선. 곡선은 S자로 올라가 k=23 근처에서 1/2을 넘고, 시뮬레이션 점이 곡선 위에 놓인다.",
+            cap="같은 생일이 있을 확률. 점선은 k = 23과 확률 1/2이다.",
+        ),
+        "en": dict(
+            k="people k", exact="exact", sim="simulation (100,000 groups)",
+            x="number of people k", y="P(some shared birthday)", curve="exact (chain rule)", dots="simulation ± 2 SE",
+            alt="S-shaped curve of the probability of a shared birthday for k from 1 to 80 people, crossing one half near k = 23, with simulated dots on the curve.",
+            cap="Probability that some birthday is shared. Dotted lines mark k = 23 and probability 1/2.",
+        ),
+    }
+)
 
 rng = np.random.default_rng(365)
 ks = np.arange(1, 81)

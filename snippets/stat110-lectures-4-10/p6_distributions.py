@@ -1,8 +1,7 @@
 # PMFs and CDFs of Bin(10, 0.3), HGeom(4, 48, 5) and Geom(0.3) (Stat 110 conventions) beside NumPy samples.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import (
     binomial_cdf,
@@ -14,23 +13,24 @@ from studynotes.prob import (
     mc_estimate,
 )
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        dist="분포", exact="정확한 평균", sim="표본 평균 (10만 개)", numpy="NumPy 호출",
-        names=["Bin(10, 0.3)", "HGeom(4, 48, 5): 5장 중 에이스", "Geom(0.3): 실패 횟수"],
-        pmf="PMF", cdf="CDF", x="k", freq="표본 빈도",
-        alt="세 열로 된 그림. 위 줄은 Bin(10, 0.3), HGeom(4, 48, 5), Geom(0.3)의 PMF 막대와 표본 빈도 점, 아래 줄은 같은 분포의 계단 모양 CDF이다.",
-        cap="위: PMF(막대)와 10만 개 표본의 빈도(점). 아래: CDF는 오른쪽 연속인 계단 함수이며 PMF의 누적합이다.",
-    ),
-    "en": dict(
-        dist="distribution", exact="exact mean", sim="sample mean (100,000 draws)", numpy="NumPy call",
-        names=["Bin(10, 0.3)", "HGeom(4, 48, 5): aces in 5 cards", "Geom(0.3): failures"],
-        pmf="PMF", cdf="CDF", x="k", freq="sample frequency",
-        alt="Three columns: the top row shows the PMFs of Bin(10, 0.3), HGeom(4, 48, 5) and Geom(0.3) as bars with sample frequencies as dots; the bottom row shows their staircase CDFs.",
-        cap="Top: PMF (bars) and frequencies in 100,000 draws (dots). Bottom: the CDF is a right-continuous step function, the running sum of the PMF.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            dist="분포", exact="정확한 평균", sim="표본 평균 (10만 개)", numpy="NumPy 호출",
+            names=["Bin(10, 0.3)", "HGeom(4, 48, 5): 5장 중 에이스", "Geom(0.3): 실패 횟수"],
+            pmf="PMF", cdf="CDF", x="k", freq="표본 빈도",
+            alt="세 열로 된 그림. 위 줄은 Bin(10, 0.3), HGeom(4, 48, 5), Geom(0.3)의 PMF 막대와 표본 빈도 점, 아래 줄은 같은 분포의 계단 모양 CDF이다.",
+            cap="위: PMF(막대)와 10만 개 표본의 빈도(점). 아래: CDF는 오른쪽 연속인 계단 함수이며 PMF의 누적합이다.",
+        ),
+        "en": dict(
+            dist="distribution", exact="exact mean", sim="sample mean (100,000 draws)", numpy="NumPy call",
+            names=["Bin(10, 0.3)", "HGeom(4, 48, 5): aces in 5 cards", "Geom(0.3): failures"],
+            pmf="PMF", cdf="CDF", x="k", freq="sample frequency",
+            alt="Three columns: the top row shows the PMFs of Bin(10, 0.3), HGeom(4, 48, 5) and Geom(0.3) as bars with sample frequencies as dots; the bottom row shows their staircase CDFs.",
+            cap="Top: PMF (bars) and frequencies in 100,000 draws (dots). Bottom: the CDF is a right-continuous step function, the running sum of the PMF.",
+        ),
+    }
+)
 
 rng = np.random.default_rng(8)
 size = 100_000

@@ -1,26 +1,26 @@
 # Putnam problem: the expected number of local maxima of a random permutation of 1..n is (n+1)/3.
-import os
-
 import numpy as np
 
+from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import expected_local_maxima, mc_estimate, simulate_local_maxima
 
-LANG = os.environ.get("STUDYNOTES_LANG", "en")  # set per page by the site build
-TEXT = {
-    "ko": dict(
-        n="n", exact="정확한 값 $(n+1)/3$", sim="시뮬레이션 (순열 20만 개)",
-        x="순열의 길이 n", y="국소 최댓값 개수의 평균", line="(n+1)/3", dots="시뮬레이션 ± 2 SE",
-        alt="순열의 길이 n이 2부터 20까지일 때 국소 최댓값 개수의 평균. 직선 (n+1)/3 위에 시뮬레이션 점들이 놓인다.",
-        cap="지시 확률변수와 선형성으로 얻은 (n+1)/3이 시뮬레이션과 맞는다. 각 점은 순열 2만 개의 평균이다.",
-    ),
-    "en": dict(
-        n="n", exact="exact $(n+1)/3$", sim="simulation (200,000 permutations)",
-        x="length of the permutation n", y="mean number of local maxima", line="(n+1)/3", dots="simulation ± 2 SE",
-        alt="Mean number of local maxima of a random permutation for n from 2 to 20; the simulated dots lie on the straight line (n+1)/3.",
-        cap="The value (n+1)/3 from indicators and linearity matches the simulation. Each dot averages 20,000 permutations.",
-    ),
-}[LANG]
+TEXT = localized(
+    {
+        "ko": dict(
+            n="n", exact="정확한 값 $(n+1)/3$", sim="시뮬레이션 (순열 20만 개)",
+            x="순열의 길이 n", y="국소 최댓값 개수의 평균", line="(n+1)/3", dots="시뮬레이션 ± 2 SE",
+            alt="순열의 길이 n이 2부터 20까지일 때 국소 최댓값 개수의 평균. 직선 (n+1)/3 위에 시뮬레이션 점들이 놓인다.",
+            cap="지시 확률변수와 선형성으로 얻은 (n+1)/3이 시뮬레이션과 맞는다. 각 점은 순열 2만 개의 평균이다.",
+        ),
+        "en": dict(
+            n="n", exact="exact $(n+1)/3$", sim="simulation (200,000 permutations)",
+            x="length of the permutation n", y="mean number of local maxima", line="(n+1)/3", dots="simulation ± 2 SE",
+            alt="Mean number of local maxima of a random permutation for n from 2 to 20; the simulated dots lie on the straight line (n+1)/3.",
+            cap="The value (n+1)/3 from indicators and linearity matches the simulation. Each dot averages 20,000 permutations.",
+        ),
+    }
+)
 
 rng = np.random.default_rng(10)
 est = mc_estimate(simulate_local_maxima(10, 200_000, rng))

@@ -30,9 +30,13 @@ from contextlib import contextmanager
 from typing import Any
 
 import matplotlib as mpl
+import matplotlib.text as mtext
 from cycler import cycler
+from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from PIL import Image
+
+from .i18n import _MARKDOWN_SAFE, escape_placeholders, translations
 
 __all__ = ["PALETTE", "INK", "figure", "figure_html", "style"]
 
@@ -183,6 +187,7 @@ def _compact(svg: str) -> str:
     matplotlib's automatic ids (``patch_3``, ``line2d_5``...) that nothing refers to; ids set with
     ``set_gid`` stay."""
     svg = re.sub(r"data:image/png;base64,([A-Za-z0-9+/=\s]+)", _smaller_png, svg)
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)  # matplotlib notes each mathtext string's source
     svg = _GEOMETRY.sub(lambda m: f'{m.group(1)}="{_DECIMAL.sub(_short_number, m.group(2))}"', svg)
     svg = re.sub(r'\bd="([^"]*)"', lambda m: f'd="{_short_path(m.group(1))}"', svg)
     # text: the page's font replaces DejaVu anyway (site.css), and a rotation by -0 is no rotation
@@ -199,9 +204,40 @@ def _compact(svg: str) -> str:
     return re.sub(r"<g>\s*(<(?:path|use|text)\b[^>]*/>)\s*</g>", r"\1", svg)
 
 
+@contextmanager
+def _room_for_every_language() -> Iterator[None]:
+    """Measure a text holding `studynotes.i18n` placeholders as its widest translation.
+
+    Layout (constrained layout, legends, tick spacing) then leaves room for every language, and the
+    SVG keeps the placeholder itself as the ``<text>``, anchored at its start, middle or end as the
+    artist is aligned, so each language's words sit where that language needs them. A translation
+    with a line break or with mathtext would need a layout of its own, so it is refused.
+    """
+    original = mtext._get_text_metrics_with_cache
+
+    def measure(renderer, text, fontprop, ismath, dpi):
+        versions = translations(text)
+        if versions is None:
+            return original(renderer, text, fontprop, ismath, dpi)
+        for lang, version in versions.items():
+            if "\n" in version or is_math_text(version):
+                raise ValueError(
+                    f"figure text {version!r} ({lang}) has a line break or math: a translated label must be "
+                    "one line of plain text (write symbols in Unicode)"
+                )
+        sizes = [original(renderer, version, fontprop, ismath, dpi) for version in versions.values()]
+        return tuple(max(size[i] for size in sizes) for i in range(3))
+
+    mtext._get_text_metrics_with_cache = measure
+    try:
+        yield
+    finally:
+        mtext._get_text_metrics_with_cache = original
+
+
 def _svg_text(fig: Figure) -> str:
     buf = io.StringIO()
-    with style(), warnings.catch_warnings():
+    with style(), warnings.catch_warnings(), _room_for_every_language():
         # Text stays text and the browser draws it with the page's (Hangul-capable) fonts; layout is
         # measured with matplotlib's bundled DejaVu only, so the build does not depend on which
         # system fonts a machine has. DejaVu lacks Hangul, which is expected here.
@@ -303,4 +339,17 @@ def figure_html(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     if caption:
         parts.append(f"<figcaption>{html.escape(caption)}</figcaption>")
     parts.append("</figure>")
-    return "\n".join(parts)
+    return escape_placeholders(_markdown_safe("\n".join(parts)))
+
+
+def _markdown_safe(markup: str) -> str:
+    """Write the characters of Markdown's inline syntax in text nodes as character references.
+
+    markdown-exec converts a block's output as Markdown, and inside a tab raw HTML is not a block of
+    its own: ``w*`` in a label and ``w*`` in the caption would become emphasis. Styles keep their braces.
+    """
+    pieces = re.split(r"(<style>.*?</style>)", markup, flags=re.S)
+    return "".join(
+        piece if piece.startswith("<style>") else re.sub(r">([^<]+)<", lambda m: f">{m.group(1).translate(_MARKDOWN_SAFE)}<", piece)
+        for piece in pieces
+    )
