@@ -104,3 +104,28 @@ def test_build_report_lists_every_executed_block(built_site, lang) -> None:
         ), block
     total = re.search(r"<strong>(\d+)</strong></td><td><strong>([\d.]+)</strong>", html)
     assert total and int(total.group(1)) == len(ids)
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+PLACEHOLDER = re.compile(r"[\ue000-\ue002]")
+
+
+def result_tabs(html: str) -> list[str]:
+    """The "Result" tab of every executed block (markdown-exec puts it before the source tab)."""
+    tabs = []
+    for match in re.finditer(r'<div class="tabbed-set tabbed-alternate"[^>]*>.*?<div class="tabbed-block">', html, re.S):
+        tabs.append(html[match.end() : html.find('<div class="tabbed-block">', match.end())])
+    return tabs
+
+
+@pytest.mark.parametrize("page", POSTS)
+def test_each_language_gets_its_own_words_from_the_shared_run(built_site, page) -> None:
+    blocks = len(re.findall(r'\bexec="1"', (ROOT / "docs" / f"{page}.ko.md").read_text(encoding="utf-8")))
+    for lang in LANGS:
+        html = built_page(built_site, page, lang).read_text(encoding="utf-8")
+        assert not PLACEHOLDER.search(html), f"{page} ({lang}) holds an unresolved placeholder"
+        tabs = result_tabs(html)
+        assert len(tabs) == blocks
+        for i, tab in enumerate(tabs):
+            # every example prints words (a table header, labels, a caption): Korean on Korean pages only
+            assert bool(HANGUL.search(tab)) == (lang == "ko"), f"{page} ({lang}) block {i + 1}"
