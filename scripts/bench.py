@@ -119,7 +119,7 @@ def first_visit_downloads(site: Path, pages: list[str]) -> dict[str, float] | No
             context = browser.new_context()
             page = context.new_page()
             responses = []
-            page.on("response", responses.append)
+            page.on("response", lambda response: responses.append(response))
             page.goto(base + ("" if page_path == "." else page_path + "/"), wait_until="networkidle")
             page.wait_for_timeout(500)
             # bodies are read here, not in the event handler, while the page is still open
