@@ -34,7 +34,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["Phrase", "collecting", "escape_placeholders", "localized", "resolve", "translations", "placeholders_in"]
+__all__ = ["Phrase", "collecting", "escape_placeholders", "localized", "placeholders_in", "resolve", "translations"]
 
 _RAW, _ESCAPED, _END = "\ue000", "\ue002", "\ue001"  # private-use characters: never in real text
 _PLACEHOLDER = re.compile(f"([{_RAW}{_ESCAPED}])([0-9a-f]{{16}}){_END}")
@@ -260,7 +260,7 @@ def resolve(text: str, lang: str, phrases: Mapping[str, Mapping[str, str]] | Non
         words = table[key][lang]
         return html.escape(words).translate(_MARKDOWN_SAFE) if match.group(1) == _ESCAPED else words
 
-    return str.__str__(_PLACEHOLDER.sub(replace, text))
+    return _PLACEHOLDER.sub(replace, text)
 
 
 def escape_placeholders(markup: str) -> str:
@@ -279,4 +279,4 @@ def escape_placeholders(markup: str) -> str:
     """
     if not isinstance(markup, str):
         raise TypeError(f"markup must be a str, got {type(markup).__name__}")
-    return str.__str__(markup).replace(_RAW, _ESCAPED)
+    return markup.replace(_RAW, _ESCAPED)
