@@ -93,7 +93,7 @@ def source_digest(config: MkDocsConfig) -> str:
     return digest.hexdigest()
 
 
-exec_logger = logging.getLogger("mkdocs.plugins.markdown_exec")
+log = logging.getLogger("mkdocs.plugins.studynotes")
 
 
 def run_python(code: str, block_id: str) -> str:
@@ -119,6 +119,15 @@ def run_python(code: str, block_id: str) -> str:
         trace = "".join(traceback.format_exception(type(error), error, error.__traceback__.tb_next))
         raise ExecutionError(code_block("python", trace)) from error
     return buffer.getvalue()
+
+
+# A figure (or an animated one) from studynotes.plotting, printed on lines of its own. In a block's
+# output it sits inside a tab, where Markdown does not see raw HTML as a block of its own: it would wrap
+# the figure in <p> and read its text as Markdown. It is taken out before conversion and put back after.
+FIGURE_HTML = re.compile(
+    r'^(?:<div id="[^"]*" class="sn-animated">\n.*?\n</figure>\n</div>|<figure class="sn-figure">\n.*?\n</figure>)$',
+    re.M | re.S,
+)
 
 
 class SharedRuns:
@@ -173,11 +182,27 @@ class SharedRuns:
             entry, origin = self.shared_output(source, id, {"returncode": returncode, **extra})
             output = i18n.resolve(entry["output"], lang, entry["phrases"])
             ran.update(seconds=entry["seconds"], bytes=len(output.encode()), origin=origin)
-            return output
+            if options.get("html"):  # markdown-exec inserts this output as it is
+                return output
+            return FIGURE_HTML.sub(lambda m: f"\n\n{stash(m.group(0))}\n\n", output)
+
+        raw: dict[str, str] = {}
+
+        def stash(markup: str) -> str:
+            token = f"snfigure{len(raw)}x{hashlib.sha256(markup.encode()).hexdigest()[:12]}"
+            raw[token] = markup
+            return token
 
         html_out = base_format(language="python", run=run, code=code, md=md, **options)
         if not ran:  # the block raised: markdown-exec logged it (failing the strict build); keep nothing
             return html_out
+        html_out = str(html_out)  # a plain str: Markup.replace would escape the figures
+        for token, markup in raw.items():
+            if f"<p>{token}</p>" not in html_out:
+                # superfences drops a formatter's exceptions silently, so report it as a (strict) error instead
+                log.error("block %r: a figure did not come back out of Markdown (%s)", options.get("id", ""), token)
+                return html_out
+            html_out = html_out.replace(f"<p>{token}</p>", markup)
         RUNS.append({**record, **ran})
         if cache_enabled():
             CACHE_DIR.mkdir(parents=True, exist_ok=True)

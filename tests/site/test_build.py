@@ -124,6 +124,7 @@ def test_each_language_gets_its_own_words_from_the_shared_run(built_site, page) 
     for lang in LANGS:
         html = built_page(built_site, page, lang).read_text(encoding="utf-8")
         assert not PLACEHOLDER.search(html), f"{page} ({lang}) holds an unresolved placeholder"
+        assert "<p><figure" not in html, "a figure was read as Markdown inside a paragraph"
         tabs = result_tabs(html)
         assert len(tabs) == blocks
         for i, tab in enumerate(tabs):
