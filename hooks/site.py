@@ -167,11 +167,22 @@ class SharedRuns:
 
     def format(self, code: str, md, **options) -> str:
         """markdown-exec's Python formatter, with the run shared between languages and the result cached."""
+        try:
+            return self._format(code, md, **options)
+        except Exception:
+            # superfences would drop the block without a word; make it a build error instead
+            log.error("block %r could not be formatted:\n%s", options.get("id", ""), traceback.format_exc())
+            return ""
+
+    def _format(self, code: str, md, **options) -> str:
         lang = _current_page["lang"]
         path = CACHE_DIR / f"{self.key(code, options, lang)}.json"
         record = {"page": _current_page["src"], "lang": lang, "id": options.get("id", "")}
         if cache_enabled() and path.is_file():
-            cached = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                cached = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError as error:
+                raise RuntimeError(f"unreadable cache entry {path} ({error}): delete it, or build with STUDYNOTES_CACHE=off") from error
             RUNS.append({**record, "seconds": cached["seconds"], "bytes": cached["bytes"], "origin": "cache"})
             return cached["html"]
         ran: dict = {}

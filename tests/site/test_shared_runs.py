@@ -87,3 +87,15 @@ def test_a_cached_build_runs_nothing_and_gives_each_language_its_words(tmp_path)
     assert runs.read_text(encoding="utf-8").splitlines() == ["ran"]  # the second build ran nothing
     for lang in ("ko", "en"):
         assert page(tmp_path / "two", lang) == page(tmp_path / "one", lang)
+
+
+def test_a_broken_cache_entry_fails_the_build_instead_of_dropping_the_block(tmp_path) -> None:
+    config, _ = project(tmp_path)
+    cache = tmp_path / "cache"
+    assert build_site(tmp_path / "one", config, cache_dir=cache).returncode == 0
+    for entry in cache.glob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    result = build_site(tmp_path / "two", config, cache_dir=cache)
+    assert result.returncode != 0
+    assert "block 'demo-shared' could not be formatted" in result.stderr
+    assert "unreadable cache entry" in result.stderr
