@@ -109,6 +109,9 @@ def run_python(code: str, block_id: str) -> str:
     buffer = io.StringIO()
 
     def block_print(*values, sep=" ", end="\n", file=None, flush=False):
+        if file is not None:  # print(..., file=sys.stderr) and the like keep their destination
+            print(*values, sep=sep, end=end, file=file, flush=flush)
+            return
         buffer.write((" " if sep is None else sep).join(map(str, values)) + ("\n" if end is None else end))
 
     namespace = module.__dict__

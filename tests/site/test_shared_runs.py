@@ -99,3 +99,15 @@ def test_a_broken_cache_entry_fails_the_build_instead_of_dropping_the_block(tmp_
     assert result.returncode != 0
     assert "block 'demo-shared' could not be formatted" in result.stderr
     assert "unreadable cache entry" in result.stderr
+
+
+def test_print_in_a_block_honours_sep_end_and_file(tmp_path) -> None:
+    config = mini_project(tmp_path, '```python exec="1" id="demo-print"\n--8<-- "demo/printing.py"\n```')
+    (tmp_path / "snippets" / "demo" / "printing.py").write_text(
+        'import sys\nprint("alpha", "beta", sep="|", end=";\\n")\nprint("to stderr", file=sys.stderr)\n', encoding="utf-8"
+    )
+    result = build_site(tmp_path / "out", config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = page(tmp_path / "out", "ko")
+    assert "<p>alpha|beta;</p>" in html
+    assert "to stderr" not in html and "to stderr" in result.stderr
