@@ -101,13 +101,19 @@ def monty_hall_win_prob(n_doors: int = 3, opened: int | None = None, switch: boo
     switch
         Whether the contestant switches.
     """
+    n, opened = check_monty_hall(n_doors, opened, switch)
+    return (n - 1) / (n * (n - 1 - opened)) if switch else 1.0 / n
+
+
+def check_monty_hall(n_doors: object, opened: object, switch: object) -> tuple[int, int]:
+    """Validate a Monty Hall game's arguments; return ``(n_doors, opened)`` with ``opened`` filled in."""
     n = check_count("n_doors", n_doors, minimum=3)
     opened = n - 2 if opened is None else check_count("opened", opened, minimum=1)
     if opened > n - 2:
         raise ValueError(f"opened must be in 1..{n - 2} (n_doors - 2), got {opened}")
     if not isinstance(switch, bool):
         raise TypeError(f"switch must be True or False, got {switch!r}")
-    return (n - 1) / (n * (n - 1 - opened)) if switch else 1.0 / n
+    return n, opened
 
 
 def gamblers_ruin_win_prob(i: int, N: int, p: float) -> float:

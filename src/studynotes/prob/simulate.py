@@ -21,6 +21,7 @@ from .._validate import (
     check_real,
     check_rng,
 )
+from .classics import check_monty_hall
 from .discrete import check_count
 from .montecarlo import Estimate, mc_estimate
 
@@ -140,12 +141,7 @@ def simulate_monty_hall(
     """
     size = check_count("size", size, minimum=1)
     rng = check_rng("rng", rng)
-    n = check_count("n_doors", n_doors, minimum=3)
-    opened = n - 2 if opened is None else check_count("opened", opened, minimum=1)
-    if opened > n - 2:
-        raise ValueError(f"opened must be in 1..{n - 2} (n_doors - 2), got {opened}")
-    if not isinstance(switch, bool):
-        raise TypeError(f"switch must be True or False, got {switch!r}")
+    n, opened = check_monty_hall(n_doors, opened, switch)
     rows = np.arange(size)
     car = rng.integers(0, n, size=size)
     pick = rng.integers(0, n, size=size)
