@@ -86,3 +86,21 @@ def test_structure_detects_a_difference() -> None:
     a = structure("## A { #a }\n\n$$\nx\n$$\n")
     b = structure("## A { #b }\n\n$$\nx\n$$\n\n$$\ny\n$$\n")
     assert a["anchors"] != b["anchors"] and a["display equations"] == 1 and b["display equations"] == 2
+
+
+# A Korean particle or copula written after a bold term with a space: "**모멘텀** 은" shows a stray gap.
+LOOSE_PARTICLE = re.compile(r"\*\* (은|는|이|가|을|를|의|에|에서|와|과|로|으로|도|만|다|이다|라고|이며|이고|란|라는)(?![가-힣])")
+
+
+@pytest.mark.parametrize("page", doc_pages())
+def test_korean_particles_stick_to_their_word(page) -> None:
+    lines = source(page, "ko").splitlines()
+    loose = [f"line {i}: {line.strip()[:80]}" for i, line in enumerate(lines, 1) if LOOSE_PARTICLE.search(line)]
+    assert not loose, f"{page}.ko.md: a space between a bold term and its particle\n" + "\n".join(loose)
+
+
+def test_loose_particle_pattern() -> None:
+    assert LOOSE_PARTICLE.search("**모멘텀(momentum)** 은 기울기")
+    assert LOOSE_PARTICLE.search("**조건수** 다.")
+    assert not LOOSE_PARTICLE.search("**모멘텀(momentum)**은 기울기")
+    assert not LOOSE_PARTICLE.search("**Source** 탭에서")  # a noun after the term, not a particle
