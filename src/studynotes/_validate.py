@@ -46,7 +46,13 @@ def check_probability(name: str, value: object) -> float:
 
 def check_finite_array(name: str, value: object, *, ndim: int | None = None) -> np.ndarray:
     """Return ``value`` as a float array with no NaN or infinity (and ``ndim`` dimensions if given)."""
-    arr = np.asarray(value, dtype=float)
+    try:
+        raw = np.asarray(value)
+        if raw.dtype.kind not in "biuf" and raw.size:  # None, strings, complex: no silent NaN or numpy error
+            raise TypeError
+        arr = raw.astype(float)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a real number or an array of real numbers, got {type(value).__name__}") from None
     if ndim is not None and arr.ndim != ndim:
         raise ValueError(f"{name} must have {ndim} dimension(s), got shape {arr.shape}")
     if not np.all(np.isfinite(arr)):

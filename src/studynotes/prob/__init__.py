@@ -50,7 +50,7 @@ from .joint import (
     sample_uniform_region,
     sample_unit_disc,
 )
-from .montecarlo import Estimate, mc_estimate, running_mean
+from .montecarlo import Estimate, mc_cell, mc_covariance, mc_estimate, mc_product, mc_variance, running_mean
 from .multinomial import (
     multinomial_conditional,
     multinomial_cov,
@@ -117,7 +117,11 @@ __all__ = [
     "joint_expectation",
     "joint_marginals",
     "lotus_grid",
+    "mc_cell",
+    "mc_covariance",
     "mc_estimate",
+    "mc_product",
+    "mc_variance",
     "mixed_partial",
     "monty_hall_win_prob",
     "multinomial_conditional",

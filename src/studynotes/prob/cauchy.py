@@ -10,6 +10,7 @@ import math
 import numpy as np
 
 from .._validate import check_finite_array, check_int, check_real, check_rng
+from .montecarlo import check_draws
 from .normal import normal_cdf
 
 __all__ = ["cauchy_pdf", "cauchy_cdf", "cauchy_cdf_lotp", "sample_normal_ratio"]
@@ -28,9 +29,12 @@ def cauchy_cdf(t: object) -> np.ndarray:
     r"""Standard Cauchy CDF $F(t) = \tfrac12 + \tfrac1\pi\arctan t$.
 
     Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+
+    Evaluated as $\tfrac1\pi\operatorname{atan2}(1, -t)$, the same function without the cancellation
+    of $\tfrac12 + \tfrac1\pi\arctan t$ in the lower tail (where $F(t) \approx 1/(\pi|t|)$).
     """
     t = check_finite_array("t", t)
-    return 0.5 + np.arctan(t) / math.pi
+    return np.arctan2(1.0, -t) / math.pi
 
 
 def cauchy_cdf_lotp(t: float, *, upper: float = 12.0, num: int = 60_001) -> float:
@@ -45,8 +49,13 @@ def cauchy_cdf_lotp(t: float, *, upper: float = 12.0, num: int = 60_001) -> floa
     = \sqrt{\tfrac2\pi}\int_0^\infty e^{-y^2/2}\,\Phi(ty)\,dy .
     $$
 
-    The integral is evaluated with the trapezoid rule on $[0, \text{upper}]$; the
-    neglected tail is below $e^{-\text{upper}^2/2}$.
+    The integral is evaluated with the trapezoid rule on $[0, \text{upper}]$. Two errors remain:
+    the neglected tail, below $\sqrt{2/\pi}\int_{\text{upper}}^\infty e^{-y^2/2}dy < e^{-\text{upper}^2/2}$
+    (about $10^{-31}$ for the default ``upper = 12``), and the trapezoid error,
+    $-\frac{h^2}{12}\big(g'(\text{upper}) - g'(0)\big)$ to leading order, with step
+    $h = \text{upper}/(\text{num}-1)$ and $g$ the integrand. Since $g'(0) = \sqrt{2/\pi}\,\varphi(0)\,t$,
+    the computed value falls short by about $1.1\times10^{-9}\,t$ with the defaults ($4\times10^{-9}$ at $t = 4$).
+    The trapezoid error dominates: halving $h$ divides it by 4.
 
     Parameters
     ----------
@@ -72,7 +81,7 @@ def sample_normal_ratio(n: int, rng: np.random.Generator) -> np.ndarray:
 
     $P(Y=0)=0$, so the ratio is well defined with probability 1.
     """
-    n = check_int("n", n, minimum=1)
+    n = check_draws("n", n, per_draw=2)
     rng = check_rng("rng", rng)
     x, y = rng.standard_normal((2, n))
     return x / y

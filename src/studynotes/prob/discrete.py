@@ -19,12 +19,12 @@ extended in: 4~10강 Review (Lectures 4-10 Review).
 
 from __future__ import annotations
 
-import math
 import numbers
 
 import numpy as np
 
-from .._validate import check_int, check_probability
+from .._validate import check_finite_array, check_int, check_probability
+from ._loader import log_dbinom
 
 __all__ = [
     "binomial_pmf",
@@ -37,75 +37,77 @@ __all__ = [
     "first_success_pmf",
 ]
 
+MAX_COUNT = 2**53
+"""Largest count (n, w, b, r, k) the PMFs accept: integers above it are not exact as floats."""
+MAX_CDF_TERMS = 10**7
+"""Most PMF terms a CDF call sums (the support between its lowest value and the largest ``x``)."""
+
 
 def binomial_pmf(k: object, n: int, p: float) -> np.ndarray:
     r"""PMF of $\mathrm{Bin}(n, p)$: $P(X=k) = \binom nk p^k q^{n-k}$, zero outside $0..n$.
 
     Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
 
-    Same convention as ``scipy.stats.binom.pmf(k, n, p)``.
+    Same convention as ``scipy.stats.binom.pmf(k, n, p)``. Computed in log space by Loader's
+    saddle-point form (Stirling's error plus deviance terms), so it stays accurate, to a relative
+    $10^{-12}$ or better, for any $n \le 2^{53}$ and for values down to the smallest float,
+    where $\binom nk$ alone would overflow and $p^k$ underflow.
 
     Parameters
     ----------
     k
         Integer point(s).
     n
-        Number of trials, >= 0.
+        Number of trials, an integer in $0..2^{53}$.
     p
         Success probability in [0, 1].
     """
-    n = check_int("n", n, minimum=0)
+    n = check_count("n", n, maximum=MAX_COUNT)
     p = check_probability("p", p)
     k_arr = _points(k)
-    flat = [
-        math.comb(n, int(j)) * p ** int(j) * (1 - p) ** (n - int(j)) if 0 <= j <= n else 0.0
-        for j in k_arr.ravel()
-    ]
-    return np.asarray(flat, dtype=float).reshape(k_arr.shape)
+    return np.exp(log_dbinom(k_arr, n, p, 1.0 - p))
 
 
-_comb = np.frompyfunc(math.comb, 2, 1)
 
 
-def check_count(name: str, value: object, *, minimum: int = 0) -> int:
+def check_count(name: str, value: object, *, minimum: int = 0, maximum: int | None = None) -> int:
     r"""Return a count as ``int``; a real number that is not an integer (2.5, 3.0) is a ValueError.
 
     Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+
+    With ``maximum``, a larger count is a ValueError that states the limit.
     """
     if isinstance(value, numbers.Real) and not isinstance(value, (numbers.Integral, bool)):
         raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
-    return check_int(name, value, minimum=minimum)
+    value = check_int(name, value, minimum=minimum)
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be <= {maximum} (counts are computed in floating point), got {value}")
+    return value
 
 
 def _points(k: object) -> np.ndarray:
-    k_arr = np.asarray(k)
-    if not np.issubdtype(k_arr.dtype, np.integer):
+    try:
+        k_arr = np.asarray(k)
+    except ValueError as err:  # ragged nested sequences
+        raise ValueError(f"k must be an integer or a rectangular array of integers: {err}") from None
+    if k_arr.size == 0 and k_arr.dtype != object:
+        return k_arr.astype(np.int64)
+    if not np.issubdtype(k_arr.dtype, np.integer) or k_arr.dtype == bool:
         raise TypeError(f"k must hold integers, got dtype {k_arr.dtype}")
     return k_arr.astype(np.int64)
 
 
-def _comb_array(n: object, k: object) -> np.ndarray:
-    r"""Exact binomial coefficients (zero where k < 0 or k > n), as floats.
-
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
-    """
-    n, k = np.broadcast_arrays(np.asarray(n, dtype=np.int64), np.asarray(k, dtype=np.int64))
-    ok = (k >= 0) & (k <= n)
-    out = np.zeros(n.shape, dtype=float)
-    if ok.any():
-        out[ok] = _comb(n[ok].astype(object), k[ok].astype(object)).astype(float)
-    return out
-
-
-def _cdf_from_pmf(x: object, pmf, lowest: int) -> np.ndarray:
+def _cdf_from_pmf(x: object, pmf, lowest: int, highest: int) -> np.ndarray:
     r"""$F(x)=\\sum_{k\\le x} P(X=k)$ at real points ``x`` (a step function, right-continuous).
 
     Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+
+    The support ends at ``highest``: above it the CDF is 1 and no term is computed.
     """
-    x_arr = np.asarray(x, dtype=float)
-    if not np.all(np.isfinite(x_arr)):
-        raise ValueError("x must contain only finite values")
-    top = int(np.floor(x_arr.max())) if x_arr.size else lowest
+    x_arr = check_finite_array("x", x)
+    top = int(np.floor(min(x_arr.max(), highest))) if x_arr.size else lowest
+    if top - lowest + 1 > MAX_CDF_TERMS:
+        raise ValueError(f"x must be below {lowest + MAX_CDF_TERMS}: the CDF sums at most {MAX_CDF_TERMS} PMF terms")
     support = np.arange(lowest, max(top, lowest) + 1)
     cum = np.cumsum(pmf(support))
     idx = np.floor(x_arr).astype(np.int64) - lowest
@@ -117,11 +119,13 @@ def binomial_cdf(x: object, n: int, p: float) -> np.ndarray:
 
     Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
 
-    Same as ``scipy.stats.binom.cdf(x, n, p)``.
+    Same as ``scipy.stats.binom.cdf(x, n, p)``. It sums the PMF from 0 to $\lfloor x\rfloor$, so it is
+    accurate to a relative $10^{-12}$ wherever the CDF is not within rounding of 1 (use the
+    complement's own sum for upper tails); at most ``MAX_CDF_TERMS`` terms, else a ValueError.
     """
-    n = check_count("n", n)
+    n = check_count("n", n, maximum=MAX_COUNT)
     p = check_probability("p", p)
-    return np.minimum(_cdf_from_pmf(x, lambda k: binomial_pmf(k, n, p), 0), 1.0)
+    return np.minimum(_cdf_from_pmf(x, lambda k: binomial_pmf(k, n, p), 0, n), 1.0)
 
 
 def hypergeometric_pmf(k: object, w: int, b: int, n: int) -> np.ndarray:
@@ -136,22 +140,33 @@ def hypergeometric_pmf(k: object, w: int, b: int, n: int) -> np.ndarray:
     It sums to 1 by Vandermonde's identity $\sum_k\binom wk\binom b{n-k}=\binom{w+b}n$.
     NumPy: ``rng.hypergeometric(ngood=w, nbad=b, nsample=n)``; SciPy: ``hypergeom.pmf(k, M=w+b, n=w, N=n)``.
 
+    Computed as a ratio of three binomial PMFs with $p = n/(w+b)$, each by Loader's saddle-point
+    form, so it stays accurate (relative $10^{-12}$) for $w + b$ up to $2^{53}$.
+
     Parameters
     ----------
     k
         Integer point(s); the PMF is zero outside $\max(0, n-b)..\min(w, n)$.
     w, b
-        Numbers of white and black balls (integers >= 0).
+        Numbers of white and black balls (integers >= 0, with $w + b \le 2^{53}$).
     n
         Sample size, an integer in $0..w+b$.
     """
-    w = check_count("w", w)
-    b = check_count("b", b)
+    w = check_count("w", w, maximum=MAX_COUNT)
+    b = check_count("b", b, maximum=MAX_COUNT)
     n = check_count("n", n)
+    if w + b > MAX_COUNT:
+        raise ValueError(f"w + b must be <= {MAX_COUNT} (counts are computed in floating point), got {w + b}")
     if n > w + b:
         raise ValueError(f"n must be <= w + b = {w + b}, got {n}")
     k_arr = _points(k)
-    return _comb_array(w, k_arr) * _comb_array(b, n - k_arr) / math.comb(w + b, n)
+    total = w + b
+    if total == 0:
+        return (k_arr == 0).astype(float)
+    # Each binomial coefficient times p^. q^. with p = n/(w+b): the powers cancel in the ratio.
+    p, q = n / total, (total - n) / total
+    log_pmf = log_dbinom(k_arr, w, p, q) + log_dbinom(n - k_arr, b, p, q) - log_dbinom(n, total, p, q)
+    return np.exp(log_pmf)
 
 
 def hypergeometric_cdf(x: object, w: int, b: int, n: int) -> np.ndarray:
@@ -160,7 +175,7 @@ def hypergeometric_cdf(x: object, w: int, b: int, n: int) -> np.ndarray:
     Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
     """
     hypergeometric_pmf(0, w, b, n)  # validates the parameters
-    return np.minimum(_cdf_from_pmf(x, lambda k: hypergeometric_pmf(k, w, b, n), 0), 1.0)
+    return np.minimum(_cdf_from_pmf(x, lambda k: hypergeometric_pmf(k, w, b, n), 0, min(w, n)), 1.0)
 
 
 def _check_success_probability(p: object) -> float:
@@ -216,7 +231,8 @@ def negative_binomial_pmf(k: object, r: int, p: float) -> np.ndarray:
     $$
 
     Same convention as NumPy's ``rng.negative_binomial(r, p)`` and SciPy's ``nbinom(r, p)``.
-    $\mathrm{NBin}(1, p) = \mathrm{Geom}(p)$.
+    $\mathrm{NBin}(1, p) = \mathrm{Geom}(p)$. Computed as $\frac{r}{r+k}P(\mathrm{Bin}(r+k, p) = r)$ by
+    Loader's saddle-point form, accurate for $r + k \le 2^{53}$.
 
     Parameters
     ----------
@@ -227,11 +243,13 @@ def negative_binomial_pmf(k: object, r: int, p: float) -> np.ndarray:
     p
         Success probability in $(0, 1]$.
     """
-    r = check_count("r", r, minimum=1)
+    r = check_count("r", r, minimum=1, maximum=MAX_COUNT)
     p = _check_success_probability(p)
     k_arr = _points(k)
-    kk = np.maximum(k_arr, 0)
-    return np.where(k_arr >= 0, _comb_array(kk + r - 1, r - 1) * p**r * (1.0 - p) ** kk, 0.0)
+    kk = np.maximum(k_arr, 0).astype(float)
+    # P(X = k) = r/(r+k) * P(Bin(r+k, p) = r): the last of the r+k trials is the r-th success
+    log_pmf = np.log(r / (r + kk)) + log_dbinom(r, r + kk, p, 1.0 - p)
+    return np.where(k_arr >= 0, np.exp(log_pmf), 0.0)
 
 
 def first_success_pmf(k: object, p: float) -> np.ndarray:

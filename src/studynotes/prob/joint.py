@@ -22,7 +22,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .._validate import check_finite_array, check_int, check_probability, check_real, check_rng
-from .montecarlo import Estimate
+from .montecarlo import Estimate, check_draws
 
 __all__ = [
     "joint_marginals",
@@ -276,7 +276,7 @@ def sample_uniform_region(
     hi = check_finite_array("high", high, ndim=1)
     if lo.size != 2 or hi.size != 2 or np.any(hi <= lo):
         raise ValueError(f"low and high must be 2 corners with low < high in both coordinates, got {lo} and {hi}")
-    n = check_int("n", n, minimum=1)
+    n = check_draws("n", n, per_draw=4)
     rng = check_rng("rng", rng)
     batch = max(2 * n, 4096)
     kept: list[np.ndarray] = []
@@ -513,6 +513,6 @@ def sample_chicken_egg(lam: float, p: float, size: int, rng: np.random.Generator
     """
     lam = check_real("lam", lam, low=0.0, low_open=True)
     p = check_probability("p", p)
-    size = check_int("size", size, minimum=1)
+    size = check_draws("size", size, per_draw=3)
     rng = check_rng("rng", rng)
     return sample_hatching(rng.poisson(lam, size), p, rng)

@@ -23,7 +23,7 @@ from .._validate import (
 )
 from .classics import check_monty_hall
 from .discrete import check_count
-from .montecarlo import Estimate, mc_estimate
+from .montecarlo import Estimate, check_draws, mc_estimate
 
 __all__ = [
     "simulate_newton_pepys",
@@ -48,7 +48,7 @@ def simulate_newton_pepys(k: int, size: int, rng: np.random.Generator) -> np.nda
     Checks `studynotes.prob.newton_pepys_prob`.
     """
     k = check_count("k", k, minimum=1)
-    size = check_count("size", size, minimum=1)
+    size = check_draws("size", size, per_draw=6 * k)
     rng = check_rng("rng", rng)
     rolls = rng.integers(1, 7, size=(size, 6 * k), dtype=np.int8)
     return ((rolls == 6).sum(axis=1) >= k).astype(float)
@@ -62,7 +62,7 @@ def simulate_birthday(k: int, size: int, rng: np.random.Generator, days: int = 3
     Checks `studynotes.prob.birthday_match_prob`.
     """
     k = check_count("k", k)
-    size = check_count("size", size, minimum=1)
+    size = check_draws("size", size, per_draw=max(k, 1))
     days = check_count("days", days, minimum=1)
     rng = check_rng("rng", rng)
     if k < 2:
@@ -80,7 +80,7 @@ def sample_two_card_hands(size: int, rng: np.random.Generator) -> np.ndarray:
     second card is uniform over the 51 cards left, so every unordered hand has probability
     $1/\binom{52}{2}$.
     """
-    size = check_count("size", size, minimum=1)
+    size = check_draws("size", size)
     rng = check_rng("rng", rng)
     first = rng.integers(0, 52, size=size)
     second = rng.integers(0, 51, size=size)
@@ -102,7 +102,7 @@ def simulate_disease_test(
     prevalence = check_probability("prevalence", prevalence)
     sensitivity = check_probability("sensitivity", sensitivity)
     specificity = check_probability("specificity", specificity)
-    size = check_count("size", size, minimum=1)
+    size = check_draws("size", size)
     rng = check_rng("rng", rng)
     u = rng.random((2, size))
     diseased = u[0] < prevalence
@@ -139,7 +139,7 @@ def simulate_monty_hall(
     switch
         Whether the contestant switches.
     """
-    size = check_count("size", size, minimum=1)
+    size = check_draws("size", size)
     rng = check_rng("rng", rng)
     n, opened = check_monty_hall(n_doors, opened, switch)
     rows = np.arange(size)
@@ -175,7 +175,7 @@ def simulate_case_mix(
     r = check_finite_array("rates", rates, ndim=1)
     if r.shape != w.shape or np.any((r < 0) | (r > 1)):
         raise ValueError(f"rates must be probabilities, one per category ({w.size}), got {r.tolist()}")
-    size = check_count("size", size, minimum=1)
+    size = check_draws("size", size)
     rng = check_rng("rng", rng)
     category = rng.choice(w.size, size=size, p=w)
     success = rng.random(size) < r[category]
@@ -197,7 +197,7 @@ def simulate_gamblers_ruin(i: int, N: int, p: float, size: int, rng: np.random.G
     if i > N:
         raise ValueError(f"i must be in 0..N = 0..{N}, got {i}")
     p = check_probability("p", p)
-    size = check_count("size", size, minimum=1)
+    size = check_draws("size", size)
     block = check_count("block", block, minimum=1)
     rng = check_rng("rng", rng)
     won = np.full(size, float(i == N))
@@ -250,7 +250,7 @@ def simulate_local_maxima(n: int, size: int, rng: np.random.Generator) -> np.nda
     Checks `studynotes.prob.expected_local_maxima`.
     """
     n = check_count("n", n, minimum=1)
-    size = check_count("size", size, minimum=1)
+    size = check_draws("size", size, per_draw=n)
     rng = check_rng("rng", rng)
     # The ranks of i.i.d. uniforms form a uniformly random permutation; only their order matters.
     return count_local_maxima(rng.random((size, n)))
@@ -265,7 +265,7 @@ def simulate_st_petersburg(size: int, rng: np.random.Generator, cap: float | Non
     First Success. ``cap=None`` leaves the payout uncapped. Checks
     `studynotes.prob.st_petersburg_value`.
     """
-    size = check_count("size", size, minimum=1)
+    size = check_draws("size", size)
     rng = check_rng("rng", rng)
     payout = 2.0 ** rng.geometric(0.5, size=size)
     if cap is None:
