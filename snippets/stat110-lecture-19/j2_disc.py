@@ -5,7 +5,15 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import disc_conditional_var, disc_marginal_pdf, mc_estimate, sample_unit_disc
+from studynotes.prob import (
+    disc_conditional_var,
+    disc_marginal_pdf,
+    disc_marginal_tail,
+    mc_cell,
+    mc_estimate,
+    mc_product,
+    sample_unit_disc,
+)
 
 TEXT = localized(
     {
@@ -43,22 +51,23 @@ band = np.abs(x - x0) < half
 acc = sample.acceptance_estimate()
 f0 = mc_estimate((np.abs(x) < half) / (2 * half))
 var_y = mc_estimate(y[band] ** 2)  # E(Y | X = x) = 0 by symmetry, so Var = E(Y^2 | X = x)
-big_x, big_y = mc_estimate(np.abs(x) > 0.8), mc_estimate(np.abs(y) > 0.8)
 corner = mc_estimate((np.abs(x) > 0.8) & (np.abs(y) > 0.8))
+prod = mc_product(np.abs(x) > 0.8, np.abs(y) > 0.8)  # both means from the same points: delta-method SE
+tail = disc_marginal_tail(0.8)  # P(|X| > 0.8) = P(|Y| > 0.8)
 neg = mc_estimate((x <= 0) & (y <= 0))
-neg_x, neg_y = mc_estimate(x <= 0), mc_estimate(y <= 0)
+neg_prod = mc_product(x <= 0, y <= 0)
 u = rng.random((200_000, 2))
 sq = mc_estimate((u[:, 0] <= 0.3) & (u[:, 1] <= 0.7))
 
 print(f"| {TEXT['what']} | {TEXT['sim']} | {TEXT['exact']} |\n|---|---|---|")
-print(f"| {TEXT['acc']} | {acc} | $\\pi/4$ = {math.pi / 4:.4f} |")
-print(f"| {TEXT['f0']} | {f0} | $2/\\pi$ = {disc_marginal_pdf(0.0):.4f} |")
-print(f"| {TEXT['var']} | {var_y} | $(1-0.6^2)/3$ = {disc_conditional_var(x0):.4f} |")
-print(f"| {TEXT['corner']} | {corner} | 0 |")
-print(f"| {TEXT['prod']} | {big_x.value * big_y.value:.4f} | $>0$ |")
-print(f"| {TEXT['q']} | {neg} | 1/4 |")
-print(f"| {TEXT['qprod']} | {neg_x.value * neg_y.value:.4f} | 1/4 |")
-print(f"| {TEXT['sq']} | {sq} | $0.3\\cdot0.7$ = {0.3 * 0.7:.4f} |\n")
+print(f"| {TEXT['acc']} | {mc_cell(acc, math.pi / 4)} | $\\pi/4$ = {math.pi / 4:.4f} |")
+print(f"| {TEXT['f0']} | {mc_cell(f0, float(disc_marginal_pdf(0.0)))} | $2/\\pi$ = {disc_marginal_pdf(0.0):.4f} |")
+print(f"| {TEXT['var']} | {mc_cell(var_y, disc_conditional_var(x0))} | $(1-0.6^2)/3$ = {disc_conditional_var(x0):.4f} |")
+print(f"| {TEXT['corner']} | {mc_cell(corner, 0.0)} | 0 |")
+print(f"| {TEXT['prod']} | {mc_cell(prod, tail**2)} | $\\big(\\frac4\\pi\\int_{{0.8}}^1\\sqrt{{1-x^2}}\\,dx\\big)^2$ = {tail**2:.4f} |")
+print(f"| {TEXT['q']} | {mc_cell(neg, 0.25)} | 1/4 |")
+print(f"| {TEXT['qprod']} | {mc_cell(neg_prod, 0.25)} | 1/4 |")
+print(f"| {TEXT['sq']} | {mc_cell(sq, 0.3 * 0.7)} | $0.3\\cdot0.7$ = {0.3 * 0.7:.4f} |\n")
 
 fig, (ax1, ax2, ax3) = figure(1, 3, width=7.6, height=2.7)
 shown = sample.points[:3000]

@@ -1,9 +1,11 @@
 # 2-D LOTUS: the expected distance between two independent Unif(0, 1) points, by grid and by simulation.
+from fractions import Fraction
+
 import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import lotus_grid, mc_estimate
+from studynotes.prob import lotus_grid, mc_cell, mc_estimate
 
 TEXT = localized(
     {
@@ -27,14 +29,14 @@ TEXT = localized(
 rng = np.random.default_rng(19)
 u1, u2 = rng.random((2, 1_000_000))
 rows = [
-    ("$E\\lvert U_1-U_2\\rvert$", np.abs(u1 - u2), lambda x, y: np.abs(x - y), "1/3"),
-    ("$E\\max(U_1,U_2)$", np.maximum(u1, u2), np.maximum, "2/3"),
-    ("$E\\min(U_1,U_2)$", np.minimum(u1, u2), np.minimum, "1/3"),
-    ("$E(U_1-U_2)$", u1 - u2, lambda x, y: x - y, "0"),
+    ("$E\\lvert U_1-U_2\\rvert$", np.abs(u1 - u2), lambda x, y: np.abs(x - y), 1 / 3),
+    ("$E\\max(U_1,U_2)$", np.maximum(u1, u2), np.maximum, 2 / 3),
+    ("$E\\min(U_1,U_2)$", np.minimum(u1, u2), np.minimum, 1 / 3),
+    ("$E(U_1-U_2)$", u1 - u2, lambda x, y: x - y, 0.0),
 ]
 print(f"| {TEXT['what']} | {TEXT['sim']} | {TEXT['grid']} | {TEXT['exact']} |\n|---|---|---|---|")
 for label, draws, g, exact in rows:
-    print(f"| {label} | {mc_estimate(draws)} | {lotus_grid(g, num=1001):.6f} | {exact} |")
+    print(f"| {label} | {mc_cell(mc_estimate(draws), exact)} | {lotus_grid(g, num=1001):.6f} | {Fraction(exact).limit_denominator(10)} |")
 print()
 
 fig, (ax1, ax2) = figure(1, 2, width=7.2, height=3.0)

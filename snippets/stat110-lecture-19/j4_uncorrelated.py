@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import mc_estimate, normal_cdf
+from studynotes.prob import mc_cell, mc_estimate, mc_product, normal_cdf
 
 TEXT = localized(
     {
@@ -32,13 +32,13 @@ rng = np.random.default_rng(19)
 n = 1_000_000
 x, y = rng.exponential(1.0, n), rng.random(n)
 z = rng.standard_normal(n)
-tail = float(2 * (1 - normal_cdf(1.0)))  # P(|Z| > 1)
+tail = float(2 * normal_cdf(-1.0))  # P(|Z| > 1)
 
 print(f"| {TEXT['what']} | {TEXT['sim']} | {TEXT['exact']} |\n|---|---|---|")
-print(f"| {TEXT['exy']} | {mc_estimate(x * y)} | $E(X)E(Y) = 1\\cdot\\frac12$ |")
-print(f"| {TEXT['cov']} | {mc_estimate(z**3)} | 0 |")
-print(f"| {TEXT['joint']} | {mc_estimate(np.abs(z) > 1)} | {tail:.4f} |")
-print(f"| {TEXT['prod']} | {mc_estimate(np.abs(z) > 1).value * mc_estimate(z**2 > 1).value:.4f} | {tail**2:.4f} |\n")
+print(f"| {TEXT['exy']} | {mc_cell(mc_estimate(x * y), 0.5)} | $E(X)E(Y) = 1\\cdot\\frac12$ |")
+print(f"| {TEXT['cov']} | {mc_cell(mc_estimate(z**3), 0.0)} | 0 |")
+print(f"| {TEXT['joint']} | {mc_cell(mc_estimate(np.abs(z) > 1), tail)} | {tail:.4f} |")
+print(f"| {TEXT['prod']} | {mc_cell(mc_product(np.abs(z) > 1, z**2 > 1), tail**2)} | {tail**2:.4f} |\n")
 
 fig, ax = figure(width=5.0, height=3.0)
 ax.scatter(z[:2000], z[:2000] ** 2, s=3, alpha=0.5, rasterized=True, label=TEXT["pts"])

@@ -6,7 +6,11 @@ from studynotes.plotting import figure, figure_html
 from studynotes.prob import (
     binomial_pmf,
     empirical_joint_pmf,
+    mc_cell,
+    mc_covariance,
     mc_estimate,
+    mc_product,
+    mc_variance,
     poisson_pmf,
     sample_chicken_egg,
     sample_hatching,
@@ -41,20 +45,19 @@ joint_p = empirical_joint_pmf(xp, yp, xs, ys)
 joint_f = empirical_joint_pmf(xf, yf, xs, ys)
 
 
-def cov(a, b):
-    return mc_estimate((a - a.mean()) * (b - b.mean()))
-
-
 print(f"| {TEXT['what']} | {TEXT['pois']}: {TEXT['sim']} | {TEXT['exact']} | {TEXT['fixed']}: {TEXT['sim']} | {TEXT['exact']} |")
 print("|---|---|---|---|---|")
-print(f"| $E(X)$ | {mc_estimate(xp)} | $\\lambda p$ = {lam * p:g} | {mc_estimate(xf)} | $np$ = {n_fixed * p:g} |")
-print(f"| $\\mathrm{{Var}}(X)$ | {xp.var(ddof=1):.4f} | $\\lambda p$ = {lam * p:g} | {xf.var(ddof=1):.4f} | $npq$ = {n_fixed * p * q:g} |")
-print(f"| $E(Y)$ | {mc_estimate(yp)} | $\\lambda q$ = {lam * q:g} | {mc_estimate(yf)} | $nq$ = {n_fixed * q:g} |")
-print(f"| $\\mathrm{{Var}}(Y)$ | {yp.var(ddof=1):.4f} | $\\lambda q$ = {lam * q:g} | {yf.var(ddof=1):.4f} | $npq$ = {n_fixed * p * q:g} |")
-print(f"| $\\mathrm{{Cov}}(X,Y)$ | {cov(xp, yp)} | 0 | {cov(xf, yf)} | $-npq$ = {-n_fixed * p * q:g} |")
+print(f"| $E(X)$ | {mc_cell(mc_estimate(xp), lam * p)} | $\\lambda p$ = {lam * p:g} | {mc_cell(mc_estimate(xf), n_fixed * p)} | $np$ = {n_fixed * p:g} |")
+print(f"| $\\mathrm{{Var}}(X)$ | {mc_cell(mc_variance(xp), lam * p)} | $\\lambda p$ = {lam * p:g} | {mc_cell(mc_variance(xf), n_fixed * p * q)} | $npq$ = {n_fixed * p * q:g} |")
+print(f"| $E(Y)$ | {mc_cell(mc_estimate(yp), lam * q)} | $\\lambda q$ = {lam * q:g} | {mc_cell(mc_estimate(yf), n_fixed * q)} | $nq$ = {n_fixed * q:g} |")
+print(f"| $\\mathrm{{Var}}(Y)$ | {mc_cell(mc_variance(yp), lam * q)} | $\\lambda q$ = {lam * q:g} | {mc_cell(mc_variance(yf), n_fixed * p * q)} | $npq$ = {n_fixed * p * q:g} |")
+print(f"| $\\mathrm{{Cov}}(X,Y)$ | {mc_cell(mc_covariance(xp, yp), 0.0)} | 0 | {mc_cell(mc_covariance(xf, yf), -n_fixed * p * q)} | $-npq$ = {-n_fixed * p * q:g} |")
 pois_prod = float(poisson_pmf(3, lam * p) * poisson_pmf(7, lam * q))
-print(f"| $P(X=3,Y=7)$ | {joint_p[3, 7]:.4f} | {pois_prod:.4f} | {joint_f[3, 7]:.4f} | {float(binomial_pmf(3, n_fixed, p)):.4f} |")
-print(f"| $P(X=3)\\,P(Y=7)$ | {np.mean(xp == 3) * np.mean(yp == 7):.4f} | {pois_prod:.4f} | {np.mean(xf == 3) * np.mean(yf == 7):.4f} | |\n")
+b3 = float(binomial_pmf(3, n_fixed, p))  # fixed N: Y = 7 exactly when X = 3
+print(f"| $P(X=3,Y=7)$ | {mc_cell(mc_estimate((xp == 3) & (yp == 7)), pois_prod)} | {pois_prod:.4f} "
+      f"| {mc_cell(mc_estimate((xf == 3) & (yf == 7)), b3)} | {b3:.4f} |")
+print(f"| $P(X=3)\\,P(Y=7)$ | {mc_cell(mc_product(xp == 3, yp == 7), pois_prod)} | {pois_prod:.4f} "
+      f"| {mc_cell(mc_product(xf == 3, yf == 7), b3**2)} | {b3:.4f}² = {b3**2:.4f} |\n")
 
 fig, axes = figure(1, 2, width=7.0, height=3.0, sharey=True)
 for ax, table, title in zip(axes, (joint_p, joint_f), (TEXT["pois_t"], TEXT["fixed_t"])):

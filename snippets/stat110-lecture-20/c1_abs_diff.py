@@ -6,6 +6,7 @@ from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import (
     expected_abs_diff_iid_normals,
     expected_abs_normal,
+    mc_cell,
     mc_estimate,
     normal_pdf,
     sample_abs_diff_iid_normals,
@@ -40,7 +41,7 @@ est = mc_estimate(draws)
 exact = expected_abs_diff_iid_normals()
 
 print(TEXT["head"] + "\n|---|---|")
-print(f"| {TEXT['sim']} | {est.value:.4f} ± {est.se:.4f} |")
+print(f"| {TEXT['sim']} | {mc_cell(est, exact)} |")
 print(f"| {TEXT['exact']} | {exact:.4f} |")
 print(f"| {TEXT['ez']} | {expected_abs_normal():.4f} |\n")
 

@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
-from studynotes.prob import empirical_mgf, normal_mgf, normal_pdf, sum_of_independent_normals
+from studynotes.prob import mc_cell, mc_estimate, mc_variance, normal_mgf, normal_pdf, sum_of_independent_normals
 
 TEXT = localized(
     {
@@ -33,7 +33,9 @@ for ax, sign, name, color in zip(axes, (1, -1), ("X + Y", "X − Y"), ("C0", "C1
     mean, var = sum_of_independent_normals(mu1, var1, mu2, var2, sign=sign)
     s = x + sign * y
     mgf = normal_mgf(0.3, mean, var)
-    print(f"| ${name.replace('−', '-')}$ | {mean:g} | {var:g} | {s.mean():.3f} | {s.var():.3f} | {mgf:.3f} | {empirical_mgf(s, 0.3):.3f} |")
+    sample_mgf = mc_estimate(np.exp(0.3 * s))  # the empirical MGF is a mean too, so it has an SE
+    print(f"| ${name.replace('−', '-')}$ | {mean:g} | {var:g} | {mc_cell(mc_estimate(s), mean)} "
+          f"| {mc_cell(mc_variance(s), var)} | {mgf:.3f} | {mc_cell(sample_mgf, float(mgf))} |")
     grid = np.linspace(mean - 4.5 * np.sqrt(var), mean + 4.5 * np.sqrt(var), 300)
     ax.hist(s, bins=60, density=True, histtype="stepfilled", alpha=0.45, color=color, label=TEXT["sim"])
     ax.plot(grid, normal_pdf(grid, mean, var), color=color, label=TEXT["theory"])

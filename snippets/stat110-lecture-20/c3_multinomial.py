@@ -8,6 +8,10 @@ from studynotes.prob import (
     multinomial_conditional,
     multinomial_cov,
     multinomial_lump,
+    mc_cell,
+    mc_covariance,
+    mc_estimate,
+    mc_variance,
     multinomial_pmf,
     sample_multinomial,
 )
@@ -40,14 +44,24 @@ draws = sample_multinomial(n, p, 200_000, rng)
 m_cond, p_cond = multinomial_conditional(n, p, j=0, n_j=4)
 given = draws[draws[:, 0] == 4]
 p_lumped = multinomial_lump(p, [[0], [1, 2]])[1]
-fmt = lambda values: ", ".join(f"{v:.3f}" for v in values)  # noqa: E731
+cov = multinomial_cov(n, p)
+lumped = float(binomial_pmf(5, n, p_lumped))
+
+
+def fmt(values):
+    return ", ".join(f"{v:g}" for v in values)
+
+
+def cells(estimates, exact):
+    return ", ".join(mc_cell(e, float(x)) for e, x in zip(estimates, exact))
+
 
 print(TEXT["head"] + "\n|---|---|---|")
-print(f"| {TEXT['mean']} | {fmt(n * p)} | {fmt(draws.mean(axis=0))} |")
-print(f"| {TEXT['var']} | {fmt(n * p * (1 - p))} | {fmt(draws.var(axis=0))} |")
-print(f"| {TEXT['cond']} | {m_cond * p_cond[0]:.3f} | {given[:, 1].mean():.3f} |")
-print(f"| {TEXT['lump']} | {binomial_pmf(5, n, p_lumped):.4f} | {np.mean(draws[:, 1] + draws[:, 2] == 5):.4f} |")
-print(f"| {TEXT['cov']} | {multinomial_cov(n, p)[0, 1]:.3f} | {np.cov(draws[:, 0], draws[:, 1])[0, 1]:.3f} |\n")
+print(f"| {TEXT['mean']} | {fmt(n * p)} | {cells([mc_estimate(d) for d in draws.T], n * p)} |")
+print(f"| {TEXT['var']} | {fmt(np.diag(cov))} | {cells([mc_variance(d) for d in draws.T], np.diag(cov))} |")
+print(f"| {TEXT['cond']} | {m_cond * p_cond[0]:g} | {mc_cell(mc_estimate(given[:, 1]), m_cond * p_cond[0])} |")
+print(f"| {TEXT['lump']} | {lumped:.4f} | {mc_cell(mc_estimate(draws[:, 1] + draws[:, 2] == 5), lumped)} |")
+print(f"| {TEXT['cov']} | {cov[0, 1]:g} | {mc_cell(mc_covariance(draws[:, 0], draws[:, 1]), cov[0, 1])} |\n")
 
 joint = np.array([[multinomial_pmf((i, j, n - i - j), p) if i + j <= n else np.nan for i in range(n + 1)] for j in range(n + 1)])
 fig, ax = figure(width=4.8, height=4.0)

@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
-from studynotes.prob import cauchy_cdf, cauchy_pdf, mc_estimate, sample_normal_ratio
+from studynotes.prob import cauchy_cdf, cauchy_pdf, mc_cell, mc_estimate, sample_normal_ratio
 
 TEXT = localized(
     {
@@ -35,7 +35,7 @@ rows = [
 ]
 for label, exact, hits in rows:
     est = mc_estimate(hits.astype(float))
-    print(f"| {label} | {exact:.4f} | {est.value:.4f} ± {est.se:.4f} |")
+    print(f"| {label} | {exact:.4f} | {mc_cell(est, float(exact))} |")
 print()
 
 width = 0.25

@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import cauchy_cdf, mc_estimate, running_mean, sample_normal_ratio
+from studynotes.prob import cauchy_cdf, mc_cell, mc_estimate, running_mean, sample_normal_ratio
 
 TEXT = localized(
     {
@@ -33,7 +33,7 @@ print(TEXT["head"] + "\n|---|---|---|")
 exact = cauchy_cdf(1.0) - cauchy_cdf(-1.0)
 for label, sample in ((TEXT["one"], cauchy[:20_000]), (TEXT["avg"], means_of_100)):
     est = mc_estimate((np.abs(sample) <= 1).astype(float))
-    print(f"| {label} | {exact:.4f} | {est.value:.4f} ± {est.se:.4f} |")
+    print(f"| {label} | {exact:.4f} | {mc_cell(est, float(exact))} |")
 print()
 
 n = np.arange(1, cauchy.size + 1)

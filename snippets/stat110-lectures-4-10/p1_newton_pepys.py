@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import mc_estimate, newton_pepys_prob, simulate_newton_pepys
+from studynotes.prob import mc_cell, mc_estimate, newton_pepys_prob, simulate_newton_pepys
 
 TEXT = localized(
     {
@@ -29,7 +29,7 @@ est = [mc_estimate(simulate_newton_pepys(k, 200_000, rng)) for k in ks]
 
 print(f"| {TEXT['bet']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
 for k in (1, 2, 3):
-    print(f"| {TEXT['row'].format(k=k, d=6 * k)} | {exact[k - 1]:.4f} | {est[k - 1]} |")
+    print(f"| {TEXT['row'].format(k=k, d=6 * k)} | {exact[k - 1]:.4f} | {mc_cell(est[k - 1], exact[k - 1])} |")
 print()
 
 fig, ax = figure(width=6.0, height=3.0)

@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import birthday_match_prob, mc_estimate, simulate_birthday
+from studynotes.prob import birthday_match_prob, mc_cell, mc_estimate, simulate_birthday
 
 TEXT = localized(
     {
@@ -30,7 +30,7 @@ est = [mc_estimate(simulate_birthday(k, 100_000, rng)) for k in ks_sim]
 
 print(f"| {TEXT['k']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
 for k, e in zip(ks_sim, est):
-    print(f"| {k} | {birthday_match_prob(k):.4f} | {e} |")
+    print(f"| {k} | {birthday_match_prob(k):.4f} | {mc_cell(e, birthday_match_prob(k))} |")
 print()
 
 fig, ax = figure(width=6.0, height=3.0)

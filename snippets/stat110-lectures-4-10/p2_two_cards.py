@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import conditional_estimate, mc_estimate, sample_two_card_hands, two_card_conditionals
+from studynotes.prob import conditional_estimate, mc_cell, mc_estimate, sample_two_card_hands, two_card_conditionals
 
 TEXT = localized(
     {
@@ -37,7 +37,7 @@ est = [mc_estimate(both.astype(float))] + [conditional_estimate(both, c) for c i
 
 print(f"| {TEXT['q']} | {TEXT['exact']} | {TEXT['sim']} | {TEXT['kept']} |\n|---|---|---|---|")
 for row, fr, e in zip(TEXT["rows"], exact, est):
-    print(f"| {row} | $\\frac{{{fr.numerator}}}{{{fr.denominator}}}$ = {float(fr):.4f} | {e} | {e.n:,} |")
+    print(f"| {row} | $\\frac{{{fr.numerator}}}{{{fr.denominator}}}$ = {float(fr):.4f} | {mc_cell(e, float(fr))} | {e.n:,} |")
 print()
 
 fig, ax = figure(width=6.0, height=2.8)

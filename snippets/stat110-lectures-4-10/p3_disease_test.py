@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import conditional_estimate, disease_test_posterior, posterior_odds, simulate_disease_test
+from studynotes.prob import conditional_estimate, mc_cell, disease_test_posterior, posterior_odds, simulate_disease_test
 
 TEXT = localized(
     {
@@ -36,7 +36,7 @@ print(f"| {TEXT['prior_odds']} | {prevalence / (1 - prevalence):.4f} |")
 print(f"| {TEXT['lr']} | {accuracy / (1 - accuracy):.1f} |")
 print(f"| {TEXT['post_odds']} | {odds:.4f} |")
 print(f"| {TEXT['post']} | {disease_test_posterior(prevalence, accuracy, accuracy):.4f} |")
-print(f"| {TEXT['sim']} | {conditional_estimate(diseased, positive)} |\n")
+print(f"| {TEXT['sim']} | {mc_cell(conditional_estimate(diseased, positive), disease_test_posterior(prevalence, accuracy, accuracy))} |\n")
 
 fig, ax = figure(width=6.0, height=3.2)
 grid = np.logspace(-4, -0.3, 200)

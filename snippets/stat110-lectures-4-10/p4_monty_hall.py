@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import mc_estimate, monty_hall_win_prob, simulate_monty_hall
+from studynotes.prob import mc_cell, mc_estimate, monty_hall_win_prob, simulate_monty_hall
 
 TEXT = localized(
     {
@@ -28,7 +28,7 @@ rng = np.random.default_rng(3)
 print(f"| {TEXT['s']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
 for label, switch in ((TEXT["stay"], False), (TEXT["switch"], True)):
     est = mc_estimate(simulate_monty_hall(200_000, rng, switch=switch))
-    print(f"| {label} | {monty_hall_win_prob(switch=switch):.4f} | {est} |")
+    print(f"| {label} | {monty_hall_win_prob(switch=switch):.4f} | {mc_cell(est, monty_hall_win_prob(switch=switch))} |")
 print()
 
 ns = np.arange(3, 13)

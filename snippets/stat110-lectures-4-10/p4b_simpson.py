@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, PALETTE, figure, figure_html
-from studynotes.prob import conditional_estimate, mc_estimate, simpson_rates, simulate_case_mix
+from studynotes.prob import conditional_estimate, mc_cell, mc_estimate, simpson_rates, simulate_case_mix
 
 TEXT = localized(
     {
@@ -37,7 +37,7 @@ for name, (successes, totals), t, s in zip(TEXT["docs"], records.values(), table
     cells = [f"{a}/{b} = {r:.2f}" for a, b, r in zip(successes, totals, t.rates)]
     cells.append(f"{sum(successes)}/{sum(totals)} = {t.overall:.2f}")
     print(f"| {name}, {TEXT['exact']} | " + " | ".join(cells) + " |")
-    print(f"| {name}, {TEXT['sim']} | " + " | ".join(str(e) for e in s) + " |")
+    print(f"| {name}, {TEXT['sim']} | " + " | ".join(mc_cell(e, r) for e, r in zip(s, [*t.rates, t.overall])) + " |")
 print()
 
 fig, ax = figure(width=6.0, height=3.3)

@@ -10,6 +10,7 @@ from studynotes.prob import (
     geometric_pmf,
     hypergeometric_cdf,
     hypergeometric_pmf,
+    mc_cell,
     mc_estimate,
 )
 
@@ -45,7 +46,7 @@ dists = [
 
 print(f"| {TEXT['dist']} | {TEXT['numpy']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|---|")
 for name, (_, _, draws, mean, call, _) in zip(TEXT["names"], dists):
-    print(f"| {name} | `{call}` | {mean:.4f} | {mc_estimate(draws)} |")
+    print(f"| {name} | `{call}` | {mean:.4f} | {mc_cell(mc_estimate(draws), mean)} |")
 print()
 
 fig, axes = figure(2, 3, width=7.2, height=4.2)

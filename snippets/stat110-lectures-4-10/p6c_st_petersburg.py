@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import mc_estimate, running_mean, simulate_st_petersburg, st_petersburg_value
+from studynotes.prob import mc_cell, mc_estimate, running_mean, simulate_st_petersburg, st_petersburg_value
 
 TEXT = localized(
     {
@@ -24,12 +24,15 @@ TEXT = localized(
     }
 )
 
-rng = np.random.default_rng(1738)
 print(f"| {TEXT['cap_col']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
 for m in (5, 10, 20, 40):
-    est = mc_estimate(simulate_st_petersburg(1_000_000, rng, cap=2.0**m))
-    print(f"| $2^{{{m}}}$ | {st_petersburg_value(2.0**m):.0f} | {est} |")
-print(f"| {TEXT['none']} | $\\infty$ | {mc_estimate(simulate_st_petersburg(1_000_000, rng))} |\n")
+    # Each row has its own generator, so a row's games do not depend on which rows come before it.
+    est = mc_estimate(simulate_st_petersburg(1_000_000, np.random.default_rng([1738, m]), cap=2.0**m))
+    # A million games reach the cap 2^20 about once: beyond it the sample cannot see the tail (its SE included).
+    cell = mc_cell(est, st_petersburg_value(2.0**m), heavy_tail=m >= 20)
+    print(f"| $2^{{{m}}}$ | {st_petersburg_value(2.0**m):.0f} | {cell} |")
+uncapped = mc_estimate(simulate_st_petersburg(1_000_000, np.random.default_rng([1738, 0])))
+print(f"| {TEXT['none']} | $\\infty$ | {uncapped} |\n")
 
 fig, ax = figure(width=6.0, height=3.6)
 shown = np.unique(np.geomspace(1, 1_000_000, 600).astype(int))  # games at which the mean is drawn

@@ -34,6 +34,7 @@ __all__ = [
     "sample_uniform_region",
     "sample_unit_disc",
     "disc_marginal_pdf",
+    "disc_marginal_tail",
     "disc_conditional_var",
     "lotus_grid",
     "mixed_partial",
@@ -330,6 +331,23 @@ def disc_marginal_pdf(x: object) -> np.ndarray:
     """
     x = check_finite_array("x", x)
     return np.where(np.abs(x) <= 1.0, (2.0 / math.pi) * np.sqrt(np.clip(1.0 - x * x, 0.0, None)), 0.0)
+
+
+def disc_marginal_tail(a: float) -> float:
+    r"""$P(|X| > a)$ for $(X, Y)$ uniform on the unit disc, $0 \le a \le 1$.
+
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19/).
+
+    Integrating the marginal density over both tails,
+
+    $$
+    P(|X|>a) = \frac4\pi\int_a^1\sqrt{1-x^2}\,dx = \frac2\pi\Big(\arccos a - a\sqrt{1-a^2}\Big),
+    $$
+
+    the area of the two caps cut off by the lines $x = \pm a$, divided by $\pi$. By symmetry $Y$ has the same tail.
+    """
+    a = check_real("a", a, low=0.0, high=1.0)
+    return (2.0 / math.pi) * (math.acos(a) - a * math.sqrt(1.0 - a * a))
 
 
 def disc_conditional_var(x: float) -> float:
