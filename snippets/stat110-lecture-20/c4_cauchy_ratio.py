@@ -11,14 +11,14 @@ TEXT = localized(
             head="| 확률 | 정확한 값 | 시뮬레이션 (± 표준오차) |",
             le1="$P(T \\le 1)$", abs1="$P(\\lvert T\\rvert \\le 1)$", big="$P(\\lvert T\\rvert > 10)$ (그림 밖)",
             x="t = X / Y", y="밀도", hist="X/Y 표본 (전체 개수로 정규화)", curve="1/(π(1+t²))",
-            alt="X/Y 표본 히스토그램을 −10부터 10까지 그렸다. 코시 밀도 곡선과 겹치고, 정규분포보다 꼬리가 훨씬 두껍다.",
+            alt="X/Y 표본 히스토그램을 −10부터 10까지 그렸다. 히스토그램이 코시 밀도 곡선 1/(π(1+t²))과 겹치며, 곡선은 가운데에서 ±10 쪽으로 천천히 낮아진다.",
             cap="[−10, 10] 밖의 표본도 분모에 넣고 정규화해야 곡선과 맞는다. 그 밖에 있는 표본의 비율이 위 표의 마지막 줄이다.",
         ),
         "en": dict(
             head="| probability | exact | simulation (± standard error) |",
             le1="$P(T \\le 1)$", abs1="$P(\\lvert T\\rvert \\le 1)$", big="$P(\\lvert T\\rvert > 10)$ (off the plot)",
             x="t = X / Y", y="density", hist="X/Y draws (normalized by all draws)", curve="1/(π(1+t²))",
-            alt="Histogram of X/Y draws between −10 and 10 lying on the Cauchy density, with much heavier tails than a normal.",
+            alt="Histogram of X/Y draws between −10 and 10 lying on the Cauchy density 1/(π(1+t²)), which falls off slowly from the center towards ±10.",
             cap="The histogram matches the curve only when it is normalized by every draw, including those beyond ±10 (last row of the table).",
         ),
     }

@@ -28,7 +28,8 @@ print(f"| {TEXT['cap_col']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
 for m in (5, 10, 20, 40):
     # Each row has its own generator, so a row's games do not depend on which rows come before it.
     est = mc_estimate(simulate_st_petersburg(1_000_000, np.random.default_rng([1738, m]), cap=2.0**m))
-    # A million games reach the cap 2^20 about once: beyond it the sample cannot see the tail (its SE included).
+    # P(X >= 20) = 2^-19: a million games see a payout of 2^20 or more about twice, so for caps from 2^20 on
+    # the sample cannot see the tail that makes up most of the mean, and its SE is no guide.
     cell = mc_cell(est, st_petersburg_value(2.0**m), heavy_tail=m >= 20)
     print(f"| $2^{{{m}}}$ | {st_petersburg_value(2.0**m):.0f} | {cell} |")
 uncapped = mc_estimate(simulate_st_petersburg(1_000_000, np.random.default_rng([1738, 0])))
