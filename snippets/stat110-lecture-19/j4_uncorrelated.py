@@ -14,7 +14,7 @@ TEXT = localized(
             joint="$P(\\lvert Z\\rvert>1,\\ Z^2>1)$", prod="$P(\\lvert Z\\rvert>1)\\,P(Z^2>1)$",
             pts="(Z, Z²) 표본 2000개", line="E(Z²) = 1 (최소제곱 직선, 기울기 0)",
             alt="Z를 가로축, Z²를 세로축에 놓은 점 2000개가 포물선 위에 정확히 놓여 있고, 높이 1의 수평선이 그려져 있다.",
-            cap="Z²는 Z로 완전히 결정되지만(종속), 점들에 맞춘 직선의 기울기는 0이다(상관 없음).",
+            cap="Z²는 Z로 완전히 결정되지만(종속), 점들에 맞춘 직선의 기울기는 0이다(무상관).",
         ),
         "en": dict(
             what="quantity", sim="simulation ($10^6$ draws)", exact="theory",
