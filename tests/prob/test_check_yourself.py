@@ -1,0 +1,124 @@
+"""The folded check-yourself answers of the Stat 110 posts: each typed result equals an exact computation.
+
+The answers are exact fractions derived by hand, so they are typed in the page; this test recomputes each one
+independently (enumeration or exact rational arithmetic, plus the package where it has the function) and checks
+that both languages' answer, inside the right lecture's section, shows that fraction.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from fractions import Fraction
+
+import pytest
+
+from sitetools import ROOT
+from studynotes.prob import (
+    binomial_pmf,
+    gamblers_ruin_win_prob,
+    hypergeometric_pmf,
+    monty_hall_win_prob,
+    multinomial_conditional,
+)
+
+
+def matching_at_least_one(n: int) -> Fraction:
+    perms = list(itertools.permutations(range(n)))
+    return Fraction(sum(any(p[j] == j for j in range(n)) for p in perms), len(perms))
+
+
+def monty_switch_win(doors: int) -> Fraction:
+    """Enumerate the game: car uniform, Monty opens one random goat door other than door 0, switch at random."""
+    win = Fraction(0)
+    for car in range(doors):
+        openable = [d for d in range(1, doors) if d != car]
+        for opened in openable:
+            others = [d for d in range(1, doors) if d != opened]
+            for switch_to in others:
+                p = Fraction(1, doors) * Fraction(1, len(openable)) * Fraction(1, len(others))
+                win += p * (switch_to == car)
+    return win
+
+
+def ruin(i: int, N: int, p: Fraction) -> Fraction:
+    """Solve p_k = p p_{k+1} + q p_{k-1}, p_0 = 0, p_N = 1 exactly, by shooting on p_1."""
+    q = 1 - p
+    a, b = [Fraction(0), Fraction(1)], [Fraction(0), Fraction(0)]  # p_k = a_k * x + b_k with x = p_1
+    for k in range(1, N):
+        a.append((a[k] - q * a[k - 1]) / p)
+        b.append((b[k] - q * b[k - 1]) / p)
+    x = (1 - b[N]) / a[N]
+    return a[i] * x + b[i]
+
+
+def two_aces(replace: bool) -> Fraction:
+    if replace:
+        return math.comb(5, 2) * Fraction(1, 13) ** 2 * Fraction(12, 13) ** 3
+    return Fraction(math.comb(4, 2) * math.comb(48, 3), math.comb(52, 5))
+
+
+def distinct_birthdays_of_two() -> Fraction:
+    return Fraction(sum(len({a, b}) for a in range(365) for b in range(365)), 365**2)
+
+
+# (post, section anchor, exact answer, package value or None)
+ANSWERS = [
+    ("stat110-lectures-4-10", "lecture-4", matching_at_least_one(4), None),
+    ("stat110-lectures-4-10", "lecture-6", monty_switch_win(4), monty_hall_win_prob(4, opened=1, switch=True)),
+    ("stat110-lectures-4-10", "lecture-7", ruin(2, 5, Fraction(3, 5)), gamblers_ruin_win_prob(2, 5, 0.6)),
+    ("stat110-lectures-4-10", "lecture-8", two_aces(replace=False), float(hypergeometric_pmf(2, 4, 48, 5))),
+    ("stat110-lectures-4-10", "lecture-8", two_aces(replace=True), float(binomial_pmf(2, 5, 1 / 13))),
+    ("stat110-lectures-4-10", "lecture-10", distinct_birthdays_of_two(), 365 * (1 - (364 / 365) ** 2)),
+]
+
+QUESTION = re.compile(r'^\?\?\? question "[^\n]*\n((?:    [^\n]*\n?)+)', re.M)
+
+
+def section(text: str, anchor: str) -> str:
+    start = re.search(rf"^## .*\{{ *#{anchor} *\}}", text, re.M)
+    assert start, f"no section #{anchor}"
+    end = re.search(r"^## ", text[start.end() :], re.M)
+    return text[start.end() : start.end() + end.start()] if end else text[start.end() :]
+
+
+def answers_in(post: str, lang: str, anchor: str) -> list[str]:
+    text = (ROOT / "docs" / "posts" / f"{post}.{lang}.md").read_text(encoding="utf-8")
+    return QUESTION.findall(section(text, anchor))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize(("post", "anchor", "exact", "package"), ANSWERS)
+def test_typed_answer_is_the_exact_value(post, anchor, exact, package, lang):
+    if package is not None:
+        assert package == pytest.approx(float(exact), rel=1e-12)
+    typed = rf"\frac{{{exact.numerator}}}{{{exact.denominator}}}"
+    assert any(typed in body for body in answers_in(post, lang, anchor)), (
+        f"{post}.{lang} #{anchor}: no folded answer shows {typed}"
+    )
+
+
+def test_known_values_of_the_exact_computations():
+    # the limits the answers quote, so the enumerations above cannot drift unnoticed
+    assert matching_at_least_one(4) == 1 - Fraction(1, 2) + Fraction(1, 6) - Fraction(1, 24)
+    assert float(matching_at_least_one(7)) == pytest.approx(1 - math.exp(-1), abs=1e-4)
+    assert monty_switch_win(3) == Fraction(2, 3)
+    assert ruin(3, 6, Fraction(1, 2)) == Fraction(1, 2)
+    assert distinct_birthdays_of_two() == 2 - Fraction(1, 365)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_lecture_19_and_20_answers(lang):
+    l19 = "".join(answers_in("stat110-lecture-19", lang, "check-yourself"))
+    l20 = "".join(answers_in("stat110-lecture-20", lang, "check-yourself"))
+    # triangle 0<y<x<1: area 1/2, so c = 2
+    assert "c=2" in l19 and Fraction(1) / Fraction(1, 2) == 2
+    # E(N | X=5) = 5 + lambda q with lambda = 10, p = 0.3
+    assert "5+7=12" in l19 and 5 + round(10 * (1 - 0.3)) == 12
+    # 2X - 3Y: variances 4 + 9
+    assert "N(0,13)" in l20 and 2**2 + (-3) ** 2 == 13
+    # Mult_3(10, (0.5, 0.3, 0.2)) given X_3 = 0: X_1 ~ Bin(10, 0.5/0.8)
+    m, probs = multinomial_conditional(10, [0.5, 0.3, 0.2], j=2, n_j=0)
+    assert m == 10 and probs[0] == pytest.approx(0.625)
+    assert r"\mathrm{Bin}(10,0.625)" in l20
