@@ -64,7 +64,7 @@ print(f"| {TEXT['acc']} | {mc_cell(acc, math.pi / 4)} | $\\pi/4$ = {math.pi / 4:
 print(f"| {TEXT['f0']} | {mc_cell(f0, float(disc_marginal_pdf(0.0)))} | $2/\\pi$ = {disc_marginal_pdf(0.0):.4f} |")
 print(f"| {TEXT['var']} | {mc_cell(var_y, disc_conditional_var(x0))} | $(1-0.6^2)/3$ = {disc_conditional_var(x0):.4f} |")
 print(f"| {TEXT['corner']} | {mc_cell(corner, 0.0)} | 0 |")
-print(f"| {TEXT['prod']} | {mc_cell(prod, tail**2)} | $\\big(\\frac4\\pi\\int_{{0.8}}^1\\sqrt{{1-x^2}}\\,dx\\big)^2$ = {tail**2:.4f} |")
+print(f"| {TEXT['prod']} | {mc_cell(prod, tail**2)} | $P(\\lvert X\\rvert>0.8)^2$ = {tail**2:.4f} |")
 print(f"| {TEXT['q']} | {mc_cell(neg, 0.25)} | 1/4 |")
 print(f"| {TEXT['qprod']} | {mc_cell(neg_prod, 0.25)} | 1/4 |")
 print(f"| {TEXT['sq']} | {mc_cell(sq, 0.3 * 0.7)} | $0.3\\cdot0.7$ = {0.3 * 0.7:.4f} |\n")

@@ -270,6 +270,6 @@ def test_variance_covariance_and_product_ses_cover_at_the_stated_rate():
 
 def test_mc_cell_shows_two_significant_digits_of_the_se_and_tags_the_exact_value():
     cell = mc_cell(Estimate(10.8314, 0.05312, 10**6), 11)
-    assert cell == '<span class="sn-mc" data-exact="11.0">10.831 ± 0.053</span>'
+    assert cell == '<span class="sn-mc" data-exact="11.0">10.831\u00a0±\u00a00.053</span>'
     heavy = mc_cell(Estimate(0.0712, 0.00026, 10**6), 0.0712, heavy_tail=True)
-    assert heavy == '<span class="sn-mc" data-exact="0.0712" data-heavy-tail="1">0.07120 ± 0.00026</span>'
+    assert heavy == '<span class="sn-mc" data-exact="0.0712" data-heavy-tail="1">0.07120\u00a0±\u00a00.00026</span>'

@@ -153,7 +153,8 @@ def mc_cell(estimate: Estimate, exact: float, *, heavy_tail: bool = False) -> st
     Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
 
     Returns ``<span class="sn-mc" data-exact="...">value ± se</span>``: the reader sees
-    ``value ± se`` (the SE to two significant digits, the value to the same decimal place), and the
+    ``value ± se`` (the SE to two significant digits, the value to the same decimal place; no-break
+    spaces keep the pair on one line in a narrow table column), and the
     site test ``tests/site/test_mc_evidence.py`` reads the triple (value, se, exact) back from the
     built page and fails if the value is more than 4 SE from the exact value. ``heavy_tail=True``
     adds ``data-heavy-tail="1"``: the row deliberately shows an estimate whose SE cannot be
@@ -176,5 +177,5 @@ def mc_cell(estimate: Estimate, exact: float, *, heavy_tail: bool = False) -> st
     flag = ' data-heavy-tail="1"' if heavy_tail else ""
     return (
         f'<span class="sn-mc" data-exact="{exact!r}"{flag}>'
-        f"{estimate.value:.{decimals}f} ± {se:.{decimals}f}</span>"
+        f"{estimate.value:.{decimals}f}\u00a0±\u00a0{se:.{decimals}f}</span>"
     )
