@@ -43,7 +43,7 @@ def bd0(x: np.ndarray, mu: np.ndarray) -> np.ndarray:
     """Deviance $x\\log(x/\\mu) + \\mu - x$ for $x \\ge 0$, $\\mu > 0$, without cancellation near $x = \\mu$."""
     x, mu = np.broadcast_arrays(np.asarray(x, dtype=float), np.asarray(mu, dtype=float))
     near = np.abs(x - mu) < 0.1 * (x + mu)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # mu may be subnormal: D = inf, P = 0
         direct = np.where(x > 0, x * np.log(x / mu), 0.0) + mu - x
         v = (x - mu) / (x + mu)
     v = np.where(near, v, 0.0)
@@ -64,7 +64,7 @@ def log_dbinom(k: np.ndarray, n: np.ndarray, p: np.ndarray, q: np.ndarray) -> np
     k, n, p, q = np.broadcast_arrays(*(np.asarray(a, dtype=float) for a in (k, n, p, q)))
     out = np.full(k.shape, -np.inf)
     inside = (k >= 0) & (k <= n)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         # the two ends: q^n and p^n, through the deviance when the base is close to 1
         at0 = inside & (k == 0)
         log_q_n = np.where(p < 0.1, -bd0(n, n * q) - n * p, n * np.log(q))
