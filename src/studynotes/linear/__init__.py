@@ -6,7 +6,7 @@ experiments train the networks of `studynotes.nn`.
 """
 
 from .data import make_sine_data, make_sparse_regression, orthonormal_design, polynomial_features
-from .experiments import Curves, regularization_curves, spiral_split
+from .experiments import Curves, MemorizationRuns, memorization_runs, regularization_curves, spiral_split
 from .models import (
     LinearFit,
     lambda_grid,
@@ -26,6 +26,7 @@ from .scaling import MinMaxScaler, StandardScaler
 __all__ = [
     "Curves",
     "LinearFit",
+    "MemorizationRuns",
     "MinMaxScaler",
     "StandardScaler",
     "lambda_grid",
@@ -37,6 +38,7 @@ __all__ = [
     "make_sine_data",
     "make_sparse_regression",
     "matrix_norm",
+    "memorization_runs",
     "min_on_ball",
     "ols",
     "orthonormal_design",
