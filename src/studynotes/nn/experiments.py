@@ -22,10 +22,12 @@ from .net import History, TwoLayerNet, train
 __all__ = [
     "InitExperiment",
     "init_experiment",
+    "layout_best_scores",
     "linear_sgd_path",
     "log_uniform",
     "lr_sweep",
     "overfit_small",
+    "peak_score",
     "same_sign_fraction",
     "search_layouts",
     "spiral_run",
@@ -281,6 +283,62 @@ def search_layouts(n_trials: int, rng: np.random.Generator) -> tuple[np.ndarray,
     gx, gy = np.meshgrid(ticks, ticks)
     grid = np.column_stack([gx.ravel(), gy.ravel()])
     return grid, check_rng("rng", rng).random((n_trials, 2))
+
+
+def peak_score(x: object, *, peak: float = 0.62, width: float = 0.06) -> np.ndarray:
+    r"""The toy search objective: a narrow Gaussian bump $e^{-(x - c)^2 / (2 w^2)}$ in the important parameter only.
+
+    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
+    """
+    x = check_finite_array("x", x)
+    peak = check_real("peak", peak)
+    width = check_real("width", width, low=0.0, low_open=True)
+    return np.exp(-((x - peak) ** 2) / (2 * width**2))
+
+
+def layout_best_scores(
+    n_trials: int, num_draws: int, rng: np.random.Generator, *, peak: float = 0.62, width: float = 0.06
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    r"""Best `peak_score` found by a grid and by random search, over many independent draws of each layout.
+
+    A grid's position relative to the unknown optimum is arbitrary, so each draw shifts the
+    $k \times k$ grid by one uniform offset per axis (ticks $(i + u)/k$, $u \sim U(0, 1)$); the
+    random layout draws ``n_trials`` fresh uniform points. Only the first coordinate enters the score.
+
+    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
+
+    Parameters
+    ----------
+    n_trials
+        Trials per search, a perfect square $k^2$.
+    num_draws
+        Independent draws of each layout (at most 10**6).
+    rng
+        Source of the offsets and points.
+    peak, width
+        The toy score's optimum and width (see `peak_score`).
+
+    Returns
+    -------
+    grid_points, random_points, grid_best, random_best
+        Layouts of shape ``(num_draws, n_trials, 2)`` and the best score of each draw, shape ``(num_draws,)``.
+    """
+    n_trials = check_int("n_trials", n_trials, minimum=1)
+    k = int(round(np.sqrt(n_trials)))
+    if k * k != n_trials:
+        raise ValueError(f"n_trials must be a perfect square (a k x k grid), got {n_trials}")
+    num_draws = check_int("num_draws", num_draws, minimum=1)
+    if num_draws * n_trials > 10**7:
+        raise ValueError(f"num_draws * n_trials must be <= 10**7, got num_draws={num_draws}, n_trials={n_trials}")
+    rng = check_rng("rng", rng)
+    offsets = rng.random((num_draws, 1, 2))
+    ticks = np.arange(k)
+    base = np.column_stack([np.tile(ticks, k), np.repeat(ticks, k)])  # (n_trials, 2) grid indices
+    grid = (base[None, :, :] + offsets) / k
+    rand = rng.random((num_draws, n_trials, 2))
+    grid_best = peak_score(grid[..., 0], peak=peak, width=width).max(axis=1)
+    rand_best = peak_score(rand[..., 0], peak=peak, width=width).max(axis=1)
+    return grid, rand, grid_best, rand_best
 
 
 def log_uniform(low: float, high: float, size: int, rng: np.random.Generator) -> np.ndarray:
