@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .._validate import check_int, check_probability, check_real
+from .._validate import check_int, check_probability, check_real, check_size
 from ..nn import TwoLayerNet, make_spiral, softmax_loss, train
 
 __all__ = ["Curves", "MemorizationRuns", "memorization_runs", "spiral_split", "regularization_curves"]
@@ -77,6 +77,7 @@ def spiral_split(
     """
     n_train = check_int("n_train", n_train, minimum=2)
     n_val = check_int("n_val", n_val, minimum=2)
+    check_size("n_train + n_val", 3 * (n_train + n_val), 2)
     flip = check_probability("flip", flip)
     rng = np.random.default_rng(check_int("seed", seed, minimum=0))
     X, y = make_spiral(n_train, 3, rng, noise=noise)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_finite_array, check_int, check_real
+from .._validate import check_array, check_int, check_real, check_size
 from ._checks import center, check_design, check_lam, check_lams
 from .data import polynomial_features
 from .scaling import StandardScaler
@@ -66,7 +66,7 @@ class LinearFit:
 
     def predict(self, X: object) -> np.ndarray:
         """Predictions $\\beta_0 + X\\beta$ for the rows of ``X``."""
-        X = check_finite_array("X", X, ndim=2)
+        X = check_array("X", X, ndim=2)
         if X.shape[1] != self.coef.size:
             raise ValueError(f"X must have {self.coef.size} columns, got {X.shape[1]}")
         return X @ self.coef + self.intercept
@@ -87,7 +87,7 @@ def soft_threshold(z: object, t: float) -> np.ndarray:
     t
         Threshold $t \ge 0$.
     """
-    z = check_finite_array("z", z)
+    z = check_array("z", z)
     t = check_lam(t, "t")
     return np.sign(z) * np.maximum(np.abs(z) - t, 0.0) + 0.0  # no negative zeros
 
@@ -217,7 +217,7 @@ def lasso(
     if warm_start is None:
         beta = np.zeros(p)
     else:
-        beta = check_finite_array("warm_start", warm_start, ndim=1).copy()
+        beta = check_array("warm_start", warm_start, ndim=1).copy()
         if beta.size != p:
             raise ValueError(f"warm_start must have {p} entries (one per column of X), got {beta.size}")
     Xc, yc, x_mean, y_mean = center(X, y, fit_intercept)
@@ -235,6 +235,7 @@ def lambda_grid(lam_max: float, n: int = 100, eps: float = 1e-3) -> np.ndarray:
     """
     lam_max = check_real("lam_max", lam_max, low=0.0, low_open=True)
     n = check_int("n", n, minimum=2)
+    check_size("n", n)
     eps = check_real("eps", eps, low=0.0, high=1.0, low_open=True, high_open=True)
     return lam_max * np.geomspace(1.0, eps, n)
 
@@ -391,8 +392,8 @@ def polynomial_ridge_predict(x: object, y: object, x_new: object, *, degree: int
     numpy.ndarray
         Predictions, shape ``(len(lams), len(x_new))``.
     """
-    x = check_finite_array("x", x, ndim=1)
-    x_new = check_finite_array("x_new", x_new, ndim=1)
+    x = check_array("x", x, ndim=1)
+    x_new = check_array("x_new", x_new, ndim=1)
     F = polynomial_features(x, degree)
     check_design(F, y)
     scaler = StandardScaler().fit(F)

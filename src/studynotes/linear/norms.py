@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_finite_array, check_int, check_real
+from .._validate import check_array, check_int, check_real, check_size
 
 __all__ = ["lp_norm", "matrix_norm", "unit_ball", "quadratic_loss", "min_on_ball"]
 
@@ -35,7 +35,7 @@ def lp_norm(x: object, p: float = 2.0) -> float:
     p
         Order, $p > 0$ or ``np.inf``.
     """
-    x = np.abs(check_finite_array("x", x, ndim=1))
+    x = np.abs(check_array("x", x, ndim=1))
     p = _check_p(p)
     if x.size == 0:
         return 0.0
@@ -68,7 +68,7 @@ def matrix_norm(A: object, p: float | str = 2) -> float:
     p
         ``1``, ``2``, ``np.inf`` or ``"fro"``.
     """
-    A = check_finite_array("A", A, ndim=2)
+    A = check_array("A", A, ndim=2)
     if A.size == 0:
         return 0.0
     if isinstance(p, str):
@@ -108,6 +108,7 @@ def unit_ball(p: float, n_points: int = 721) -> np.ndarray:
     """
     p = _check_p(p)
     n_points = check_int("n_points", n_points, minimum=5)
+    check_size("n_points", n_points, 2)
     theta = np.linspace(0.0, 2.0 * np.pi, n_points)
     u = np.column_stack([np.cos(theta), np.sin(theta)])
     u[np.abs(u) < 1e-15] = 0.0
@@ -137,9 +138,9 @@ def quadratic_loss(B: object, center: object, Q: object) -> np.ndarray:
     Q
         Symmetric positive semi-definite matrix, shape ``(k, k)``.
     """
-    B = check_finite_array("B", B)
-    c = check_finite_array("center", center, ndim=1)
-    Q = check_finite_array("Q", Q, ndim=2)
+    B = check_array("B", B)
+    c = check_array("center", center, ndim=1)
+    Q = check_array("Q", Q, ndim=2)
     if Q.shape != (c.size, c.size) or B.shape[-1] != c.size:
         raise ValueError(f"shapes do not match: B {B.shape}, center {c.shape}, Q {Q.shape}")
     D = B - c
@@ -175,7 +176,7 @@ def min_on_ball(center: object, Q: object, p: float, radius: float = 1.0, n_poin
     numpy.ndarray
         The minimizing point, shape ``(2,)``.
     """
-    c = check_finite_array("center", center, ndim=1)
+    c = check_array("center", center, ndim=1)
     if c.size != 2:
         raise ValueError(f"center must have 2 entries, got {c.size}")
     radius = check_real("radius", radius, low=0.0, low_open=True)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .._validate import check_finite_array, check_int, check_real, check_rng
+from .._validate import check_array, check_int, check_real, check_rng, check_size
 from .data import make_spiral
 from .init import he_init, small_random_init, xavier_init
 from .net import History, TwoLayerNet, train
@@ -53,8 +53,8 @@ def same_sign_fraction(X: object, upstream: object) -> float:
     upstream
         $\partial L/\partial f$ for each example, shape ``(N,)``.
     """
-    X = check_finite_array("X", X, ndim=2)
-    g = check_finite_array("upstream", upstream, ndim=1)
+    X = check_array("X", X, ndim=2)
+    g = check_array("upstream", upstream, ndim=1)
     if g.shape[0] != X.shape[0]:
         raise ValueError(f"upstream must have {X.shape[0]} entries (one per row of X), got {g.shape[0]}")
     grads = g[:, None] * X
@@ -75,12 +75,12 @@ def linear_sgd_path(X: object, w_star: object, lr: float, w0: object | None = No
     numpy.ndarray
         Shape ``(N + 1, D)``: the starting point and the weights after each step.
     """
-    X = check_finite_array("X", X, ndim=2)
-    w_star = check_finite_array("w_star", w_star, ndim=1)
+    X = check_array("X", X, ndim=2)
+    w_star = check_array("w_star", w_star, ndim=1)
     if w_star.shape[0] != X.shape[1]:
         raise ValueError(f"w_star must have {X.shape[1]} entries, got {w_star.shape[0]}")
     lr = check_real("lr", lr, low=0.0, low_open=True)
-    w = np.zeros(X.shape[1]) if w0 is None else check_finite_array("w0", w0, ndim=1).copy()
+    w = np.zeros(X.shape[1]) if w0 is None else check_array("w0", w0, ndim=1).copy()
     path = [w.copy()]
     for x in X:
         w = w - lr * ((w - w_star) @ x) * x
@@ -155,6 +155,8 @@ def init_experiment(
     width = check_int("width", width, minimum=1)
     n_samples = check_int("n_samples", n_samples, minimum=1)
     bins = check_int("bins", bins, minimum=1)
+    check_size("n_samples * width", n_samples, width)
+    check_size("n_layers * width * width", n_layers, width, width)
     rng = np.random.default_rng(check_int("seed", seed, minimum=0))
     # float32 halves the cost of the matrix products; the statistics are accumulated in float64
     h = rng.standard_normal((n_samples, width)).astype(np.float32)
@@ -221,6 +223,7 @@ def spiral_run(
         n_points = check_int("n_points", n_points, minimum=1)
     reg = check_real("reg", reg, low=0.0)
     hidden_dim = check_int("hidden_dim", hidden_dim, minimum=1)
+    check_size("n_points * hidden_dim", 3 * (n_points or 100), hidden_dim)
     if weight_scale is not None:
         weight_scale = check_real("weight_scale", weight_scale, low=0.0, low_open=True)
     seed = check_int("seed", seed, minimum=0)
@@ -276,6 +279,7 @@ def search_layouts(n_trials: int, rng: np.random.Generator) -> tuple[np.ndarray,
         Arrays of shape ``(n_trials, 2)``.
     """
     n_trials = check_int("n_trials", n_trials, minimum=1)
+    check_size("n_trials", n_trials, 2)
     k = int(round(np.sqrt(n_trials)))
     if k * k != n_trials:
         raise ValueError(f"n_trials must be a perfect square (a k x k grid), got {n_trials}")
@@ -290,7 +294,7 @@ def peak_score(x: object, *, peak: float = 0.62, width: float = 0.06) -> np.ndar
 
     Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
     """
-    x = check_finite_array("x", x)
+    x = check_array("x", x)
     peak = check_real("peak", peak)
     width = check_real("width", width, low=0.0, low_open=True)
     return np.exp(-((x - peak) ** 2) / (2 * width**2))
@@ -356,4 +360,5 @@ def log_uniform(low: float, high: float, size: int, rng: np.random.Generator) ->
     if not low < high:
         raise ValueError(f"low must be < high, got low={low}, high={high}")
     size = check_int("size", size, minimum=1)
+    check_size("size", size)
     return 10.0 ** check_rng("rng", rng).uniform(np.log10(low), np.log10(high), size=size)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .._validate import check_real
+from .._validate import as_float_array, check_real
 
 __all__ = ["numerical_gradient", "numerical_gradient_array", "rel_error"]
 
@@ -57,7 +57,7 @@ def rel_error(a: object, b: object) -> float:
 
     Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
     """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    a, b = as_float_array("a", a), as_float_array("b", b)
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
     return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))))

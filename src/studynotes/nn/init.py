@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_int, check_real, check_rng
+from .._validate import check_int, check_real, check_rng, check_size
 
 __all__ = ["he_init", "small_random_init", "xavier_init", "xavier_uniform_init"]
 
 
 def _shape(fan_in: int, fan_out: int) -> tuple[int, int]:
-    return check_int("fan_in", fan_in, minimum=1), check_int("fan_out", fan_out, minimum=1)
+    shape = check_int("fan_in", fan_in, minimum=1), check_int("fan_out", fan_out, minimum=1)
+    check_size("fan_in * fan_out", *shape)
+    return shape
 
 
 def small_random_init(fan_in: int, fan_out: int, rng: np.random.Generator, scale: float = 0.01) -> np.ndarray:

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validate import check_finite_array, check_real, check_rng
+from .._validate import check_array, check_real, check_rng
 
 __all__ = [
     "affine_backward",
@@ -41,7 +41,7 @@ def _check_mode(mode: object) -> str:
 
 
 def _check_dout(dout: object, shape: tuple[int, ...]) -> np.ndarray:
-    dout = check_finite_array("dout", dout)
+    dout = check_array("dout", dout)
     if dout.shape != shape:
         raise ValueError(f"dout must have the forward output's shape {shape}, got {dout.shape}")
     return dout
@@ -70,9 +70,9 @@ def affine_forward(x: object, w: object, b: object) -> tuple[np.ndarray, tuple]:
     cache : tuple
         ``(x, w)`` for `affine_backward`.
     """
-    x = check_finite_array("x", x)
-    w = check_finite_array("w", w, ndim=2)
-    b = check_finite_array("b", b, ndim=1)
+    x = check_array("x", x)
+    w = check_array("w", w, ndim=2)
+    b = check_array("b", b, ndim=1)
     if x.ndim < 1 or x.shape[0] < 1:
         raise ValueError(f"x must hold at least one example, got shape {x.shape}")
     x2 = x.reshape(x.shape[0], -1)
@@ -115,7 +115,7 @@ def relu_forward(x: object) -> tuple[np.ndarray, np.ndarray]:
 
     Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
     """
-    x = check_finite_array("x", x)
+    x = check_array("x", x)
     return np.maximum(0.0, x), x
 
 
@@ -175,12 +175,12 @@ def batchnorm_forward(x: object, gamma: object, beta: object, bn_param: dict[str
     cache : tuple
         What `batchnorm_backward` needs (train mode), or the test-mode scale.
     """
-    x = check_finite_array("x", x, ndim=2)
+    x = check_array("x", x, ndim=2)
     n, d = x.shape
     if n < 1 or d < 1:
         raise ValueError(f"x must have shape (N, D) with N, D >= 1, got {x.shape}")
-    gamma = check_finite_array("gamma", gamma, ndim=1)
-    beta = check_finite_array("beta", beta, ndim=1)
+    gamma = check_array("gamma", gamma, ndim=1)
+    beta = check_array("beta", beta, ndim=1)
     if gamma.shape != (d,):
         raise ValueError(f"gamma must have shape ({d},), got {gamma.shape}")
     if beta.shape != (d,):
@@ -190,8 +190,8 @@ def batchnorm_forward(x: object, gamma: object, beta: object, bn_param: dict[str
     mode = _check_mode(bn_param.get("mode"))
     eps = check_real("bn_param['eps']", bn_param.get("eps", 1e-5), low=0.0, low_open=True)
     momentum = check_real("bn_param['momentum']", bn_param.get("momentum", 0.9), low=0.0, high=1.0)
-    running_mean = check_finite_array("bn_param['running_mean']", bn_param.get("running_mean", np.zeros(d)))
-    running_var = check_finite_array("bn_param['running_var']", bn_param.get("running_var", np.zeros(d)))
+    running_mean = check_array("bn_param['running_mean']", bn_param.get("running_mean", np.zeros(d)))
+    running_var = check_array("bn_param['running_var']", bn_param.get("running_var", np.zeros(d)))
     if running_mean.shape != (d,) or running_var.shape != (d,):
         raise ValueError(f"bn_param running_mean and running_var must have shape ({d},)")
     if np.any(running_var < 0):
@@ -283,7 +283,7 @@ def dropout_forward(
     cache : tuple
         ``(mode, mask, shape)`` where ``mask`` already holds the factor $1/p$ (``None`` in test mode).
     """
-    x = check_finite_array("x", x)
+    x = check_array("x", x)
     if isinstance(keep_prob, bool) or not isinstance(keep_prob, numbers.Real):
         raise TypeError(f"keep_prob must be a real number in (0, 1], got {keep_prob!r}")
     keep_prob = check_real("keep_prob", keep_prob, low=0.0, high=1.0, low_open=True)
@@ -329,7 +329,7 @@ def softmax_loss(scores: object, y: object) -> tuple[float, np.ndarray]:
     dscores : numpy.ndarray
         Shape ``(N, C)``.
     """
-    scores = check_finite_array("scores", scores, ndim=2)
+    scores = check_array("scores", scores, ndim=2)
     n, c = scores.shape
     if n < 1 or c < 1:
         raise ValueError(f"scores must have shape (N, C) with N, C >= 1, got {scores.shape}")

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validate import check_finite_array, check_int, check_real, check_rng
+from .._validate import as_float_array, check_array, check_int, check_real, check_rng, check_size
 from .functions import Objective, ill_conditioned_quadratic, rosenbrock, saddle
 from .optimizers import adagrad, adam, nesterov_momentum, rmsprop, run, sgd, sgd_momentum
 from .second_order import (
@@ -102,7 +102,7 @@ def optimizer_race(kappa: float = 100.0, start: tuple[float, float] = (-10.0, 1.
     """
     kappa = check_real("kappa", kappa, low=1.0, low_open=True)
     num_steps = check_int("num_steps", num_steps, minimum=21)
-    x0 = check_finite_array("start", start, ndim=1)
+    x0 = check_array("start", start, ndim=1)
     f = ill_conditioned_quadratic(kappa)
     eig = [1.0, kappa]
     lr_gd, _ = gd_optimal_rate(1.0, kappa)
@@ -198,6 +198,7 @@ def saddle_escape_steps(
     """
     num_runs = check_int("num_runs", num_runs, minimum=1)
     max_steps = check_int("max_steps", max_steps, minimum=1)
+    check_size("num_runs", num_runs, 2)
     threshold = check_real("threshold", threshold, low=0.0, low_open=True)
     grad = noisy_gradient(saddle(), sigma, rng)
     x = np.tile([1.0, check_real("y0", y0)], (num_runs, 1))
@@ -227,6 +228,7 @@ def positive_definite_draws(n: int, num: int, rng: np.random.Generator) -> np.nd
     """
     n = check_int("n", n, minimum=1)
     num = check_int("num", num, minimum=1)
+    check_size("num * n * n", num, n, n)
     rng = check_rng("rng", rng)
     A = rng.standard_normal((num, n, n))
     return (np.linalg.eigvalsh((A + A.transpose(0, 2, 1)) / 2.0)[:, 0] > 0).astype(float)
@@ -282,7 +284,7 @@ def newton_vs_gd(
         $(1, 1)$ (`None` if gradient descent has not arrived after `max_steps`).
     """
     f = rosenbrock()
-    x0 = check_finite_array("start", start, ndim=1)
+    x0 = check_array("start", start, ndim=1)
     newton = newton_method(f, x0, tol=1e-12)
     gd = run(sgd, f.grad, x0, check_int("max_steps", max_steps, minimum=1), {"learning_rate": lr})
     return (
@@ -298,7 +300,7 @@ def polyak_average(path: object) -> np.ndarray:
 
     Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
-    path = np.asarray(path, dtype=float)
+    path = as_float_array("path", path)
     counts = np.arange(1, len(path) + 1).reshape(-1, *([1] * (path.ndim - 1)))
     return np.cumsum(path, axis=0) / counts
 
@@ -308,7 +310,7 @@ def ema(path: object, decay: float = 0.99) -> np.ndarray:
 
     Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
-    path = np.asarray(path, dtype=float)
+    path = as_float_array("path", path)
     decay = check_real("decay", decay, low=0.0, high=1.0, high_open=True)
     out = np.empty_like(path)
     out[0] = path[0]

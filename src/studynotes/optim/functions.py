@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_finite_array, check_real
+from .._validate import as_float_array, check_array, check_real
 
 __all__ = [
     "Objective",
@@ -53,7 +53,7 @@ class Objective:
 
 
 def _xy(x: object) -> tuple[np.ndarray, np.ndarray]:
-    x = np.asarray(x, dtype=float)
+    x = as_float_array("x", x)
     if x.shape[-1:] != (2,):
         raise ValueError(f"x must have 2 coordinates on its last axis, got shape {x.shape}")
     return x[..., 0], x[..., 1]
@@ -78,7 +78,7 @@ def quadratic(A: object) -> Objective:
     Objective
         The bowl with its gradient, Hessian and minimiser $0$.
     """
-    A = check_finite_array("A", A, ndim=2)
+    A = check_array("A", A, ndim=2)
     if A.shape[0] != A.shape[1] or not np.allclose(A, A.T):
         raise ValueError(f"A must be a symmetric square matrix, got shape {A.shape}")
     if np.linalg.eigvalsh(A).min() <= 0:
@@ -86,7 +86,7 @@ def quadratic(A: object) -> Objective:
     n = A.shape[0]
 
     def check(x: object) -> np.ndarray:
-        x = np.asarray(x, dtype=float)
+        x = as_float_array("x", x)
         if x.shape[-1:] != (n,):
             raise ValueError(f"x must have {n} coordinates on its last axis, got shape {x.shape}")
         return x
@@ -207,7 +207,7 @@ def condition_number(H: object) -> float:
     float
         $\kappa \ge 1$ (`inf` for a singular matrix).
     """
-    H = check_finite_array("H", H, ndim=2)
+    H = check_array("H", H, ndim=2)
     if H.shape[0] != H.shape[1]:
         raise ValueError(f"H must be square, got shape {H.shape}")
     s = np.linalg.svd(H, compute_uv=False)
