@@ -99,7 +99,11 @@ class InitExperiment:
     means, stds
         Mean and standard deviation of each layer's activations, shape ``(n_layers,)``.
     saturated
-        Fraction of activations with $|h| > 0.99$ in each layer.
+        Fraction of activations with $|h| > 0.99$ in each layer for tanh; NaN for ReLU, which does not
+        saturate for positive inputs (its failure mode is a dead unit, see ``dead``).
+    dead
+        Fraction of units that output exactly 0 for every example, per layer (dead ReLUs; 0 for tanh
+        unless the activations underflow).
     hist_edges, hist_counts
         A histogram of each layer's activations: edges ``(n_layers, bins + 1)``, counts ``(n_layers, bins)``.
     """
@@ -111,6 +115,7 @@ class InitExperiment:
     saturated: np.ndarray
     hist_edges: np.ndarray
     hist_counts: np.ndarray
+    dead: np.ndarray
 
 
 @lru_cache(maxsize=32)
@@ -160,7 +165,7 @@ def init_experiment(
     rng = np.random.default_rng(check_int("seed", seed, minimum=0))
     # float32 halves the cost of the matrix products; the statistics are accumulated in float64
     h = rng.standard_normal((n_samples, width)).astype(np.float32)
-    means, stds, sat, edges, counts = [], [], [], [], []
+    means, stds, sat, edges, counts, dead = [], [], [], [], [], []
     for _ in range(n_layers):
         if init == "small":
             w = small_random_init(width, width, rng, 0.01)
@@ -174,12 +179,13 @@ def init_experiment(
         h = np.tanh(a) if activation == "tanh" else np.maximum(np.float32(0.0), a)
         means.append(h.mean(dtype=np.float64))
         stds.append(h.std(dtype=np.float64))
-        sat.append(np.mean(np.abs(h) > 0.99))
+        sat.append(np.mean(np.abs(h) > 0.99) if activation == "tanh" else np.nan)
+        dead.append(np.mean(np.all(h == 0, axis=0)))
         lo, hi = (-1.0, 1.0) if activation == "tanh" else (0.0, max(float(h.max()), 1e-300))
         c, e = np.histogram(h, bins=bins, range=(lo, hi))
         counts.append(c)
         edges.append(e)
-    arrays = [np.array(v) for v in (means, stds, sat, edges, counts)]
+    arrays = [np.array(v) for v in (means, stds, sat, edges, counts, dead)]
     for arr in arrays:
         arr.setflags(write=False)
     return InitExperiment(init, activation, *arrays)

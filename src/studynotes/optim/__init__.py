@@ -25,6 +25,7 @@ from .animate import animated_figure_html
 from .dropout import all_masks, dropout_ensemble, log10_num_masks, mask_average
 from .experiments import (
     RaceRun,
+    RotationRun,
     constant_gradient_steps,
     ema,
     newton_vs_gd,
@@ -32,6 +33,7 @@ from .experiments import (
     optimizer_race,
     polyak_average,
     positive_definite_draws,
+    rotated_quadratic_runs,
     saddle_escape_steps,
     saddle_escape_theory,
 )
@@ -51,6 +53,7 @@ from .second_order import (
 __all__ = [
     "Objective",
     "RaceRun",
+    "RotationRun",
     "adagrad",
     "adam",
     "all_masks",
@@ -76,6 +79,7 @@ __all__ = [
     "optimizer_race",
     "polyak_average",
     "positive_definite_draws",
+    "rotated_quadratic_runs",
     "quadratic",
     "rmsprop",
     "rosenbrock",

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from .._validate import as_float_array, check_array, check_int, check_real, check_rng, check_size
-from .functions import Objective, ill_conditioned_quadratic, rosenbrock, saddle
+from .functions import Objective, ill_conditioned_quadratic, quadratic, rosenbrock, saddle
 from .optimizers import adagrad, adam, nesterov_momentum, rmsprop, run, sgd, sgd_momentum
 from .second_order import (
     contraction_factor,
@@ -27,6 +27,7 @@ from .second_order import (
 
 __all__ = [
     "RaceRun",
+    "RotationRun",
     "constant_gradient_steps",
     "ema",
     "newton_vs_gd",
@@ -34,6 +35,7 @@ __all__ = [
     "optimizer_race",
     "polyak_average",
     "positive_definite_draws",
+    "rotated_quadratic_runs",
     "saddle_escape_steps",
     "saddle_escape_theory",
 ]
@@ -81,6 +83,104 @@ class RaceRun:
     loss: np.ndarray
     rate: float
     theory: float
+
+
+@dataclass(frozen=True)
+class RotationRun:
+    """One update rule on the axis-aligned and on the rotated quadratic, each at its own best learning rate.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
+    Attributes
+    ----------
+    rule
+        Name of the update rule in `studynotes.optim`.
+    config
+        Hyperparameters other than the learning rate, as `(key, value)` pairs.
+    lr_aligned, lr_rotated
+        Best learning rate of the grid on each problem.
+    loss_aligned, loss_rotated
+        $f(x_t)/f(x_0)$ along the best run on each problem, shape `(num_steps + 1,)` (read-only).
+    """
+
+    rule: str
+    config: tuple[tuple[str, float], ...]
+    lr_aligned: float
+    lr_rotated: float
+    loss_aligned: np.ndarray
+    loss_rotated: np.ndarray
+
+    def final(self, which: str) -> float:
+        """Median of $f/f_0$ over the last 10 steps (``which`` is ``'aligned'`` or ``'rotated'``)."""
+        loss = {"aligned": self.loss_aligned, "rotated": self.loss_rotated}[which]
+        return float(np.median(loss[-10:]))
+
+
+def _rotation(angle: float) -> np.ndarray:
+    c, s = math.cos(angle), math.sin(angle)
+    return np.array([[c, -s], [s, c]])
+
+
+@functools.lru_cache(maxsize=4)
+def rotated_quadratic_runs(
+    kappa: float = 100.0,
+    angle_degrees: float = 45.0,
+    num_steps: int = 200,
+    lrs: tuple[float, ...] = tuple(float(v) for v in np.geomspace(1e-3, 10.0, 17)),
+) -> tuple[RotationRun, ...]:
+    r"""Per-coordinate methods on $f = \tfrac12 x^\top A x$, $A = R\,\mathrm{diag}(1, \kappa)\,R^\top$, with and without rotation.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+
+    The axis-aligned problem has $R = I$; the rotated one turns the bowl by `angle_degrees`. Both
+    start at $R\,(-10, 1)$, the same point in the bowl's own axes, so any rotation-invariant method
+    (gradient descent, momentum) follows the same path, rotated, and has the same loss curve.
+    AdaGrad, RMSProp and Adam divide each *coordinate* by its own gradient scale, which matches the
+    bowl's axes only when they are the coordinate axes. Each rule gets the learning rate from `lrs`
+    with the lowest final loss (`RotationRun.final`) on each problem separately.
+
+    Returns
+    -------
+    tuple of RotationRun
+        Gradient descent, momentum ($\rho = 0.9$), AdaGrad, RMSProp ($\delta = 0.9$), Adam (default betas).
+    """
+    kappa = check_real("kappa", kappa, low=1.0)
+    angle = math.radians(check_real("angle_degrees", angle_degrees))
+    num_steps = check_int("num_steps", num_steps, minimum=10)
+    grid = check_array("lrs", lrs, ndim=1)
+    if grid.size == 0 or np.any(grid <= 0):
+        raise ValueError("lrs must be a non-empty tuple of positive learning rates")
+    setups = [("sgd", {}), ("sgd_momentum", {"momentum": 0.9}), ("adagrad", {}), ("rmsprop", {"decay_rate": 0.99}), ("adam", {})]
+    problems = {}
+    for which, R in (("aligned", np.eye(2)), ("rotated", _rotation(angle))):
+        f = quadratic(R @ np.diag([1.0, kappa]) @ R.T)
+        x0 = R @ np.array([-10.0, 1.0])
+        problems[which] = (f, x0, float(f.value(x0)))
+    runs = []
+    for name, extra in setups:
+        best = {}
+        for which, (f, x0, f0) in problems.items():
+            winner = (math.inf, math.nan, None)
+            for lr in grid:
+                with np.errstate(over="ignore", invalid="ignore"):
+                    try:
+                        path = run(_RULES[name], f.grad, x0, num_steps, {"learning_rate": float(lr), **extra})
+                    except ValueError:  # the iterates overflowed: this rate diverges
+                        continue
+                    loss = f.value(path) / f0
+                score = float(np.median(loss[-10:]))
+                if np.isfinite(score) and score < winner[0]:
+                    winner = (score, float(lr), loss)
+            if winner[2] is None:
+                raise RuntimeError(f"{name} diverged for every learning rate of the grid")
+            best[which] = winner
+        runs.append(
+            RotationRun(
+                name, tuple(extra.items()), best["aligned"][1], best["rotated"][1],
+                _frozen(best["aligned"][2]), _frozen(best["rotated"][2]),
+            )
+        )
+    return tuple(runs)
 
 
 @functools.lru_cache(maxsize=8)
