@@ -39,7 +39,7 @@ def check_lams(values: object, name: str = "lams") -> np.ndarray:
 
 
 def center(X: np.ndarray, y: np.ndarray, fit_intercept: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
-    """Centre ``X`` and ``y`` when an unpenalized intercept is fitted (its optimum is then closed form)."""
+    """Center ``X`` and ``y`` when an unpenalized intercept is fitted (its optimum is then closed form)."""
     if not fit_intercept:
         return X, y, np.zeros(X.shape[1]), 0.0
     x_mean = X.mean(axis=0)

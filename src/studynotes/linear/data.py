@@ -54,12 +54,12 @@ def make_sparse_regression(
 
 
 def orthonormal_design(n_samples: int, n_features: int, rng: np.random.Generator) -> np.ndarray:
-    r"""A design with centred columns and $X^\top X / N = I$, where the Lasso and Ridge have closed forms.
+    r"""A design with centered columns and $X^\top X / N = I$, where the Lasso and Ridge have closed forms.
 
     With OLS estimates $b_j = x_j^\top (y - \bar y)/N$, the post's objectives give
     $\hat\beta^{\text{lasso}}_j = \operatorname{sign}(b_j)(|b_j| - \lambda)_+$ and
     $\hat\beta^{\text{ridge}}_j = b_j / (1 + 2\lambda)$.
-    Built from the QR decomposition of a centred Gaussian matrix, scaled by $\sqrt N$.
+    Built from the QR decomposition of a centered Gaussian matrix, scaled by $\sqrt N$.
 
     Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
     """
@@ -67,7 +67,7 @@ def orthonormal_design(n_samples: int, n_features: int, rng: np.random.Generator
     n_features = check_int("n_features", n_features, minimum=1)
     check_size("n_samples * n_features", n_samples, n_features)
     if n_features >= n_samples:
-        raise ValueError(f"n_features must be < n_samples={n_samples} (centred columns), got {n_features}")
+        raise ValueError(f"n_features must be < n_samples={n_samples} (centered columns), got {n_features}")
     rng = check_rng("rng", rng)
     A = rng.standard_normal((n_samples, n_features))
     Q, _ = np.linalg.qr(A - A.mean(axis=0))

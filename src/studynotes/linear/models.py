@@ -95,7 +95,7 @@ def soft_threshold(z: object, t: float) -> np.ndarray:
 def ols(X: object, y: object, *, fit_intercept: bool = True) -> LinearFit:
     r"""Ordinary least squares, the objective without its penalty term: $\min \frac{1}{2N}\|y - \beta_0 - X\beta\|^2$.
 
-    Solved by `numpy.linalg.lstsq` on the centred data (the minimum-norm solution when
+    Solved by `numpy.linalg.lstsq` on the centered data (the minimum-norm solution when
     $X$ is rank deficient). Same as scikit-learn's ``LinearRegression``.
 
     Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
@@ -110,7 +110,7 @@ def lasso_lambda_max(X: object, y: object, *, fit_intercept: bool = True) -> flo
     r"""The smallest $\lambda$ at which every Lasso coefficient is zero: $\lambda_{\max} = \max_j |x_j^\top (y - \bar y)| / N$.
 
     At $\beta = 0$ the residual is $y - \bar y$ (just the intercept), and zero is optimal
-    exactly when every $|x_j^\top r| / N \le \lambda$ (columns centred when an intercept is fitted).
+    exactly when every $|x_j^\top r| / N \le \lambda$ (columns centered when an intercept is fitted).
     For the objective $\frac{1}{2N}\lVert y - \beta_0 - X\beta\rVert_2^2 + \lambda\lVert\beta\rVert_1$ of `lasso`;
     in scikit-learn's ``Lasso`` it is the smallest ``alpha`` with an all-zero fit.
 
@@ -177,7 +177,7 @@ def lasso(
     + \lambda\sum_{j=1}^{p}|\beta_j|
     $$
 
-    The intercept is not penalized, so it is solved exactly by centring $X$ and $y$.
+    The intercept is not penalized, so it is solved exactly by centering $X$ and $y$.
     Each step minimizes over one $\beta_j$ with the others fixed:
     $\beta_j \leftarrow S\big(x_j^\top r_{(j)}/N,\ \lambda\big) / (x_j^\top x_j / N)$, where
     $r_{(j)}$ is the residual without feature $j$ and $S$ is `soft_threshold`.
@@ -299,7 +299,7 @@ def ridge(X: object, y: object, lam: float, *, fit_intercept: bool = True) -> Li
     = (X_c^\top X_c + 2N\lambda I)^{-1}X_c^\top y_c
     $$
 
-    with centred $X_c, y_c$ (the intercept is not penalized). It is computed as the least-squares
+    with centered $X_c, y_c$ (the intercept is not penalized). It is computed as the least-squares
     solution of the stacked system $[X_c;\ \sqrt{2N\lambda}\,I]\,\beta \approx [y_c;\ 0]$, which avoids
     forming $X^\top X$ and stays accurate for ill-conditioned designs such as polynomial features.
 

@@ -125,7 +125,7 @@ def quadratic_loss(B: object, center: object, Q: object) -> np.ndarray:
     r"""The quadratic $(b - c)^\top Q (b - c)$ at each row ``b`` of ``B`` (a residual sum of squares up to a constant).
 
     For least squares, $\mathrm{RSS}(b) = \mathrm{RSS}(\hat b) + (b - \hat b)^\top X^\top X (b - \hat b)$,
-    so its contours are ellipses centred at the unpenalized estimate $c = \hat b$ with shape $Q = X^\top X$.
+    so its contours are ellipses centered at the unpenalized estimate $c = \hat b$ with shape $Q = X^\top X$.
 
     Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
 
@@ -134,7 +134,7 @@ def quadratic_loss(B: object, center: object, Q: object) -> np.ndarray:
     B
         Points, shape ``(..., k)``.
     center
-        Centre $c$, shape ``(k,)``.
+        Center $c$, shape ``(k,)``.
     Q
         Symmetric positive semi-definite matrix, shape ``(k, k)``.
     """
@@ -151,7 +151,7 @@ def min_on_ball(center: object, Q: object, p: float, radius: float = 1.0, n_poin
     r"""Minimize $(b - c)^\top Q (b - c)$ over the 2-D ball $\|b\|_p \le t$ by scanning its boundary.
 
     This is the constrained form of the penalized problem: each $\lambda$ in
-    $\mathrm{RSS}(b) + \lambda\|b\|_p^p$ corresponds to some radius $t$. When the centre
+    $\mathrm{RSS}(b) + \lambda\|b\|_p^p$ corresponds to some radius $t$. When the center
     $c$ lies outside the ball the optimum is on the boundary, so a fine scan of
     `unit_ball` points finds it (to the scan's resolution). For $p = 1$ the optimum is
     often a corner, where one coordinate is exactly 0.

@@ -1,7 +1,7 @@
 """Neural networks in plain NumPy, for CS231n's "Training Neural Networks" lectures.
 
-Activations and their derivatives, weight initialisers, layers as forward/backward pairs (affine,
-ReLU, batch normalisation, inverted dropout), the softmax loss, the spiral data set, a two-layer
+Activations and their derivatives, weight initializers, layers as forward/backward pairs (affine,
+ReLU, batch normalization, inverted dropout), the softmax loss, the spiral data set, a two-layer
 network with a training loop, and the lecture's experiments. Conventions follow the CS231n
 assignments; the docstrings say where PyTorch or Keras differ.
 """

@@ -62,7 +62,7 @@ def sigmoid_grad(x: object) -> np.ndarray:
 
 
 def tanh(x: object) -> np.ndarray:
-    r"""Hyperbolic tangent: zero-centred, with range (-1, 1).
+    r"""Hyperbolic tangent: zero-centered, with range (-1, 1).
 
     $$\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1$$
 
@@ -169,7 +169,7 @@ def maxout(x: object, w1: object, b1: object, w2: object, b2: object) -> np.ndar
 
     $$f(x) = \max(w_1^\top x + b_1,\; w_2^\top x + b_2)$$
 
-    It generalises ReLU ($w_1 = 0, b_1 = 0$) and leaky ReLU, never saturates and never dies,
+    It generalizes ReLU ($w_1 = 0, b_1 = 0$) and leaky ReLU, never saturates and never dies,
     at the price of twice the parameters per unit.
 
     Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).

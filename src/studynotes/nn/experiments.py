@@ -90,7 +90,7 @@ def linear_sgd_path(X: object, w_star: object, lr: float, w0: object | None = No
 
 @dataclass(frozen=True)
 class InitExperiment:
-    """Per-layer statistics of the activations of a deep network at initialisation.
+    """Per-layer statistics of the activations of a deep network at initialization.
 
     Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
 
@@ -233,7 +233,7 @@ def spiral_run(
     if weight_scale is not None:
         weight_scale = check_real("weight_scale", weight_scale, low=0.0, low_open=True)
     seed = check_int("seed", seed, minimum=0)
-    # one normalised, positional key: spiral_run(1.0, 2000) and lr_sweep((1.0,), 2000) share a cache entry
+    # one normalized, positional key: spiral_run(1.0, 2000) and lr_sweep((1.0,), 2000) share a cache entry
     return _spiral_run(lr, num_iters, n_points, reg, hidden_dim, weight_scale, seed)
 
 

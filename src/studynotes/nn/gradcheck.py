@@ -1,4 +1,4 @@
-"""Numerical gradients by centred differences, to check analytic backward passes.
+"""Numerical gradients by centered differences, to check analytic backward passes.
 
 Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
 """
@@ -15,7 +15,7 @@ __all__ = ["numerical_gradient", "numerical_gradient_array", "rel_error"]
 
 
 def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-5) -> np.ndarray:
-    r"""Gradient of a scalar function by centred differences, one coordinate at a time.
+    r"""Gradient of a scalar function by centered differences, one coordinate at a time.
 
     $$\frac{\partial f}{\partial x_i} \approx \frac{f(x + h e_i) - f(x - h e_i)}{2h}$$
 

@@ -131,7 +131,7 @@ def relu_backward(dout: object, cache: np.ndarray) -> np.ndarray:
 
 
 def batchnorm_forward(x: object, gamma: object, beta: object, bn_param: dict[str, Any]) -> tuple[np.ndarray, tuple]:
-    r"""Batch normalisation of each feature over the minibatch (Ioffe and Szegedy, 2015).
+    r"""Batch normalization of each feature over the minibatch (Ioffe and Szegedy, 2015).
 
     In ``'train'`` mode, with the batch statistics $\mu_B$ and $\sigma_B^2$:
 
@@ -151,8 +151,8 @@ def batchnorm_forward(x: object, gamma: object, beta: object, bn_param: dict[str
     - ``momentum`` $m$ multiplies the *old* running value (default 0.9), as in Keras
       (``momentum=0.99``). PyTorch's ``momentum`` (default 0.1) is the weight of the *new* batch
       value, i.e. $1 - m$ here.
-    - The variance is the biased one ($1/N$), both for normalising and for the running variance.
-      PyTorch normalises with the biased variance but stores the unbiased ($1/(N-1)$) one in
+    - The variance is the biased one ($1/N$), both for normalizing and for the running variance.
+      PyTorch normalizes with the biased variance but stores the unbiased ($1/(N-1)$) one in
       ``running_var``.
     - ``running_mean`` and ``running_var`` start at zeros when absent.
 
@@ -163,7 +163,7 @@ def batchnorm_forward(x: object, gamma: object, beta: object, bn_param: dict[str
     x
         Inputs, shape ``(N, D)``.
     gamma, beta
-        Scale and shift, shape ``(D,)``. $\gamma = \sqrt{\sigma_B^2+\epsilon}$, $\beta = \mu_B$ undoes the normalisation.
+        Scale and shift, shape ``(D,)``. $\gamma = \sqrt{\sigma_B^2+\epsilon}$, $\beta = \mu_B$ undoes the normalization.
     bn_param
         Dict with ``mode`` (``'train'`` or ``'test'``) and optional ``eps`` (1e-5), ``momentum`` (0.9),
         ``running_mean``, ``running_var`` (arrays of shape ``(D,)``).
@@ -217,7 +217,7 @@ def _batchnorm_forward(x, gamma, beta, bn_param, mode, eps, momentum, running_me
 
 
 def batchnorm_backward(dout: object, cache: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    r"""Gradients of batch normalisation.
+    r"""Gradients of batch normalization.
 
     In train mode the batch statistics depend on every example, which gives the compact form
 

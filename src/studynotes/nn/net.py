@@ -43,21 +43,21 @@ class TwoLayerNet:
     rng
         Source of the initial weights and of the dropout masks (kept as ``self.rng``).
     weight_scale
-        ``None`` draws both weight matrices with He initialisation $\mathcal N(0, 2/n_{\text{in}})$;
+        ``None`` draws both weight matrices with He initialization $\mathcal N(0, 2/n_{\text{in}})$;
         a positive number $s$ draws them from $\mathcal N(0, s^2)$ (e.g. 0.01, "small random numbers").
     reg
         L2 strength $\lambda \ge 0$.
     batchnorm
-        Insert batch normalisation (with parameters ``gamma1``, ``beta1``) after the first affine layer.
+        Insert batch normalization (with parameters ``gamma1``, ``beta1``) after the first affine layer.
     dropout_keep
         ``None`` for no dropout, else the keep probability $p \in (0, 1]$ of inverted dropout after the ReLU.
 
     Attributes
     ----------
     params : dict[str, numpy.ndarray]
-        ``W1``, ``b1``, ``W2``, ``b2`` (and ``gamma1``, ``beta1`` with batch normalisation).
+        ``W1``, ``b1``, ``W2``, ``b2`` (and ``gamma1``, ``beta1`` with batch normalization).
     bn_param : dict or None
-        The batch-normalisation state (mode, running averages), CS231n style.
+        The batch-normalization state (mode, running averages), CS231n style.
     """
 
     def __init__(
@@ -98,7 +98,7 @@ class TwoLayerNet:
     def loss(self, X: object, y: object | None = None, mode: str = "train"):
         """Scores ``(N, C)`` if ``y`` is None, else ``(loss, grads)`` with one gradient per parameter.
 
-        ``mode`` selects batch-normalisation statistics and dropout (``'train'`` or ``'test'``).
+        ``mode`` selects batch-normalization statistics and dropout (``'train'`` or ``'test'``).
         Train mode updates the running averages, so ask for predictions with `predict`
         (or ``mode='test'``).
         """

@@ -27,7 +27,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Objective:
-    r"""A function to minimise with its derivatives.
+    r"""A function to minimize with its derivatives.
 
     Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
 
@@ -42,7 +42,7 @@ class Objective:
     hess
         $\nabla^2 f(x)$ at one point, shape `(n, n)`.
     minimizer
-        A global minimiser, or `None` if the function is unbounded below.
+        A global minimizer, or `None` if the function is unbounded below.
     """
 
     name: str
@@ -76,7 +76,7 @@ def quadratic(A: object) -> Objective:
     Returns
     -------
     Objective
-        The bowl with its gradient, Hessian and minimiser $0$.
+        The bowl with its gradient, Hessian and minimizer $0$.
     """
     A = check_array("A", A, ndim=2)
     if A.shape[0] != A.shape[1] or not np.allclose(A, A.T):
@@ -120,7 +120,7 @@ def ill_conditioned_quadratic(kappa: float = 100.0) -> Objective:
     Returns
     -------
     Objective
-        The bowl with its gradient, Hessian and minimiser $(0, 0)$.
+        The bowl with its gradient, Hessian and minimizer $(0, 0)$.
     """
     kappa = check_real("kappa", kappa, low=1.0)
     obj = quadratic(np.diag([1.0, kappa]))
@@ -128,7 +128,7 @@ def ill_conditioned_quadratic(kappa: float = 100.0) -> Objective:
 
 
 def saddle() -> Objective:
-    r"""The saddle $f(x, y) = x^2 - y^2$ (unbounded below, so no minimiser).
+    r"""The saddle $f(x, y) = x^2 - y^2$ (unbounded below, so no minimizer).
 
     $$
     \nabla f = (2x, -2y),\qquad \nabla^2 f = \operatorname{diag}(2, -2)
@@ -170,7 +170,7 @@ def rosenbrock(a: float = 1.0, b: float = 100.0) -> Objective:
     Returns
     -------
     Objective
-        The valley with its gradient, Hessian and minimiser $(a, a^2)$.
+        The valley with its gradient, Hessian and minimizer $(a, a^2)$.
     """
     a = check_real("a", a)
     b = check_real("b", b, low=0.0, low_open=True)
