@@ -12,7 +12,7 @@ TEXT = localized(
             names=["경사 하강법", "모멘텀 ($\\rho = 0.9$)", "AdaGrad", "RMSProp ($\\delta = 0.99$)", "Adam"],
             plain=["경사 하강법", "모멘텀", "AdaGrad", "RMSProp", "Adam"],
             note="({T}스텝 뒤, 마지막 10스텝의 중앙값. 학습률은 $10^{{-3}}$에서 10까지 로그 간격 {n}개 중 방법과 문제마다 가장 좋은 것)",
-            aligned="축 정렬 ($\\kappa = 100$)", rotated="45° 회전", step="스텝", loss="$f(x_t)/f(x_0)$ (로그 눈금)",
+            aligned="축 정렬 (κ = 100)", rotated="45° 회전", step="스텝", loss="f(xₜ)/f(x₀) (로그 눈금)",
             alt="두 그래프, 가로축은 스텝, 세로축은 로그 눈금의 손실 비율. 왼쪽(축 정렬)에서는 AdaGrad와 RMSProp가 몇 스텝 만에 바닥으로 떨어져 "
             "경사 하강법보다 훨씬 빠르다. 오른쪽(45° 회전)에서는 AdaGrad와 RMSProp가 경사 하강법과 비슷한 속도로 내려간다. "
             "경사 하강법과 모멘텀의 곡선은 두 그래프에서 똑같다.",
@@ -24,7 +24,7 @@ TEXT = localized(
             names=["gradient descent", "momentum ($\\rho = 0.9$)", "AdaGrad", "RMSProp ($\\delta = 0.99$)", "Adam"],
             plain=["gradient descent", "momentum", "AdaGrad", "RMSProp", "Adam"],
             note="(after {T} steps, median of the last 10; each method gets, on each problem, the best of {n} log-spaced learning rates from $10^{{-3}}$ to 10)",
-            aligned="axis-aligned ($\\kappa = 100$)", rotated="rotated 45°", step="step", loss="$f(x_t)/f(x_0)$ (log scale)",
+            aligned="axis-aligned (κ = 100)", rotated="rotated 45°", step="step", loss="f(xₜ)/f(x₀) (log scale)",
             alt="Two plots of the loss ratio (log scale) against steps. Left, axis-aligned: AdaGrad and RMSProp drop to the floor within "
             "a few steps, far faster than gradient descent. Right, rotated by 45 degrees: AdaGrad and RMSProp come down at about the "
             "speed of gradient descent. The curves of gradient descent and momentum are identical in both plots.",
