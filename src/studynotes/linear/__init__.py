@@ -9,6 +9,8 @@ from .data import make_sine_data, make_sparse_regression, orthonormal_design, po
 from .experiments import Curves, MemorizationRuns, memorization_runs, regularization_curves, spiral_split
 from .models import (
     LinearFit,
+    elastic_net,
+    elastic_net_kkt_violation,
     lambda_grid,
     lasso,
     lasso_kkt_violation,
@@ -29,6 +31,8 @@ __all__ = [
     "MemorizationRuns",
     "MinMaxScaler",
     "StandardScaler",
+    "elastic_net",
+    "elastic_net_kkt_violation",
     "lambda_grid",
     "lasso",
     "lasso_kkt_violation",
