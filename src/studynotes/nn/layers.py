@@ -26,6 +26,8 @@ __all__ = [
     "batchnorm_forward",
     "dropout_backward",
     "dropout_forward",
+    "layernorm_backward",
+    "layernorm_forward",
     "relu_backward",
     "relu_forward",
     "softmax_loss",
@@ -214,6 +216,67 @@ def _batchnorm_forward(x, gamma, beta, bn_param, mode, eps, momentum, running_me
         x_hat = (x - running_mean) * inv_std
         cache = ("test", x_hat, gamma, inv_std)
     return gamma * x_hat + beta, cache
+
+
+def layernorm_forward(x: object, gamma: object, beta: object, eps: float = 1e-5) -> tuple[np.ndarray, tuple]:
+    r"""Layer normalization (Ba, Kiros and Hinton, 2016): each *example* is normalized over its features.
+
+    $$\mu_n = \frac1D\sum_{d} x_{nd},\quad \sigma_n^2 = \frac1D\sum_{d}(x_{nd}-\mu_n)^2,\quad
+    y_{nd} = \gamma_d\,\frac{x_{nd}-\mu_n}{\sqrt{\sigma_n^2+\epsilon}} + \beta_d$$
+
+    The statistics come from the example itself, so there is no train/test difference, no running
+    average, and an example's output does not depend on the rest of its batch (a batch of one is
+    fine, unlike `batchnorm_forward` in train mode).
+
+    Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
+
+    Parameters
+    ----------
+    x
+        Inputs, shape ``(N, D)`` with $D \ge 2$.
+    gamma, beta
+        Per-feature scale and shift, shape ``(D,)``.
+    eps
+        $\epsilon > 0$.
+
+    Returns
+    -------
+    out : numpy.ndarray
+        Shape ``(N, D)``.
+    cache : tuple
+        What `layernorm_backward` needs.
+    """
+    x = check_array("x", x, ndim=2)
+    n, d = x.shape
+    if n < 1 or d < 2:
+        raise ValueError(f"x must have shape (N, D) with N >= 1 and D >= 2, got {x.shape}")
+    gamma = check_array("gamma", gamma, ndim=1)
+    beta = check_array("beta", beta, ndim=1)
+    if gamma.shape != (d,) or beta.shape != (d,):
+        raise ValueError(f"gamma and beta must have shape ({d},), got {gamma.shape} and {beta.shape}")
+    eps = check_real("eps", eps, low=0.0, low_open=True)
+    xc = x - x.mean(axis=1, keepdims=True)
+    inv_std = 1.0 / np.sqrt((xc * xc).mean(axis=1, keepdims=True) + eps)
+    x_hat = xc * inv_std
+    return gamma * x_hat + beta, (x_hat, gamma, inv_std)
+
+
+def layernorm_backward(dout: object, cache: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""Gradients of `layernorm_forward`: ``(dx, dgamma, dbeta)``.
+
+    With $g = \gamma \odot \partial L/\partial y$ per example,
+    $\partial L/\partial x = \frac{1}{\sigma}\big(g - \bar g - \hat x\,\overline{g\hat x}\big)$,
+    the bars averaging over the features (batch normalization's formula along the other axis).
+
+    Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
+    """
+    if not (isinstance(cache, tuple) and len(cache) == 3):
+        raise TypeError("cache must be the tuple returned by layernorm_forward")
+    x_hat, gamma, inv_std = cache
+    dout = _check_dout(dout, x_hat.shape)
+    g = dout * gamma
+    dx = inv_std * (g - g.mean(axis=1, keepdims=True) - x_hat * (g * x_hat).mean(axis=1, keepdims=True))
+    return dx, (dout * x_hat).sum(axis=0), dout.sum(axis=0)
 
 
 def batchnorm_backward(dout: object, cache: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -36,9 +36,10 @@ from .experiments import (
     rotated_quadratic_runs,
     saddle_escape_steps,
     saddle_escape_theory,
+    weight_decay_runs,
 )
 from .functions import Objective, condition_number, ill_conditioned_quadratic, quadratic, rosenbrock, saddle
-from .optimizers import adagrad, adam, nesterov_momentum, rmsprop, run, sgd, sgd_momentum
+from .optimizers import adagrad, adam, adamw, nesterov_momentum, rmsprop, run, sgd, sgd_momentum
 from .schedules import exponential_decay, inverse_time_decay, step_decay
 from .second_order import (
     contraction_factor,
@@ -56,6 +57,7 @@ __all__ = [
     "RotationRun",
     "adagrad",
     "adam",
+    "adamw",
     "all_masks",
     "animated_figure_html",
     "condition_number",
@@ -90,4 +92,5 @@ __all__ = [
     "sgd",
     "sgd_momentum",
     "step_decay",
+    "weight_decay_runs",
 ]

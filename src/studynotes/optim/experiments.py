@@ -15,7 +15,7 @@ import numpy as np
 
 from .._validate import as_float_array, check_array, check_int, check_real, check_rng, check_size
 from .functions import Objective, ill_conditioned_quadratic, quadratic, rosenbrock, saddle
-from .optimizers import adagrad, adam, nesterov_momentum, rmsprop, run, sgd, sgd_momentum
+from .optimizers import adagrad, adam, adamw, nesterov_momentum, rmsprop, run, sgd, sgd_momentum
 from .second_order import (
     contraction_factor,
     gd_optimal_rate,
@@ -38,6 +38,7 @@ __all__ = [
     "rotated_quadratic_runs",
     "saddle_escape_steps",
     "saddle_escape_theory",
+    "weight_decay_runs",
 ]
 
 _RULES: dict[str, Callable[..., Any]] = {
@@ -181,6 +182,59 @@ def rotated_quadratic_runs(
             )
         )
     return tuple(runs)
+
+
+@functools.lru_cache(maxsize=4)
+def weight_decay_runs(
+    scales: tuple[float, ...] = (1e-3, 1e-1, 1.0, 10.0),
+    lr: float = 1e-2,
+    lam: float = 0.1,
+    num_steps: int = 500,
+    num_runs: int = 400,
+    seed: int = 0,
+) -> dict[str, np.ndarray]:
+    r"""L2 penalty versus decoupled weight decay, under SGD and under Adam, on pure-noise gradients.
+
+    Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
+
+    Every weight starts at 1 and its data gradient is zero-mean noise $s_j\,\xi$ with
+    $\xi \sim \mathcal N(0, 1)$ and a scale $s_j$ per column, so the data pull nowhere and only the
+    regularizer moves the weights on average. Decoupled decay shrinks by $1-\alpha\lambda$ per step
+    and the noise enters symmetrically, so $\mathbb E[w_T] = (1-\alpha\lambda)^T$ for every scale. An L2
+    penalty adds $\lambda w$ to the gradient; under SGD that is the same update, under Adam it is
+    divided by $\sqrt{\hat v_t}$, about $s_j$: large-gradient weights barely decay and weights with
+    tiny gradients lose about $\alpha$ per step. All four rules see the same noise.
+
+    Returns
+    -------
+    dict
+        ``'sgd_l2'``, ``'sgd_decay'``, ``'adam_l2'``, ``'adamw'``: final weights, shape
+        ``(num_runs, len(scales))`` (read-only); ``'theory'``: $(1-\alpha\lambda)^T$ as a 0-d array.
+    """
+    s_arr = check_array("scales", scales, ndim=1)
+    if s_arr.size == 0 or np.any(s_arr <= 0):
+        raise ValueError("scales must be a non-empty tuple of positive numbers")
+    lr = check_real("lr", lr, low=0.0, low_open=True)
+    lam = check_real("lam", lam, low=0.0)
+    if lr * lam >= 1:
+        raise ValueError(f"lr * lam must be < 1 (the decay factor 1 - lr*lam must be positive), got {lr * lam}")
+    num_steps = check_int("num_steps", num_steps, minimum=1)
+    num_runs = check_int("num_runs", num_runs, minimum=1)
+    check_size("num_runs * len(scales)", num_runs, s_arr.size)
+    rng = np.random.default_rng(check_int("seed", seed, minimum=0))
+    start = np.ones((num_runs, s_arr.size))
+    w = {k: start.copy() for k in ("sgd_l2", "sgd_decay", "adam_l2", "adamw")}
+    c_adam: dict[str, Any] = {"learning_rate": lr}
+    c_adamw: dict[str, Any] = {"learning_rate": lr, "weight_decay": lam}
+    for _ in range(num_steps):
+        g = rng.standard_normal(start.shape) * s_arr
+        w["sgd_l2"], _ = sgd(w["sgd_l2"], g + lam * w["sgd_l2"], {"learning_rate": lr})
+        w["sgd_decay"] = (1.0 - lr * lam) * w["sgd_decay"] - lr * g
+        w["adam_l2"], c_adam = adam(w["adam_l2"], g + lam * w["adam_l2"], c_adam)
+        w["adamw"], c_adamw = adamw(w["adamw"], g, c_adamw)
+    out = {k: _frozen(v) for k, v in w.items()}
+    out["theory"] = _frozen(np.array((1.0 - lr * lam) ** num_steps))
+    return out
 
 
 @functools.lru_cache(maxsize=8)

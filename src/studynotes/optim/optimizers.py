@@ -29,6 +29,7 @@ from .._validate import check_array, check_int, check_real, check_size
 __all__ = [
     "adagrad",
     "adam",
+    "adamw",
     "nesterov_momentum",
     "rmsprop",
     "run",
@@ -289,6 +290,50 @@ def adam(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tupl
     if config["bias_correction"]:
         m, v = m / (1.0 - b1**t), v / (1.0 - b2**t)
     return w - lr * m / (np.sqrt(v) + eps), config
+
+
+def adamw(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
+    r"""AdamW: Adam with *decoupled* weight decay (Loshchilov and Hutter, 2019).
+
+    Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
+
+    The weights shrink by the factor $1 - \alpha\lambda$ outside the adaptive step, and `dw` (the
+    gradient of the data loss only) drives Adam's moments:
+
+    $$
+    w_{t+1} = (1 - \alpha\lambda)\,w_t - \frac{\alpha\,\hat m_t}{\sqrt{\hat v_t} + \epsilon}
+    $$
+
+    An L2 penalty $\tfrac{\lambda}{2}\lVert w\rVert^2$ under plain Adam instead adds $\lambda w$ to the
+    gradient, so the decay term passes through $1/(\sqrt{\hat v_t}+\epsilon)$: weights with large
+    gradients are decayed less, and a weight whose data gradient is zero moves by about
+    $\alpha$ per step whatever $\lambda$ is. Under SGD the two coincide; under Adam they do not.
+    Equal to PyTorch's `AdamW(lr=alpha, betas=(beta1, beta2), eps=epsilon, weight_decay=lambda)`.
+
+    Parameters
+    ----------
+    w, dw
+        Parameters and the gradient of the data loss (same shape).
+    config
+        As in `adam`, plus `weight_decay` $\lambda \ge 0$ (default 1e-2, PyTorch's).
+
+    Returns
+    -------
+    next_w, config
+        The updated parameters and a new config dict holding the new `m`, `v` and `t`.
+    """
+    w, dw = _arrays(w, dw)
+    config = _config(
+        config,
+        {"learning_rate": 1e-3, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "bias_correction": True, "t": 0,
+         "weight_decay": 1e-2},
+        ("m", "v"),
+    )
+    decay = check_real("weight_decay", config.pop("weight_decay"), low=0.0)
+    shrunk = w * (1.0 - _lr(config) * decay)
+    step, config = adam(w, dw, config)
+    config["weight_decay"] = decay
+    return shrunk + (step - w), config
 
 
 def run(
