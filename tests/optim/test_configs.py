@@ -67,6 +67,9 @@ def test_non_finite_state_is_rejected():
         (lambda v: optim.steps_to_tolerance(v, [0.0], 0.1), "path"),
         (lambda v: step_decay(0.1, v), "t"),
         (lambda v: nn.rel_error(v, 1.0), "a"),
+        (lambda v: nn.layernorm_forward(v, np.ones(2), np.zeros(2)), "x"),
+        (lambda v: optim.adamw(W, v), "dw"),
+        (lambda v: linear.elastic_net(v, np.ones(3), 0.1, 0.5), "X"),
     ],
 )
 @pytest.mark.parametrize("value", [None, "abc", ["1", "x"]])
@@ -101,3 +104,9 @@ def test_step_decay_fractional_epochs_drop_at_whole_multiples():
     it = np.arange(12)
     lrs = step_decay(1.0, it / 4, drop=0.1, every=2)
     np.testing.assert_allclose(lrs, [1.0] * 8 + [0.1] * 4)
+
+
+@pytest.mark.parametrize("value", [None, "abc"])
+def test_labels_that_are_not_arrays_name_y(value):
+    with pytest.raises(TypeError, match=r"^y must be an array of integer class labels"):
+        nn.softmax_loss(np.ones((1, 2)), value)

@@ -400,6 +400,8 @@ def softmax_loss(scores: object, y: object) -> tuple[float, np.ndarray]:
 
 
 def _check_labels(y: object, n: int, c: int) -> np.ndarray:
+    if y is None or isinstance(y, (str, bytes)):
+        raise TypeError(f"y must be an array of integer class labels, got {y!r}")
     y_arr = np.asarray(y)
     if y_arr.shape != (n,):
         raise ValueError(f"y must have shape ({n},) to match scores, got {y_arr.shape}")
