@@ -1,4 +1,4 @@
-# Preprocessing a correlated 2-D cloud: centre, normalise, rotate onto the principal axes, whiten.
+# Preprocessing a correlated 2-D cloud: center, normalize, rotate onto the principal axes, whiten.
 import numpy as np
 
 from studynotes.i18n import localized
@@ -8,15 +8,15 @@ from studynotes.plotting import INK, figure, figure_html
 TEXT = localized(
     {
         "ko": dict(
-            titles=["원본", "영점 중심화", "정규화", "PCA 회전", "백색화"], step="단계", mean="평균", cov="공분산 행렬",
-            alt="같은 점구름을 다섯 번 그렸다. 원본은 (3, 2) 근처에 비스듬히 놓인 타원이고, 영점 중심화는 원점으로 옮기며, 정규화는 두 축의 폭을 맞추고, "
+            titles=["원본", "0 중심화", "정규화", "PCA 회전", "백색화"], step="단계", mean="평균", cov="공분산 행렬",
+            alt="같은 점구름을 다섯 번 그렸다. 원본은 (3, 2) 근처에 비스듬히 놓인 타원이고, 0 중심화는 원점으로 옮기며, 정규화는 두 축의 폭을 맞추고, "
             "PCA 회전은 타원을 축에 나란히 돌리며, 백색화는 둥근 구름으로 만든다.",
             cap="상관된 2차원 가우시안 점구름의 전처리 단계. 점선 십자는 원점이다.",
         ),
         "en": dict(
-            titles=["original", "zero-centred", "normalised", "PCA-rotated", "whitened"], step="step", mean="mean", cov="covariance matrix",
-            alt="The same point cloud drawn five times: the original is a tilted ellipse around (3, 2); zero-centring moves it to the origin; "
-            "normalising equalises the spread of both axes; PCA rotation aligns the ellipse with the axes; whitening makes it round.",
+            titles=["original", "zero-centered", "normalized", "PCA-rotated", "whitened"], step="step", mean="mean", cov="covariance matrix",
+            alt="The same point cloud drawn five times: the original is a tilted ellipse around (3, 2); zero-centering moves it to the origin; "
+            "normalizing equalizes the spread of both axes; PCA rotation aligns the ellipse with the axes; whitening makes it round.",
             cap="The preprocessing steps on a correlated 2-D Gaussian cloud. The dotted cross marks the origin.",
         ),
     }

@@ -1,4 +1,4 @@
-# Batch normalisation: train mode standardises with batch statistics, test mode uses the running averages.
+# Batch normalization: train mode standardizes with batch statistics, test mode uses the running averages.
 import numpy as np
 
 from studynotes.i18n import localized
@@ -9,15 +9,15 @@ TEXT = localized(
     {
         "ko": dict(
             what="확인 항목", val="값",
-            train_mean="train 모드 출력의 특징별 평균 (최대 $\\lvert\\cdot\\rvert$)", train_var="train 모드 출력의 특징별 분산",
-            test_mean="test 모드 출력의 특징별 평균", test_var="test 모드 출력의 특징별 분산",
+            train_mean="train 모드 출력의 특성별 평균 (최대 $\\lvert\\cdot\\rvert$)", train_var="train 모드 출력의 특성별 분산",
+            test_mean="test 모드 출력의 특성별 평균", test_var="test 모드 출력의 특성별 분산",
             run_mu="200배치 뒤 running mean (참값 $\\mu=(3, -2)$)", run_var="200배치 뒤 running var (참값 $\\sigma^2=(0.25, 1)$)",
             first="running mean이 $\\mu$의 5% 안에 머물기 시작한 배치",
             one="train 모드에서 배치 크기 1의 출력 ($\\beta=(0.5, -1)$)",
             grad="역전파 기울기 검사, 최대 상대 오차 ($dx$, $d\\gamma$, $d\\beta$)",
             batch="배치 번호", ratio="running 값 / 참값", mean_l="running mean", var_l="running var",
-            alt="배치가 쌓일수록 두 특징의 running mean과 running var를 참값으로 나눈 비율이 0에서 출발해 1로 다가간다. 약 50배치 뒤에는 1 근처에 머문다.",
-            cap="momentum 0.9의 running 평균은 0에서 시작해 참값으로 수렴한다 (두 특징, 배치 크기 128).",
+            alt="배치가 쌓일수록 두 특성의 running mean과 running var를 참값으로 나눈 비율이 0에서 출발해 1로 다가간다. 약 50배치 뒤에는 1 근처에 머문다.",
+            cap="momentum 0.9의 running 평균은 0에서 시작해 참값으로 수렴한다 (두 특성, 배치 크기 128).",
         ),
         "en": dict(
             what="check", val="value",

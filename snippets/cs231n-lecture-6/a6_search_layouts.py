@@ -1,49 +1,57 @@
-# Random versus grid search with nine trials, and why learning rates are sampled in log space.
+# Random versus grid search with nine trials (the best score over many draws of each), and log-space sampling.
 import numpy as np
 
 from studynotes.i18n import localized
-from studynotes.nn import log_uniform, search_layouts
+from studynotes.nn import layout_best_scores, log_uniform, peak_score
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_estimate
 
 TEXT = localized(
     {
         "ko": dict(
-            layout="배치", grid="격자 탐색", rand="무작위 탐색", distinct="중요한 변수의 서로 다른 값 수", best="찾은 최고 점수 (최댓값 1)", avg="무작위 탐색, 2000번 반복한 평균",
+            layout="배치", grid="격자 탐색", rand="무작위 탐색", distinct="중요한 변수의 서로 다른 값 수",
+            med="최고 점수의 중앙값 (최댓값 1)", q="10% – 90% 분위", win="무작위 탐색이 더 높은 비율",
             decade="구간", logu="$10^{U(-6,-3)}$", unif="$U(10^{-6}, 10^{-3})$",
             imp="중요한 하이퍼파라미터", unimp="중요하지 않은 하이퍼파라미터", score="점수",
-            alt="왼쪽은 9개의 점이 3×3 격자로 놓인 격자 탐색, 오른쪽은 9개의 점이 흩어진 무작위 탐색이다. 각 패널 위의 곡선은 중요한 변수에 따른 점수이고, "
-            "격자는 그 곡선을 세 곳에서만 재지만 무작위 탐색은 아홉 곳에서 잰다.",
-            cap="같은 9번의 시도. 위쪽 곡선은 중요한 변수에 따른 점수(오른쪽 변수는 점수에 영향이 없다)이고, 점선은 각 시도가 잰 위치다.",
+            best="찾은 최고 점수", share="비율", typical="전형적인 한 번",
+            alt="세 패널. 왼쪽과 가운데는 전형적인 한 번의 격자 탐색(3×3 격자)과 무작위 탐색(흩어진 9개 점)이다. 각 패널 위의 곡선은 중요한 변수에 따른 점수이고, "
+            "격자는 그 곡선을 세 곳에서만 재지만 무작위 탐색은 아홉 곳에서 잰다. 오른쪽은 {n}번 반복했을 때 찾은 최고 점수의 분포다. "
+            "격자 탐색(실선 계단)은 낮은 점수 쪽에 많이 몰리고, 무작위 탐색(점선 계단)은 1 가까이에 몰린다.",
+            cap="같은 9번의 시도. 왼쪽 두 패널은 최고 점수가 {n}번 반복의 중앙값에 가장 가까운 전형적인 배치다. 위쪽 곡선은 가로축 변수에 따른 점수이고 "
+            "(세로축 변수는 점수에 영향이 없다), 점선은 각 시도가 잰 위치다. 오른쪽은 두 배치를 각각 {n}번 뽑았을 때 최고 점수의 분포다 "
+            "(격자는 최적점에 대한 위치를 모르므로 매번 무작위로 평행이동했다).",
         ),
         "en": dict(
             layout="layout", grid="grid search", rand="random search", distinct="distinct values of the important parameter",
-            best="best score found (maximum 1)", avg="random search, mean over 2000 repetitions",
+            med="median best score (maximum 1)", q="10th – 90th percentile", win="share of draws where random search scores higher",
             decade="range", logu="$10^{U(-6,-3)}$", unif="$U(10^{-6}, 10^{-3})$",
             imp="important hyperparameter", unimp="unimportant hyperparameter", score="score",
-            alt="Left: grid search with nine points on a 3 by 3 grid. Right: random search with nine scattered points. Above each panel, "
-            "a curve shows the score as a function of the important parameter; the grid probes it at three places, random search at nine.",
-            cap="The same nine trials. The curve on top is the score as a function of the important parameter (the other one has no effect); "
-            "dotted lines mark where the trials probe it.",
+            best="best score found", share="share of draws", typical="a typical draw",
+            alt="Three panels. Left and middle: a typical draw of grid search (a 3 by 3 grid) and of random search (nine scattered points). "
+            "Above each, a curve shows the score as a function of the important parameter; the grid probes it at three places, random "
+            "search at nine. Right: the distribution of the best score over {n} draws; grid search (solid steps) piles up at low scores, "
+            "random search (dashed steps) near 1.",
+            cap="The same nine trials. The two left panels show a typical draw, the one whose best score is closest to the median of "
+            "{n} draws. The curve on top is the score as a function of the horizontal-axis parameter (the vertical-axis one has no "
+            "effect); dotted lines mark where the trials probe it. Right: the best score over {n} draws of each layout (the grid is "
+            "shifted at random each time, since its position relative to the optimum is unknown).",
         ),
     }
 )
 
-
-def score(important):
-    # a toy response: only the first hyperparameter matters, with a narrow peak at 0.62
-    return np.exp(-((important - 0.62) ** 2) / (2 * 0.06**2))
-
-
+N_DRAWS = 2000
 rng = np.random.default_rng(2012)
-grid, rand = search_layouts(9, rng)
+grids, rands, grid_best, rand_best = layout_best_scores(9, N_DRAWS, rng)
+wins = mc_estimate(rand_best > grid_best)
 
-print(f"| {TEXT['layout']} | {TEXT['distinct']} | {TEXT['best']} |\n|---|---|---|")
-for name, pts in ((TEXT["grid"], grid), (TEXT["rand"], rand)):
-    print(f"| {name} | {len(np.unique(pts[:, 0]))} | {score(pts[:, 0]).max():.2f} |")
-repeats = mc_estimate(score(rng.random((2000, 9))).max(axis=1))
-print(f"| {TEXT['avg']} | 9 | {repeats.value:.2f} ± {repeats.se:.2f} |")
-print()
+print(f"| {TEXT['layout']} | {TEXT['distinct']} | {TEXT['med']} | {TEXT['q']} |\n|---|---|---|---|")
+typical = {}
+for name, pts, best in ((TEXT["grid"], grids, grid_best), (TEXT["rand"], rands, rand_best)):
+    med = np.median(best)
+    typical[name] = pts[np.argmin(np.abs(best - med))]
+    lo, hi = np.quantile(best, [0.1, 0.9])
+    print(f"| {name} | {len(np.unique(typical[name][:, 0]))} | {med:.2f} | {lo:.2f} – {hi:.2f} |")
+print(f"\n{TEXT['win']}: {wins.value:.3f} ± {wins.se:.3f} ({N_DRAWS})\n")
 
 lrs_log = log_uniform(1e-6, 1e-3, 10_000, rng)
 lrs_lin = rng.uniform(1e-6, 1e-3, 10_000)
@@ -56,14 +64,26 @@ for lo, hi in zip(edges[:-1], edges[1:]):
 print()
 
 u = np.linspace(0, 1, 300)
-fig, axes = figure(2, 2, width=7.0, height=4.2, height_ratios=[1, 2.4], sharex=True)
-for col, (name, pts) in enumerate(((TEXT["grid"], grid), (TEXT["rand"], rand))):
-    top, main = axes[0, col], axes[1, col]
-    top.plot(u, score(u), color="C1")
-    top.plot(pts[:, 0], score(pts[:, 0]), "o", color="C0", markersize=5)
-    top.set(title=name, ylabel=TEXT["score"], ylim=(-0.05, 1.1))
+fig, placeholder = figure(width=9.0, height=3.6)
+placeholder.remove()  # the panels below use a grid spec: two layouts with their score curves, and the distribution
+gs = fig.add_gridspec(2, 3, height_ratios=[1, 2.4])
+for col, name in enumerate((TEXT["grid"], TEXT["rand"])):
+    pts = typical[name]
+    top = fig.add_subplot(gs[0, col])
+    main = fig.add_subplot(gs[1, col], sharex=top)
+    top.plot(u, peak_score(u), color="C1")
+    top.plot(pts[:, 0], peak_score(pts[:, 0]), "o", color="C0", markersize=5)
+    top.set(title=f"{name}: {TEXT['typical']}", ylabel=TEXT["score"], ylim=(-0.05, 1.1))
+    top.tick_params(labelbottom=False)
     main.plot(pts[:, 0], pts[:, 1], "o", color="C0", markersize=7)
     for x in pts[:, 0]:
         main.axvline(x, color=INK, linestyle=":", linewidth=0.8)
     main.set(xlim=(0, 1), ylim=(0, 1), xlabel=TEXT["imp"], ylabel=TEXT["unimp"])
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+hist = fig.add_subplot(gs[:, 2])
+bins = np.linspace(0, 1, 21)
+for k, (name, best) in enumerate(((TEXT["grid"], grid_best), (TEXT["rand"], rand_best))):
+    hist.hist(best, bins=bins, weights=np.full(best.size, 1 / best.size), histtype="step", linewidth=1.6,
+              color=f"C{k}", linestyle="-" if k == 0 else "--", label=name)
+hist.set(xlabel=TEXT["best"], ylabel=TEXT["share"], xlim=(0, 1))
+hist.legend(loc="upper center")
+print(figure_html(fig, alt=TEXT["alt"].format(n=N_DRAWS), caption=TEXT["cap"].format(n=N_DRAWS)))

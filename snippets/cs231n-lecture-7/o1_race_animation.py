@@ -31,7 +31,7 @@ fig, (ax, bx) = figure(1, 2, width=7.6, height=3.2, gridspec_kw={"width_ratios":
 ax.contour(gx, gy, f.value(np.stack([gx, gy], axis=-1)), levels=np.geomspace(0.5, 600, 12), colors=INK, alpha=0.25, linewidths=0.6)
 lines = []
 for i, (name, r) in enumerate(zip(NAMES, runs, strict=True)):
-    color = f"C{i + 1 if i else 0}"  # same colours as the static figure
+    color = f"C{i + 1 if i else 0}"  # same colors as the static figure
     lines += ax.plot(r.path[:, 0], r.path[:, 1], color=color, linewidth=1.2)
     lines += bx.semilogy(r.loss, color=color, linewidth=1.2, label=name)
 ax.plot([-10, 0], [1, 0], "o", color=INK, markersize=4)

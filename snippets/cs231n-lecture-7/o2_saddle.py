@@ -13,7 +13,7 @@ TEXT = localized(
             head2="| 차원 n | 무작위 헤세 행렬이 양의 정부호일 확률 (10⁵개) | 부호가 동전 던지기라면 $2^{-n}$ |",
             slice_x="안장점을 x축으로 자른 단면 x²", slice_y="안장점을 y축으로 자른 단면 −y²", local="지역 최솟값이 있는 1차원 함수",
             t="위치", f="함수값", step="스텝", ay="|y| (로그 눈금)", noise="σ", escape="탈출선 |y| = 1",
-            alt="왼쪽: 안장점의 두 단면(위로 볼록한 포물선과 아래로 볼록한 포물선)과 지역 최솟값이 있는 1차원 곡선. 오른쪽: 스텝에 따른 |y|. "
+            alt="왼쪽: 안장점의 두 단면(아래로 볼록한 포물선 x²과 위로 볼록한 포물선 −y²)과 지역 최솟값이 있는 1차원 곡선. 오른쪽: 스텝에 따른 |y|. "
             "잡음이 없으면 |y|가 10⁻⁶에서 일정한 비율로 자라 약 700스텝에 1에 닿고, 잡음이 크면 훨씬 일찍 닿는다.",
             cap="왼쪽: 기울기가 0인 두 종류의 점. 오른쪽: (1, 10⁻⁶)에서 출발한 SGD(학습률 0.01)의 |y|. 점선이 탈출 기준이다.",
         ),
@@ -22,7 +22,7 @@ TEXT = localized(
             head2="| dimension n | probability that a random Hessian is positive definite (10⁵ draws) | if signs were coin flips, $2^{-n}$ |",
             slice_x="saddle sliced along x, x²", slice_y="saddle sliced along y, −y²", local="1-D function with a local minimum",
             t="position", f="value", step="step", ay="|y| (log scale)", noise="σ", escape="escape line |y| = 1",
-            alt="Left: the saddle's two slices (an upward and a downward parabola) and a 1-D curve with a local minimum. Right: |y| "
+            alt="Left: the saddle's two slices (x², a parabola opening upward, and −y², one opening downward) and a 1-D curve with a local minimum. Right: |y| "
             "per step. Without noise |y| grows from 10⁻⁶ by a constant factor and reaches 1 after about 700 steps; with large noise it "
             "gets there much sooner.",
             cap="Left: two kinds of points with zero gradient. Right: |y| for SGD (learning rate 0.01) started at (1, 10⁻⁶); the "

@@ -12,11 +12,11 @@ TEXT = localized(
             alt="세 열의 층 쌓기 그림. 왼쪽은 ImageNet으로 모두 학습한 CNN(합성곱 층 다섯, FC 4096 둘, FC 1000). 가운데는 데이터가 적을 때로, "
             "마지막 FC 층만 클래스 수 C로 새로 만들어 학습하고 나머지는 고정한다. 오른쪽은 데이터가 많을 때로, 위쪽 층 몇 개를 작은 학습률로 "
             "미세 조정하고 마지막 층은 새로 학습한다.",
-            cap="전이 학습의 세 단계. 아래쪽 층(일반적인 특징)은 고정하고, 데이터가 많을수록 위쪽 층(특수한 특징)을 더 많이 다시 학습한다.",
+            cap="전이 학습의 세 단계. 아래쪽 층(일반적인 특성)은 고정하고, 데이터가 많을수록 위쪽 층(특수한 특성)을 더 많이 다시 학습한다.",
         ),
         "en": dict(
             cols=["1. Pretrain on\nImageNet", "2. Small dataset:\nnew last layer only", "3. Bigger dataset:\nfine-tune top layers"],
-            frozen="frozen (reused as is)", image="image", fine="fine-tuned (about 1/10 learning rate)", new="reinitialised and trained", trained="trained on ImageNet",
+            frozen="frozen (reused as is)", image="image", fine="fine-tuned (about 1/10 learning rate)", new="reinitialized and trained", trained="trained on ImageNet",
             alt="Three stacks of layers. Left: a CNN trained entirely on ImageNet (five conv layers, two FC-4096, FC-1000). Middle, "
             "small dataset: only the last FC layer is replaced by one with C classes and trained; the rest is frozen. Right, bigger "
             "dataset: a few top layers are fine-tuned with a small learning rate and the last layer is trained anew.",

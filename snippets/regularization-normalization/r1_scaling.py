@@ -11,24 +11,26 @@ TEXT = localized(
     {
         "ko": dict(
             head="| 변환 | 분할 | 특성 | 최솟값 | 최댓값 | 평균 | 표준편차 |",
-            check_z="학습 분할 z-점수의 최대 |평균|, 최대 |표준편차 − 1|",
-            check_m="학습 분할 최소-최대의 최대 |최솟값|, 최대 |최댓값 − 1|",
+            check_z="학습 세트 z-점수의 최대 |평균|, 최대 |표준편차 − 1|",
+            check_m="학습 세트 최소-최대의 최대 |최솟값|, 최대 |최댓값 − 1|",
+            logz="연 소득의 학습 세트 z-점수: 0보다 작은 비율, 최댓값", raw_income="원본", log_income="$\\log_{10}$ 변환 뒤",
             raw="원본", mm="최소-최대", z="z-점수", train="학습", val="검증", f1="연 소득", f2="하루 사용 시간",
             x1="연 소득 (원 단위)", y1="하루 사용 시간 (h)", x="특성 1 (변환 후)", y="특성 2 (변환 후)",
             alt="세 개의 산점도. 두 축을 같은 눈금으로 그린 원본에서는 소득이 10의 7제곱까지 퍼져 있어 사용 시간의 차이가 바닥의 한 줄로 눌린다. "
             "최소-최대 스케일링 뒤에는 두 축이 모두 0과 1 사이에, 표준화 뒤에는 두 축이 모두 0을 중심으로 비슷한 폭에 놓인다.",
-            cap="같은 데이터를 원본(두 축 같은 눈금), 최소-최대 스케일링, 표준화로 본 모습. 통계량은 학습 분할(파란 점)에서만 구했고 검증 분할(주황 점)에 그대로 적용했다.",
+            cap="같은 데이터를 원본(두 축 같은 눈금), 최소-최대 스케일링, 표준화로 본 모습. 통계량은 학습 세트(파란 원)에서만 구했고 검증 세트(주황 삼각형)에 그대로 적용했다.",
         ),
         "en": dict(
             head="| transform | split | feature | min | max | mean | std |",
             check_z="train split, z-score: largest |mean|, largest |std − 1|",
             check_m="train split, min-max: largest |min|, largest |max − 1|",
+            logz="z-scores of yearly income on the train split: share below 0, largest value", raw_income="raw", log_income="after $\\log_{10}$",
             raw="raw", mm="min-max", z="z-score", train="train", val="val", f1="yearly income", f2="daily hours",
             x1="yearly income (currency units)", y1="daily usage (h)", x="feature 1 (scaled)", y="feature 2 (scaled)",
             alt="Three scatter plots. Drawn with one scale on both axes, the raw incomes spread up to 10 to the 7 and squash the hours into a flat line at the bottom. "
-            "After min-max scaling both axes lie between 0 and 1; after standardization both are centred on 0 with a similar spread.",
+            "After min-max scaling both axes lie between 0 and 1; after standardization both are centered on 0 with a similar spread.",
             cap="The same data raw (one scale on both axes), min-max scaled and standardized. The statistics come from the training split (blue) only "
-            "and are applied unchanged to the validation split (orange).",
+            "and are applied unchanged to the validation split (orange triangles; training points are blue circles).",
         ),
     }
 )
@@ -52,7 +54,11 @@ for name, scaler in scaled.items():
 Z = scaled[TEXT["z"]].transform(X_train)
 M = scaled[TEXT["mm"]].transform(X_train)
 print(f"\n- {TEXT['check_z']}: {np.abs(Z.mean(axis=0)).max():.1e}, {np.abs(Z.std(axis=0) - 1).max():.1e}")
-print(f"- {TEXT['check_m']}: {np.abs(M.min(axis=0)).max():.1e}, {np.abs(M.max(axis=0) - 1).max():.1e}\n")
+print(f"- {TEXT['check_m']}: {np.abs(M.min(axis=0)).max():.1e}, {np.abs(M.max(axis=0) - 1).max():.1e}")
+for name, feature in ((TEXT["raw_income"], X_train[:, 0]), (TEXT["log_income"], np.log10(X_train[:, 0]))):
+    z_income = StandardScaler().fit(feature[:, None]).transform(feature[:, None])[:, 0]
+    print(f"- {TEXT['logz']} ({name}): {np.mean(z_income < 0):.2f}, {z_income.max():.2f}")
+print()
 
 fig, axes = figure(1, 3, width=9.0, height=3.0)
 panels = [(TEXT["raw"], X_train, X_val)] + [(name, s.transform(X_train), s.transform(X_val)) for name, s in scaled.items()]

@@ -8,16 +8,16 @@ from studynotes.plotting import INK, figure, figure_html
 TEXT = localized(
     {
         "ko": dict(
-            head="| 모형 | 정확히 0인 계수 | 참 계수와의 거리 $\\lVert\\hat\\beta-\\beta\\rVert_2$ | 학습 MSE |",
+            head="| 모델 | 정확히 0인 계수 | 참 계수와의 거리 $\\lVert\\hat\\beta-\\beta\\rVert_2$ | 학습 MSE |",
             true="참 계수", ols="OLS", lasso="Lasso", ridge="Ridge",
             kkt="Lasso 해의 KKT 조건 위반(최댓값)", sweeps="좌표 하강 반복(스윕) 수",
             ortho_l="직교 설계에서 좌표 하강 Lasso와 $S(b, \\lambda)$의 최대 차이",
             ortho_r="직교 설계에서 Ridge와 $b/(1+2\\lambda)$의 최대 차이",
             zero="Lasso의 정확한 0", zoom="참값이 0인 특성 (확대)", signal="참값이 0이 아닌 특성",
             x="계수 번호 j", y="계수 값 βⱼ",
-            alt="13개 계수의 막대그래프 두 개. 왼쪽의 처음 5개에서는 세 모형 모두 참 계수 근처에 있고 Ridge가 가장 많이 줄어든다. "
+            alt="13개 계수의 막대그래프 두 개. 왼쪽의 처음 5개에서는 세 모델 모두 참 계수 근처에 있고 Ridge가 가장 많이 줄어든다. "
             "확대한 오른쪽의 나머지 8개에서 OLS와 Ridge는 작은 0이 아닌 값을 갖지만 Lasso는 대부분 정확히 0이어서 막대 대신 빈 원만 있다.",
-            cap="N = 200, p = 13, λ = 0.1에서 세 모형의 계수. 짧은 가로 막대는 참 계수다. Lasso만 쓸모없는 특성의 계수를 정확히 0으로 만든다.",
+            cap="N = 200, p = 13, λ = 0.1에서 세 모델의 계수. 짧은 가로 막대는 참 계수다. Lasso만 쓸모없는 특성의 계수를 정확히 0으로 만든다.",
         ),
         "en": dict(
             head="| model | exact zeros | distance to the truth $\\lVert\\hat\\beta-\\beta\\rVert_2$ | train MSE |",

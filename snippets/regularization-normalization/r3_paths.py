@@ -12,7 +12,7 @@ TEXT = localized(
             zeros="$\\lambda \\ge \\lambda_{\\max}$에서 0이 아닌 Lasso 계수 수 ($\\lambda = 1, 2, 10 \\times \\lambda_{\\max}$)",
             head="| 특성 $j$ | 참 계수 | Lasso가 0이 아니게 되는 가장 큰 격자 $\\lambda$ | $\\lambda = \\lambda_{\\max}$에서 Ridge 계수 |",
             never="끝까지 0", x="log₁₀ λ", y="계수 값", lasso="Lasso", ridge="Ridge", lm="$\\lambda_{\\max}$",
-            alt="두 그래프. 왼쪽 Lasso 경로에서는 λ가 λ_max보다 크면 모든 계수가 0이고, λ가 작아질수록 계수가 하나씩 0에서 벗어나며 꺾은선 모양으로 자란다. "
+            alt="두 그래프. 왼쪽 Lasso 경로에서는 λ가 λ_max보다 크면 모든 계수가 0이고, λ가 작아질수록 계수가 하나씩 0에서 벗어나 자란다. 경로는 λ에 대해 조각별 직선이지만 로그 축에서는 휘어 보인다. "
             "오른쪽 Ridge 경로에서는 λ가 커질수록 모든 계수가 부드럽게 0 쪽으로 줄어들지만 0에 닿지는 않는다.",
             cap="정칙화 경로. Lasso(왼쪽)의 계수는 하나씩 정확히 0에 닿는다(경로는 λ에 대해 조각별 선형이고, 로그 축이라 휘어 보인다). Ridge(오른쪽)는 모든 계수를 함께 부드럽게 줄인다. 점선은 λ_max다.",
         ),
@@ -22,7 +22,7 @@ TEXT = localized(
             head="| feature $j$ | true coefficient | largest grid $\\lambda$ where Lasso makes it non-zero | Ridge coefficient at $\\lambda = \\lambda_{\\max}$ |",
             never="stays 0", x="log₁₀ λ", y="coefficient value", lasso="Lasso", ridge="Ridge", lm="$\\lambda_{\\max}$",
             alt="Two plots. In the Lasso path on the left, every coefficient is zero when lambda exceeds lambda_max; as lambda decreases "
-            "the coefficients leave zero one at a time and grow along straight segments. In the Ridge path on the right, all coefficients "
+            "the coefficients leave zero one at a time and grow along segments that are straight in λ, drawn bent on the log axis. In the Ridge path on the right, all coefficients "
             "shrink smoothly toward zero as lambda grows but never reach it.",
             cap="Regularization paths. Lasso coefficients (left) hit exactly zero one at a time (the path is piecewise linear in λ; the log axis bends it); Ridge (right) "
             "shrinks all of them together, smoothly. The dashed line marks λ_max.",

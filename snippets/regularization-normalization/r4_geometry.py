@@ -19,7 +19,7 @@ TEXT = localized(
             head="| constraint | optimum inside it $(\\beta_1, \\beta_2)$ | loss there |",
             l1="L1 diamond $\\lvert\\beta_1\\rvert+\\lvert\\beta_2\\rvert\\le 1$", l2="L2 disc $\\beta_1^2+\\beta_2^2\\le 1$",
             t1="L1: diamond", t2="L2: disc", ols="OLS solution", x="β₁", y="β₂",
-            alt="Two plots, each with tilted elliptical contours centred at (2, 0.6). On the left the contours first touch the diamond "
+            alt="Two plots, each with tilted elliptical contours centered at (2, 0.6). On the left the contours first touch the diamond "
             "at its right corner (1, 0). On the right they touch the disc near (0.91, 0.41), where both coordinates are non-zero.",
             cap="The regularized solution is where the residual contours (ellipses) first touch the constraint region. The diamond has "
             "corners on the axes, so the touching point is often a corner, and there one coefficient is exactly zero.",

@@ -77,3 +77,39 @@ def check_rng(name: str, value: object) -> np.random.Generator:
     if not isinstance(value, np.random.Generator):
         raise TypeError(f"{name} must be a numpy.random.Generator (use np.random.default_rng(seed)), got {type(value).__name__}")
     return value
+
+
+MAX_ELEMENTS = 10**8
+"""Largest array (number of values, 800 MB of float64) a size argument may ask for."""
+
+
+def check_size(name: str, *dims: int, limit: int = MAX_ELEMENTS) -> int:
+    """Refuse, before NumPy tries to allocate it, an array of ``prod(dims)`` values above ``limit``.
+
+    ``dims`` are already-checked non-negative integers; ``name`` names the argument(s) that set them.
+    Returns the number of values.
+    """
+    total = 1
+    for d in dims:
+        total *= int(d)
+    if total > limit:
+        raise ValueError(f"{name} too large: {' x '.join(str(int(d)) for d in dims)} = {total} values, limit {limit}")
+    return total
+
+
+def as_float_array(name: str, value: object) -> np.ndarray:
+    """Return ``value`` as a float array; ``None``, strings and non-numeric entries get a `TypeError` naming ``name``.
+
+    Non-finite values pass (for paths that may diverge); use `check_array` to reject them.
+    """
+    if value is None or isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be a number or an array of numbers, got {value!r}")
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError) as err:
+        raise TypeError(f"{name} must be a number or an array of numbers ({err})") from None
+
+
+def check_array(name: str, value: object, *, ndim: int | None = None) -> np.ndarray:
+    """`check_finite_array` after `as_float_array`: a finite float array, every failure naming ``name``."""
+    return check_finite_array(name, as_float_array(name, value), ndim=ndim)

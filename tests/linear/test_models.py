@@ -211,3 +211,61 @@ def test_polynomial_ridge_predict_recovers_a_polynomial_and_shrinks():
     assert pred.shape == (2, 3)
     np.testing.assert_allclose(pred[0], 1.0 - 2.0 * x_new + 0.5 * x_new**3, atol=1e-10)
     np.testing.assert_allclose(pred[1], y.mean(), atol=1e-4)  # huge lambda: only the intercept is left
+
+
+def test_elastic_net_meets_its_kkt_conditions_and_reduces_to_lasso_and_ridge():
+    from studynotes.linear import elastic_net, elastic_net_kkt_violation, lasso, ridge
+
+    rng = np.random.default_rng(11)
+    X = rng.standard_normal((80, 6))
+    X[:, 1] = X[:, 0] + 0.05 * rng.standard_normal(80)  # a strongly correlated pair
+    y = X @ np.array([1.0, 1.0, 0.0, -0.5, 0.0, 0.3]) + 0.1 * rng.standard_normal(80) + 2.0
+    for lam in (0.01, 0.1, 0.5):
+        for a in (0.0, 0.2, 0.5, 0.9, 1.0):
+            fit = elastic_net(X, y, lam, a)
+            assert fit.converged
+            assert elastic_net_kkt_violation(X, y, fit, a) <= 1e-8
+            # Independent optimality check: no small move of one coefficient lowers the objective.
+            def obj(b, b0):
+                r = y - b0 - X @ b
+                return r @ r / (2 * len(y)) + lam * (a * np.abs(b).sum() + (1 - a) / 2 * b @ b)
+            base = obj(fit.coef, fit.intercept)
+            for j in range(6):
+                for step in (1e-4, -1e-4):
+                    b = fit.coef.copy()
+                    b[j] += step
+                    assert obj(b, fit.intercept) >= base - 1e-12
+        np.testing.assert_allclose(elastic_net(X, y, lam, 1.0).coef, lasso(X, y, lam).coef, atol=1e-10)
+        np.testing.assert_allclose(elastic_net(X, y, lam, 0.0).coef, ridge(X, y, lam / 2).coef, atol=1e-8)
+
+
+def test_elastic_net_shares_weight_between_twin_features_where_the_lasso_picks_one():
+    from studynotes.linear import elastic_net, lasso
+
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal(100)
+    X = np.column_stack([x, x + 0.1 * rng.standard_normal(100), rng.standard_normal(100)])
+    y = x + 0.5 * rng.standard_normal(100)
+    assert np.corrcoef(X[:, 0], X[:, 1])[0, 1] > 0.99
+    las = lasso(X, y, 0.1).coef
+    assert las[0] > 0.5 and las[1] == 0.0  # the Lasso keeps one twin
+    enet = elastic_net(X, y, 0.1, 0.5).coef
+    assert min(enet[0], enet[1]) > 0.3  # the elastic net keeps both
+    # Exact twins: the L2 part makes the objective strictly convex, so the split is exactly equal.
+    twins = np.column_stack([x, x, X[:, 2]])
+    fit = elastic_net(twins, y, 0.1, 0.5).coef
+    assert fit[0] > 0.3 and abs(fit[0] - fit[1]) < 1e-10
+
+
+def test_elastic_net_rejects_bad_arguments():
+    from studynotes.linear import LinearFit, elastic_net, elastic_net_kkt_violation
+
+    X, y = np.ones((5, 2)), np.arange(5.0)
+    with pytest.raises(ValueError, match="l1_ratio"):
+        elastic_net(X, y, 0.1, 1.5)
+    with pytest.raises(TypeError, match="l1_ratio"):
+        elastic_net(X, y, 0.1, "half")
+    with pytest.raises(TypeError, match="fit"):
+        elastic_net_kkt_violation(X, y, None, 0.5)
+    with pytest.raises(ValueError, match="coefficients"):
+        elastic_net_kkt_violation(X, y, LinearFit(np.zeros(3), 0.0, 0.1), 0.5)

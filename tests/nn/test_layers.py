@@ -274,3 +274,43 @@ def test_backward_rejects_wrong_dout_shape():
     _, cache = affine_forward(np.ones((2, 3)), np.ones((3, 4)), np.zeros(4))
     with pytest.raises(ValueError, match="dout"):
         affine_backward(np.ones((2, 5)), cache)
+
+
+def test_layernorm_normalizes_each_example_and_ignores_the_batch():
+    from studynotes.nn import batchnorm_forward, layernorm_forward
+
+    rng = np.random.default_rng(4)
+    x = rng.normal(5.0, 3.0, (8, 6))
+    gamma, beta = rng.standard_normal(6), rng.standard_normal(6)
+    out, _ = layernorm_forward(x, np.ones(6), np.zeros(6), eps=1e-12)
+    np.testing.assert_allclose(out.mean(axis=1), 0.0, atol=1e-12)
+    np.testing.assert_allclose(out.var(axis=1), 1.0, atol=1e-9)
+    # Independent of the batch: each row alone gives the same output as inside the batch.
+    full, _ = layernorm_forward(x, gamma, beta)
+    for i in range(len(x)):
+        alone, _ = layernorm_forward(x[i : i + 1], gamma, beta)
+        np.testing.assert_allclose(alone[0], full[i], rtol=0, atol=1e-14)
+    # The batch-of-one trap of train-mode BN: every input maps to beta. Layer norm keeps the input's shape.
+    bn_one, _ = batchnorm_forward(x[:1], gamma, beta, {"mode": "train"})
+    np.testing.assert_allclose(bn_one[0], beta, atol=1e-12)
+    assert np.std(full[0] - beta) > 0.1
+    # Closed form for one row.
+    row = x[0]
+    np.testing.assert_allclose(full[0], gamma * (row - row.mean()) / np.sqrt(row.var() + 1e-5) + beta, rtol=1e-12)
+
+
+def test_layernorm_backward_matches_numerical_gradients():
+    from studynotes.nn import layernorm_backward, layernorm_forward, numerical_gradient_array, rel_error
+
+    rng = np.random.default_rng(5)
+    x, gamma, beta = rng.standard_normal((4, 5)), rng.standard_normal(5), rng.standard_normal(5)
+    dout = rng.standard_normal((4, 5))
+    _, cache = layernorm_forward(x, gamma, beta)
+    dx, dgamma, dbeta = layernorm_backward(dout, cache)
+    assert rel_error(dx, numerical_gradient_array(lambda v: layernorm_forward(v, gamma, beta)[0], x.copy(), dout)) < 1e-7
+    assert rel_error(dgamma, numerical_gradient_array(lambda v: layernorm_forward(x, v, beta)[0], gamma.copy(), dout)) < 1e-7
+    assert rel_error(dbeta, numerical_gradient_array(lambda v: layernorm_forward(x, gamma, v)[0], beta.copy(), dout)) < 1e-7
+    with pytest.raises(ValueError, match="D >= 2"):
+        layernorm_forward(np.ones((3, 1)), np.ones(1), np.zeros(1))
+    with pytest.raises(TypeError, match="x must be a number"):
+        layernorm_forward(None, np.ones(2), np.zeros(2))

@@ -225,3 +225,35 @@ def test_train_with_batchnorm_and_dropout():
 def test_diverging_run_is_flagged():
     hist, _ = spiral_run(1e6, 100)
     assert hist.diverged and len(hist.loss) < 100
+
+
+def test_random_search_beats_a_shifted_grid_in_distribution():
+    """The post's claim: over many draws, random search's best score is higher (median and most draws)."""
+    from studynotes.nn import layout_best_scores, peak_score
+
+    grids, rands, grid_best, rand_best = layout_best_scores(9, 2000, np.random.default_rng(2012))
+    assert grids.shape == rands.shape == (2000, 9, 2)
+    # Each grid is a 3 x 3 lattice with spacing 1/3 and three distinct values per axis.
+    for g in grids[:5]:
+        assert len(np.unique(np.round(g[:, 0], 12))) == 3
+        np.testing.assert_allclose(np.diff(np.unique(np.round(g[:, 0], 12))), 1 / 3)
+    np.testing.assert_allclose(grid_best, peak_score(grids[..., 0]).max(axis=1))
+    np.testing.assert_allclose(rand_best, peak_score(rands[..., 0]).max(axis=1))
+    assert np.median(rand_best) - np.median(grid_best) >= 0.3
+    share = np.mean(rand_best > grid_best)
+    assert share - 4 * np.sqrt(share * (1 - share) / 2000) > 0.6
+    # Exact check for the grid: the distance from the peak to the nearest tick is uniform on [0, 1/6].
+    d = np.linspace(0, 1 / 6, 200_001)
+    exact_mean = np.mean(np.exp(-(d**2) / (2 * 0.06**2)))
+    assert abs(grid_best.mean() - exact_mean) < 4 * grid_best.std() / np.sqrt(2000)
+
+
+def test_layout_best_scores_rejects_bad_sizes():
+    from studynotes.nn import layout_best_scores
+
+    with pytest.raises(ValueError, match="n_trials"):
+        layout_best_scores(8, 10, np.random.default_rng(0))
+    with pytest.raises(ValueError, match="num_draws"):
+        layout_best_scores(9, 10**9, np.random.default_rng(0))
+    with pytest.raises(TypeError, match="rng"):
+        layout_best_scores(9, 10, 0)

@@ -119,3 +119,24 @@ def test_weight_scaling_exact_for_linear_not_after_relu():
     assert abs(samples.mean() - scaled) > 10 * samples.std(ddof=1) / math.sqrt(n)
     with pytest.raises(ValueError, match="W must"):
         dropout_ensemble(x, W.T, v, 0.5, 10, rng)
+
+
+def test_rotating_the_bowl_takes_away_the_per_coordinate_advantage():
+    """AdaGrad/RMSProp beat gradient descent by orders of magnitude only on the axis-aligned bowl."""
+    from studynotes.optim import rotated_quadratic_runs
+
+    runs = {r.rule: r for r in rotated_quadratic_runs()}
+    gd, mom = runs["sgd"], runs["sgd_momentum"]
+    # Rotation-invariant methods: identical loss curves (same start in the bowl's axes).
+    for r in (gd, mom):
+        np.testing.assert_allclose(r.loss_rotated, r.loss_aligned, rtol=1e-9, atol=1e-300)
+    for name in ("adagrad", "rmsprop"):
+        r = runs[name]
+        # Axis-aligned: at least 10^6 times below gradient descent ...
+        assert r.final("aligned") <= 1e-6 * gd.final("aligned")
+        # ... rotated: the advantage is gone, within a factor 10 of gradient descent either way.
+        assert gd.final("rotated") / 10 <= r.final("rotated") <= 10 * gd.final("rotated")
+    # Adam gains nothing from the alignment here: what it has is momentum's speed, on both problems.
+    adam_run = runs["adam"]
+    assert adam_run.final("rotated") >= 0.1 * mom.final("rotated")
+    assert adam_run.final("aligned") >= 0.1 * mom.final("aligned")

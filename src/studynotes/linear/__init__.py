@@ -6,9 +6,11 @@ experiments train the networks of `studynotes.nn`.
 """
 
 from .data import make_sine_data, make_sparse_regression, orthonormal_design, polynomial_features
-from .experiments import Curves, regularization_curves, spiral_split
+from .experiments import Curves, MemorizationRuns, memorization_runs, regularization_curves, spiral_split
 from .models import (
     LinearFit,
+    elastic_net,
+    elastic_net_kkt_violation,
     lambda_grid,
     lasso,
     lasso_kkt_violation,
@@ -26,8 +28,11 @@ from .scaling import MinMaxScaler, StandardScaler
 __all__ = [
     "Curves",
     "LinearFit",
+    "MemorizationRuns",
     "MinMaxScaler",
     "StandardScaler",
+    "elastic_net",
+    "elastic_net_kkt_violation",
     "lambda_grid",
     "lasso",
     "lasso_kkt_violation",
@@ -37,6 +42,7 @@ __all__ = [
     "make_sine_data",
     "make_sparse_regression",
     "matrix_norm",
+    "memorization_runs",
     "min_on_ball",
     "ols",
     "orthonormal_design",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_finite_array, check_int, check_real, check_rng
+from .._validate import check_array, check_int, check_real, check_rng, check_size
 
 __all__ = ["make_sparse_regression", "orthonormal_design", "polynomial_features", "make_sine_data"]
 
@@ -37,6 +37,7 @@ def make_sparse_regression(
     """
     n_samples = check_int("n_samples", n_samples, minimum=2)
     n_features = check_int("n_features", n_features, minimum=1)
+    check_size("n_samples * n_features", n_samples, n_features)
     n_nonzero = check_int("n_nonzero", n_nonzero, minimum=0)
     if n_nonzero > n_features:
         raise ValueError(f"n_nonzero must be <= n_features={n_features}, got {n_nonzero}")
@@ -53,19 +54,20 @@ def make_sparse_regression(
 
 
 def orthonormal_design(n_samples: int, n_features: int, rng: np.random.Generator) -> np.ndarray:
-    r"""A design with centred columns and $X^\top X / N = I$, where the Lasso and Ridge have closed forms.
+    r"""A design with centered columns and $X^\top X / N = I$, where the Lasso and Ridge have closed forms.
 
     With OLS estimates $b_j = x_j^\top (y - \bar y)/N$, the post's objectives give
     $\hat\beta^{\text{lasso}}_j = \operatorname{sign}(b_j)(|b_j| - \lambda)_+$ and
     $\hat\beta^{\text{ridge}}_j = b_j / (1 + 2\lambda)$.
-    Built from the QR decomposition of a centred Gaussian matrix, scaled by $\sqrt N$.
+    Built from the QR decomposition of a centered Gaussian matrix, scaled by $\sqrt N$.
 
     Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
     """
     n_samples = check_int("n_samples", n_samples, minimum=2)
     n_features = check_int("n_features", n_features, minimum=1)
+    check_size("n_samples * n_features", n_samples, n_features)
     if n_features >= n_samples:
-        raise ValueError(f"n_features must be < n_samples={n_samples} (centred columns), got {n_features}")
+        raise ValueError(f"n_features must be < n_samples={n_samples} (centered columns), got {n_features}")
     rng = check_rng("rng", rng)
     A = rng.standard_normal((n_samples, n_features))
     Q, _ = np.linalg.qr(A - A.mean(axis=0))
@@ -77,8 +79,9 @@ def polynomial_features(x: object, degree: int) -> np.ndarray:
 
     Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
     """
-    x = check_finite_array("x", x, ndim=1)
+    x = check_array("x", x, ndim=1)
     degree = check_int("degree", degree, minimum=1)
+    check_size("len(x) * degree", x.size, degree)
     return x[:, None] ** np.arange(1, degree + 1)
 
 
@@ -88,6 +91,7 @@ def make_sine_data(n: int, rng: np.random.Generator, *, noise: float = 0.2, low:
     Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
     """
     n = check_int("n", n, minimum=1)
+    check_size("n", n)
     rng = check_rng("rng", rng)
     noise = check_real("noise", noise, low=0.0)
     low = check_real("low", low)

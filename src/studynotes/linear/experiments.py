@@ -13,10 +13,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from .._validate import check_int, check_probability, check_real
+from .._validate import check_int, check_probability, check_real, check_size
 from ..nn import TwoLayerNet, make_spiral, softmax_loss, train
 
-__all__ = ["Curves", "spiral_split", "regularization_curves"]
+__all__ = ["Curves", "MemorizationRuns", "memorization_runs", "spiral_split", "regularization_curves"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ def spiral_split(
     """
     n_train = check_int("n_train", n_train, minimum=2)
     n_val = check_int("n_val", n_val, minimum=2)
+    check_size("n_train + n_val", 3 * (n_train + n_val), 2)
     flip = check_probability("flip", flip)
     rng = np.random.default_rng(check_int("seed", seed, minimum=0))
     X, y = make_spiral(n_train, 3, rng, noise=noise)
@@ -166,3 +167,112 @@ def regularization_curves(
     for arr in (curves.iters, curves.train_loss, curves.val_loss, curves.train_acc, curves.val_acc, curves.batch_loss):
         arr.setflags(write=False)
     return curves
+
+
+@dataclass(frozen=True)
+class MemorizationRuns:
+    """Accuracies of several seeds measured every ``eval_every`` updates, in test mode; arrays are ``(seeds, measurements)``.
+
+    Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
+
+    Attributes
+    ----------
+    iters
+        Update counts at which the accuracies were measured (0 is the initial network).
+    seeds
+        The seeds, one row of each array per seed.
+    flipped_acc
+        Accuracy on the training points whose label was flipped, against the *flipped* label: how
+        many wrong labels the network has memorized.
+    train_acc, val_acc
+        Accuracy on the whole training set (labels as given) and on the clean validation set.
+    """
+
+    iters: np.ndarray
+    seeds: tuple[int, ...]
+    flipped_acc: np.ndarray
+    train_acc: np.ndarray
+    val_acc: np.ndarray
+
+    @property
+    def gap(self) -> np.ndarray:
+        """Train accuracy minus validation accuracy, per seed and measurement."""
+        return self.train_acc - self.val_acc
+
+
+@lru_cache(maxsize=8)
+def memorization_runs(
+    *,
+    dropout_keep: float | None = None,
+    seeds: tuple[int, ...] = (0, 1, 2, 3, 4),
+    n_train: int = 30,
+    n_val: int = 200,
+    flip: float = 0.2,
+    hidden_dim: int = 100,
+    lr: float = 0.02,
+    num_iters: int = 800,
+    eval_every: int = 40,
+) -> MemorizationRuns:
+    r"""Train a `studynotes.nn.TwoLayerNet` with Adam on spiral data with flipped labels, once per seed.
+
+    Full-batch Adam (`studynotes.optim.adam`, default betas) memorizes the flipped labels within a
+    few hundred updates when nothing stops it, which plain gradient descent at a stable step does not
+    within the same budget. Seed ``s`` draws the data (`spiral_split` with ``seed=s``), the initial
+    weights (``s + 1``) and the dropout masks (``s + 2``), so the runs with and without dropout of
+    one seed see the same data and start from the same weights. Cached by arguments (read-only
+    result).
+
+    Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
+
+    Parameters
+    ----------
+    dropout_keep
+        Keep probability $p$ of inverted dropout after the hidden ReLU (``None``: no dropout).
+    seeds
+        Seeds to run (non-empty tuple of integers >= 0).
+    n_train, n_val, flip
+        Data, as in `spiral_split`.
+    hidden_dim
+        Hidden units.
+    lr, num_iters, eval_every
+        Adam's learning rate, number of updates, and updates between measurements (must divide ``num_iters``).
+    """
+    from ..optim import adam  # local import: studynotes.optim does not depend on linear
+
+    if not isinstance(seeds, tuple) or not seeds:
+        raise TypeError(f"seeds must be a non-empty tuple of integers, got {seeds!r}")
+    seeds = tuple(check_int("seeds", s, minimum=0) for s in seeds)
+    num_iters = check_int("num_iters", num_iters, minimum=1)
+    eval_every = check_int("eval_every", eval_every, minimum=1)
+    if num_iters % eval_every:
+        raise ValueError(f"eval_every must divide num_iters={num_iters}, got {eval_every}")
+    lr = check_real("lr", lr, low=0.0, low_open=True)
+    flipped_rows, train_rows, val_rows = [], [], []
+    for seed in seeds:
+        X, y, X_val, y_val = spiral_split(n_train, n_val, flip=flip, seed=seed)
+        _, y_clean, _, _ = spiral_split(n_train, n_val, flip=0.0, seed=seed)
+        flipped = y != y_clean
+        net = TwoLayerNet(2, hidden_dim, 3, rng=np.random.default_rng(seed + 1), dropout_keep=dropout_keep)
+        net.rng = np.random.default_rng(seed + 2)
+        configs: dict[str, dict] = {k: {"learning_rate": lr} for k in net.params}
+        fa, ta, va = [], [], []
+        for it in range(num_iters + 1):
+            if it % eval_every == 0:
+                pred, pred_val = net.predict(X), net.predict(X_val)
+                fa.append(float(np.mean(pred[flipped] == y[flipped])) if flipped.any() else float("nan"))
+                ta.append(float(np.mean(pred == y)))
+                va.append(float(np.mean(pred_val == y_val)))
+            if it == num_iters:
+                break
+            _, grads = net.loss(X, y, mode="train")
+            for k in net.params:
+                net.params[k], configs[k] = adam(net.params[k], grads[k], configs[k])
+        flipped_rows.append(fa)
+        train_rows.append(ta)
+        val_rows.append(va)
+    arrays = [np.array(r) for r in (flipped_rows, train_rows, val_rows)]
+    for a in arrays:
+        a.setflags(write=False)
+    iters = np.arange(0, num_iters + 1, eval_every)
+    iters.setflags(write=False)
+    return MemorizationRuns(iters, seeds, *arrays)

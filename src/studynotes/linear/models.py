@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_finite_array, check_int, check_real
+from .._validate import check_array, check_int, check_real, check_size
 from ._checks import center, check_design, check_lam, check_lams
 from .data import polynomial_features
 from .scaling import StandardScaler
@@ -28,6 +28,8 @@ __all__ = [
     "soft_threshold",
     "ols",
     "lasso",
+    "elastic_net",
+    "elastic_net_kkt_violation",
     "lasso_lambda_max",
     "lasso_kkt_violation",
     "lasso_path",
@@ -66,7 +68,7 @@ class LinearFit:
 
     def predict(self, X: object) -> np.ndarray:
         """Predictions $\\beta_0 + X\\beta$ for the rows of ``X``."""
-        X = check_finite_array("X", X, ndim=2)
+        X = check_array("X", X, ndim=2)
         if X.shape[1] != self.coef.size:
             raise ValueError(f"X must have {self.coef.size} columns, got {X.shape[1]}")
         return X @ self.coef + self.intercept
@@ -87,7 +89,7 @@ def soft_threshold(z: object, t: float) -> np.ndarray:
     t
         Threshold $t \ge 0$.
     """
-    z = check_finite_array("z", z)
+    z = check_array("z", z)
     t = check_lam(t, "t")
     return np.sign(z) * np.maximum(np.abs(z) - t, 0.0) + 0.0  # no negative zeros
 
@@ -95,7 +97,7 @@ def soft_threshold(z: object, t: float) -> np.ndarray:
 def ols(X: object, y: object, *, fit_intercept: bool = True) -> LinearFit:
     r"""Ordinary least squares, the objective without its penalty term: $\min \frac{1}{2N}\|y - \beta_0 - X\beta\|^2$.
 
-    Solved by `numpy.linalg.lstsq` on the centred data (the minimum-norm solution when
+    Solved by `numpy.linalg.lstsq` on the centered data (the minimum-norm solution when
     $X$ is rank deficient). Same as scikit-learn's ``LinearRegression``.
 
     Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
@@ -110,7 +112,7 @@ def lasso_lambda_max(X: object, y: object, *, fit_intercept: bool = True) -> flo
     r"""The smallest $\lambda$ at which every Lasso coefficient is zero: $\lambda_{\max} = \max_j |x_j^\top (y - \bar y)| / N$.
 
     At $\beta = 0$ the residual is $y - \bar y$ (just the intercept), and zero is optimal
-    exactly when every $|x_j^\top r| / N \le \lambda$ (columns centred when an intercept is fitted).
+    exactly when every $|x_j^\top r| / N \le \lambda$ (columns centered when an intercept is fitted).
     For the objective $\frac{1}{2N}\lVert y - \beta_0 - X\beta\rVert_2^2 + \lambda\lVert\beta\rVert_1$ of `lasso`;
     in scikit-learn's ``Lasso`` it is the smallest ``alpha`` with an all-zero fit.
 
@@ -139,8 +141,10 @@ def lasso_kkt_violation(X: object, y: object, fit: LinearFit, *, fit_intercept: 
     return float(viol.max())
 
 
-def _lasso_cd(G: np.ndarray, c: np.ndarray, lam: float, beta: np.ndarray, tol: float, max_iter: int) -> tuple[np.ndarray, int, bool]:
-    """Cyclic coordinate descent on the Gram form 0.5 b'Gb - c'b + lam*|b|_1 (G = X'X/N, c = X'y/N)."""
+def _lasso_cd(
+    G: np.ndarray, c: np.ndarray, lam: float, beta: np.ndarray, tol: float, max_iter: int, l2: float = 0.0
+) -> tuple[np.ndarray, int, bool]:
+    """Cyclic coordinate descent on 0.5 b'Gb - c'b + lam*|b|_1 + 0.5*l2*|b|^2 (G = X'X/N, c = X'y/N)."""
     diag = np.diag(G).copy()
     grad = c - G @ beta  # x_j' r / N for every j, kept up to date after each coordinate move
     scale = np.sqrt(diag * diag.max())
@@ -150,7 +154,7 @@ def _lasso_cd(G: np.ndarray, c: np.ndarray, lam: float, beta: np.ndarray, tol: f
         for j in np.flatnonzero(active):
             old = beta[j]
             rho = grad[j] + diag[j] * old
-            new = np.sign(rho) * max(abs(rho) - lam, 0.0) / diag[j] + 0.0  # + 0.0 turns -0.0 into 0.0
+            new = np.sign(rho) * max(abs(rho) - lam, 0.0) / (diag[j] + l2) + 0.0  # + 0.0 turns -0.0 into 0.0
             if new != old:
                 grad -= G[:, j] * (new - old)
                 beta[j] = new
@@ -177,7 +181,7 @@ def lasso(
     + \lambda\sum_{j=1}^{p}|\beta_j|
     $$
 
-    The intercept is not penalized, so it is solved exactly by centring $X$ and $y$.
+    The intercept is not penalized, so it is solved exactly by centering $X$ and $y$.
     Each step minimizes over one $\beta_j$ with the others fixed:
     $\beta_j \leftarrow S\big(x_j^\top r_{(j)}/N,\ \lambda\big) / (x_j^\top x_j / N)$, where
     $r_{(j)}$ is the residual without feature $j$ and $S$ is `soft_threshold`.
@@ -217,7 +221,7 @@ def lasso(
     if warm_start is None:
         beta = np.zeros(p)
     else:
-        beta = check_finite_array("warm_start", warm_start, ndim=1).copy()
+        beta = check_array("warm_start", warm_start, ndim=1).copy()
         if beta.size != p:
             raise ValueError(f"warm_start must have {p} entries (one per column of X), got {beta.size}")
     Xc, yc, x_mean, y_mean = center(X, y, fit_intercept)
@@ -228,6 +232,82 @@ def lasso(
     return LinearFit(beta, y_mean - float(x_mean @ beta), lam, n_iter, ok)
 
 
+def elastic_net(
+    X: object,
+    y: object,
+    lam: float,
+    l1_ratio: float,
+    *,
+    fit_intercept: bool = True,
+    tol: float = 1e-12,
+    max_iter: int = 10_000,
+) -> LinearFit:
+    r"""Elastic net (L1 + L2 penalty) by cyclic coordinate descent.
+
+    $$
+    \hat\beta^{\text{enet}} = \arg\min_{\beta_0,\beta}\ \frac{1}{2N}\lVert y-\beta_0-X\beta\rVert_2^2
+    + \lambda\Big(a\lVert\beta\rVert_1 + \frac{1-a}{2}\lVert\beta\rVert_2^2\Big)
+    $$
+
+    with $a$ = ``l1_ratio``: $a = 1$ is `lasso`, $a = 0$ is Ridge with strength $\lambda/2$ in the post's
+    $\lambda\lVert\beta\rVert_2^2$ form. It is scikit-learn's ``ElasticNet(alpha=lam, l1_ratio=a)``.
+    One coordinate step is $\beta_j \leftarrow S\big(x_j^\top r_{(j)}/N,\ \lambda a\big) / \big(x_j^\top x_j/N + \lambda(1-a)\big)$.
+    The L2 part makes the objective strictly convex, so with two identical features the
+    solution splits the weight equally between them, where the Lasso picks one.
+
+    Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
+
+    Parameters
+    ----------
+    X, y
+        Design ``(N, p)`` and target ``(N,)``, finite (standardize the columns first).
+    lam
+        $\lambda \ge 0$.
+    l1_ratio
+        $a \in [0, 1]$, the share of the L1 penalty.
+    fit_intercept, tol, max_iter
+        As in `lasso`.
+
+    Returns
+    -------
+    LinearFit
+        ``lam`` holds $\lambda$; check optimality with `elastic_net_kkt_violation`.
+    """
+    X, y = check_design(X, y)
+    lam = check_lam(lam)
+    a = check_real("l1_ratio", l1_ratio, low=0.0, high=1.0)
+    tol = check_real("tol", tol, low=0.0, low_open=True)
+    max_iter = check_int("max_iter", max_iter, minimum=1)
+    Xc, yc, x_mean, y_mean = center(X, y, fit_intercept)
+    n = X.shape[0]
+    beta, n_iter, ok = _lasso_cd(Xc.T @ Xc / n, Xc.T @ yc / n, lam * a, np.zeros(X.shape[1]), tol, max_iter, lam * (1 - a))
+    if not ok:
+        warnings.warn(f"elastic_net did not converge in max_iter={max_iter} sweeps (lam={lam})", RuntimeWarning, stacklevel=2)
+    return LinearFit(beta, y_mean - float(x_mean @ beta), lam, n_iter, ok)
+
+
+def elastic_net_kkt_violation(X: object, y: object, fit: LinearFit, l1_ratio: float, *, fit_intercept: bool = True) -> float:
+    r"""Largest violation of the elastic net's optimality (KKT) conditions by ``fit``.
+
+    With $r = y - \beta_0 - X\beta$ and $g_j = x_j^\top r / N - \lambda(1-a)\beta_j$ (the smooth part's
+    negative gradient), a solution satisfies $g_j = \lambda a\operatorname{sign}(\beta_j)$ where
+    $\beta_j \ne 0$ and $|g_j| \le \lambda a$ where $\beta_j = 0$.
+
+    Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
+    """
+    X, y = check_design(X, y)
+    if not isinstance(fit, LinearFit):
+        raise TypeError(f"fit must be a LinearFit, got {type(fit).__name__}")
+    a = check_real("l1_ratio", l1_ratio, low=0.0, high=1.0)
+    if fit.coef.size != X.shape[1]:
+        raise ValueError(f"fit has {fit.coef.size} coefficients but X has {X.shape[1]} columns")
+    Xc, yc, _, _ = center(X, y, fit_intercept)
+    g = Xc.T @ (yc - Xc @ fit.coef) / X.shape[0] - fit.lam * (1 - a) * fit.coef
+    t = fit.lam * a
+    viol = np.where(fit.coef != 0, np.abs(g - t * np.sign(fit.coef)), np.maximum(np.abs(g) - t, 0.0))
+    return float(viol.max())
+
+
 def lambda_grid(lam_max: float, n: int = 100, eps: float = 1e-3) -> np.ndarray:
     r"""A decreasing geometric grid from $\lambda_{\max}$ down to $\varepsilon\lambda_{\max}$ (``n`` values).
 
@@ -235,6 +315,7 @@ def lambda_grid(lam_max: float, n: int = 100, eps: float = 1e-3) -> np.ndarray:
     """
     lam_max = check_real("lam_max", lam_max, low=0.0, low_open=True)
     n = check_int("n", n, minimum=2)
+    check_size("n", n)
     eps = check_real("eps", eps, low=0.0, high=1.0, low_open=True, high_open=True)
     return lam_max * np.geomspace(1.0, eps, n)
 
@@ -298,7 +379,7 @@ def ridge(X: object, y: object, lam: float, *, fit_intercept: bool = True) -> Li
     = (X_c^\top X_c + 2N\lambda I)^{-1}X_c^\top y_c
     $$
 
-    with centred $X_c, y_c$ (the intercept is not penalized). It is computed as the least-squares
+    with centered $X_c, y_c$ (the intercept is not penalized). It is computed as the least-squares
     solution of the stacked system $[X_c;\ \sqrt{2N\lambda}\,I]\,\beta \approx [y_c;\ 0]$, which avoids
     forming $X^\top X$ and stays accurate for ill-conditioned designs such as polynomial features.
 
@@ -391,8 +472,8 @@ def polynomial_ridge_predict(x: object, y: object, x_new: object, *, degree: int
     numpy.ndarray
         Predictions, shape ``(len(lams), len(x_new))``.
     """
-    x = check_finite_array("x", x, ndim=1)
-    x_new = check_finite_array("x_new", x_new, ndim=1)
+    x = check_array("x", x, ndim=1)
+    x_new = check_array("x_new", x_new, ndim=1)
     F = polynomial_features(x, degree)
     check_design(F, y)
     scaler = StandardScaler().fit(F)

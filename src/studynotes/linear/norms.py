@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_finite_array, check_int, check_real
+from .._validate import check_array, check_int, check_real, check_size
 
 __all__ = ["lp_norm", "matrix_norm", "unit_ball", "quadratic_loss", "min_on_ball"]
 
@@ -35,7 +35,7 @@ def lp_norm(x: object, p: float = 2.0) -> float:
     p
         Order, $p > 0$ or ``np.inf``.
     """
-    x = np.abs(check_finite_array("x", x, ndim=1))
+    x = np.abs(check_array("x", x, ndim=1))
     p = _check_p(p)
     if x.size == 0:
         return 0.0
@@ -68,7 +68,7 @@ def matrix_norm(A: object, p: float | str = 2) -> float:
     p
         ``1``, ``2``, ``np.inf`` or ``"fro"``.
     """
-    A = check_finite_array("A", A, ndim=2)
+    A = check_array("A", A, ndim=2)
     if A.size == 0:
         return 0.0
     if isinstance(p, str):
@@ -108,6 +108,7 @@ def unit_ball(p: float, n_points: int = 721) -> np.ndarray:
     """
     p = _check_p(p)
     n_points = check_int("n_points", n_points, minimum=5)
+    check_size("n_points", n_points, 2)
     theta = np.linspace(0.0, 2.0 * np.pi, n_points)
     u = np.column_stack([np.cos(theta), np.sin(theta)])
     u[np.abs(u) < 1e-15] = 0.0
@@ -124,7 +125,7 @@ def quadratic_loss(B: object, center: object, Q: object) -> np.ndarray:
     r"""The quadratic $(b - c)^\top Q (b - c)$ at each row ``b`` of ``B`` (a residual sum of squares up to a constant).
 
     For least squares, $\mathrm{RSS}(b) = \mathrm{RSS}(\hat b) + (b - \hat b)^\top X^\top X (b - \hat b)$,
-    so its contours are ellipses centred at the unpenalized estimate $c = \hat b$ with shape $Q = X^\top X$.
+    so its contours are ellipses centered at the unpenalized estimate $c = \hat b$ with shape $Q = X^\top X$.
 
     Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
 
@@ -133,13 +134,13 @@ def quadratic_loss(B: object, center: object, Q: object) -> np.ndarray:
     B
         Points, shape ``(..., k)``.
     center
-        Centre $c$, shape ``(k,)``.
+        Center $c$, shape ``(k,)``.
     Q
         Symmetric positive semi-definite matrix, shape ``(k, k)``.
     """
-    B = check_finite_array("B", B)
-    c = check_finite_array("center", center, ndim=1)
-    Q = check_finite_array("Q", Q, ndim=2)
+    B = check_array("B", B)
+    c = check_array("center", center, ndim=1)
+    Q = check_array("Q", Q, ndim=2)
     if Q.shape != (c.size, c.size) or B.shape[-1] != c.size:
         raise ValueError(f"shapes do not match: B {B.shape}, center {c.shape}, Q {Q.shape}")
     D = B - c
@@ -150,7 +151,7 @@ def min_on_ball(center: object, Q: object, p: float, radius: float = 1.0, n_poin
     r"""Minimize $(b - c)^\top Q (b - c)$ over the 2-D ball $\|b\|_p \le t$ by scanning its boundary.
 
     This is the constrained form of the penalized problem: each $\lambda$ in
-    $\mathrm{RSS}(b) + \lambda\|b\|_p^p$ corresponds to some radius $t$. When the centre
+    $\mathrm{RSS}(b) + \lambda\|b\|_p^p$ corresponds to some radius $t$. When the center
     $c$ lies outside the ball the optimum is on the boundary, so a fine scan of
     `unit_ball` points finds it (to the scan's resolution). For $p = 1$ the optimum is
     often a corner, where one coordinate is exactly 0.
@@ -175,7 +176,7 @@ def min_on_ball(center: object, Q: object, p: float, radius: float = 1.0, n_poin
     numpy.ndarray
         The minimizing point, shape ``(2,)``.
     """
-    c = check_finite_array("center", center, ndim=1)
+    c = check_array("center", center, ndim=1)
     if c.size != 2:
         raise ValueError(f"center must have 2 entries, got {c.size}")
     radius = check_real("radius", radius, low=0.0, low_open=True)

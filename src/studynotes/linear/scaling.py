@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_finite_array
+from .._validate import check_array
 
 __all__ = ["StandardScaler", "MinMaxScaler"]
 
 
 def _check_features(name: str, X: object, n_features: int | None = None) -> np.ndarray:
-    X = check_finite_array(name, X, ndim=2)
+    X = check_array(name, X, ndim=2)
     if X.shape[0] < 1:
         raise ValueError(f"{name} must have at least one row, got shape {X.shape}")
     if n_features is not None and X.shape[1] != n_features:

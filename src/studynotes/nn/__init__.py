@@ -1,7 +1,7 @@
 """Neural networks in plain NumPy, for CS231n's "Training Neural Networks" lectures.
 
-Activations and their derivatives, weight initialisers, layers as forward/backward pairs (affine,
-ReLU, batch normalisation, inverted dropout), the softmax loss, the spiral data set, a two-layer
+Activations and their derivatives, weight initializers, layers as forward/backward pairs (affine,
+ReLU, batch normalization, inverted dropout), the softmax loss, the spiral data set, a two-layer
 network with a training loop, and the lecture's experiments. Conventions follow the CS231n
 assignments; the docstrings say where PyTorch or Keras differ.
 """
@@ -24,10 +24,12 @@ from .data import make_spiral
 from .experiments import (
     InitExperiment,
     init_experiment,
+    layout_best_scores,
     linear_sgd_path,
     log_uniform,
     lr_sweep,
     overfit_small,
+    peak_score,
     same_sign_fraction,
     search_layouts,
     spiral_run,
@@ -41,6 +43,8 @@ from .layers import (
     batchnorm_forward,
     dropout_backward,
     dropout_forward,
+    layernorm_backward,
+    layernorm_forward,
     relu_backward,
     relu_forward,
     softmax_loss,
@@ -59,12 +63,15 @@ __all__ = [
     "batchnorm_forward",
     "dropout_backward",
     "dropout_forward",
+    "layernorm_backward",
+    "layernorm_forward",
     "elu",
     "elu_grad",
     "he_init",
     "init_experiment",
     "leaky_relu",
     "leaky_relu_grad",
+    "layout_best_scores",
     "linear_sgd_path",
     "log_uniform",
     "lr_sweep",
@@ -74,6 +81,7 @@ __all__ = [
     "numerical_gradient",
     "numerical_gradient_array",
     "overfit_small",
+    "peak_score",
     "pca_basis",
     "pca_rotate",
     "rel_error",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_real
+from .._validate import as_float_array, check_array, check_real
 
 __all__ = [
     "ACTIVATIONS",
@@ -29,7 +29,7 @@ __all__ = [
 
 
 def _as_float(x: object) -> np.ndarray:
-    arr = np.asarray(x, dtype=float)
+    arr = as_float_array("x", x)
     if np.any(np.isnan(arr)):
         raise ValueError("x must not contain NaN")
     return arr
@@ -62,7 +62,7 @@ def sigmoid_grad(x: object) -> np.ndarray:
 
 
 def tanh(x: object) -> np.ndarray:
-    r"""Hyperbolic tangent: zero-centred, with range (-1, 1).
+    r"""Hyperbolic tangent: zero-centered, with range (-1, 1).
 
     $$\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1$$
 
@@ -169,7 +169,7 @@ def maxout(x: object, w1: object, b1: object, w2: object, b2: object) -> np.ndar
 
     $$f(x) = \max(w_1^\top x + b_1,\; w_2^\top x + b_2)$$
 
-    It generalises ReLU ($w_1 = 0, b_1 = 0$) and leaky ReLU, never saturates and never dies,
+    It generalizes ReLU ($w_1 = 0, b_1 = 0$) and leaky ReLU, never saturates and never dies,
     at the price of twice the parameters per unit.
 
     Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
@@ -189,7 +189,8 @@ def maxout(x: object, w1: object, b1: object, w2: object, b2: object) -> np.ndar
         Shape ``(N, M)``.
     """
     x = _as_float(x)
-    w1, w2 = np.asarray(w1, dtype=float), np.asarray(w2, dtype=float)
+    w1, w2 = check_array("w1", w1), check_array("w2", w2)
+    b1, b2 = check_array("b1", b1), check_array("b2", b2)
     if x.ndim != 2:
         raise ValueError(f"x must have shape (N, D), got {x.shape}")
     if w1.shape != w2.shape or w1.ndim != 2 or w1.shape[0] != x.shape[1]:

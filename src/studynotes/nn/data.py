@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_int, check_real, check_rng
+from .._validate import check_int, check_real, check_rng, check_size
 
 __all__ = ["make_spiral"]
 
@@ -44,6 +44,7 @@ def make_spiral(
     """
     n = check_int("n_per_class", n_per_class, minimum=2)
     k = check_int("n_classes", n_classes, minimum=1)
+    check_size("n_per_class * n_classes", n, k, 2)
     noise = check_real("noise", noise, low=0.0)
     rng = check_rng("rng", rng)
     r = np.tile(np.linspace(0.0, 1.0, n), k)

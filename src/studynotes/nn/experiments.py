@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .._validate import check_finite_array, check_int, check_real, check_rng
+from .._validate import check_array, check_int, check_real, check_rng, check_size
 from .data import make_spiral
 from .init import he_init, small_random_init, xavier_init
 from .net import History, TwoLayerNet, train
@@ -22,10 +22,12 @@ from .net import History, TwoLayerNet, train
 __all__ = [
     "InitExperiment",
     "init_experiment",
+    "layout_best_scores",
     "linear_sgd_path",
     "log_uniform",
     "lr_sweep",
     "overfit_small",
+    "peak_score",
     "same_sign_fraction",
     "search_layouts",
     "spiral_run",
@@ -51,8 +53,8 @@ def same_sign_fraction(X: object, upstream: object) -> float:
     upstream
         $\partial L/\partial f$ for each example, shape ``(N,)``.
     """
-    X = check_finite_array("X", X, ndim=2)
-    g = check_finite_array("upstream", upstream, ndim=1)
+    X = check_array("X", X, ndim=2)
+    g = check_array("upstream", upstream, ndim=1)
     if g.shape[0] != X.shape[0]:
         raise ValueError(f"upstream must have {X.shape[0]} entries (one per row of X), got {g.shape[0]}")
     grads = g[:, None] * X
@@ -73,12 +75,12 @@ def linear_sgd_path(X: object, w_star: object, lr: float, w0: object | None = No
     numpy.ndarray
         Shape ``(N + 1, D)``: the starting point and the weights after each step.
     """
-    X = check_finite_array("X", X, ndim=2)
-    w_star = check_finite_array("w_star", w_star, ndim=1)
+    X = check_array("X", X, ndim=2)
+    w_star = check_array("w_star", w_star, ndim=1)
     if w_star.shape[0] != X.shape[1]:
         raise ValueError(f"w_star must have {X.shape[1]} entries, got {w_star.shape[0]}")
     lr = check_real("lr", lr, low=0.0, low_open=True)
-    w = np.zeros(X.shape[1]) if w0 is None else check_finite_array("w0", w0, ndim=1).copy()
+    w = np.zeros(X.shape[1]) if w0 is None else check_array("w0", w0, ndim=1).copy()
     path = [w.copy()]
     for x in X:
         w = w - lr * ((w - w_star) @ x) * x
@@ -88,7 +90,7 @@ def linear_sgd_path(X: object, w_star: object, lr: float, w0: object | None = No
 
 @dataclass(frozen=True)
 class InitExperiment:
-    """Per-layer statistics of the activations of a deep network at initialisation.
+    """Per-layer statistics of the activations of a deep network at initialization.
 
     Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
 
@@ -97,7 +99,11 @@ class InitExperiment:
     means, stds
         Mean and standard deviation of each layer's activations, shape ``(n_layers,)``.
     saturated
-        Fraction of activations with $|h| > 0.99$ in each layer.
+        Fraction of activations with $|h| > 0.99$ in each layer for tanh; NaN for ReLU, which does not
+        saturate for positive inputs (its failure mode is a dead unit, see ``dead``).
+    dead
+        Fraction of units that output exactly 0 for every example, per layer (dead ReLUs; 0 for tanh
+        unless the activations underflow).
     hist_edges, hist_counts
         A histogram of each layer's activations: edges ``(n_layers, bins + 1)``, counts ``(n_layers, bins)``.
     """
@@ -109,6 +115,7 @@ class InitExperiment:
     saturated: np.ndarray
     hist_edges: np.ndarray
     hist_counts: np.ndarray
+    dead: np.ndarray
 
 
 @lru_cache(maxsize=32)
@@ -153,10 +160,12 @@ def init_experiment(
     width = check_int("width", width, minimum=1)
     n_samples = check_int("n_samples", n_samples, minimum=1)
     bins = check_int("bins", bins, minimum=1)
+    check_size("n_samples * width", n_samples, width)
+    check_size("n_layers * width * width", n_layers, width, width)
     rng = np.random.default_rng(check_int("seed", seed, minimum=0))
     # float32 halves the cost of the matrix products; the statistics are accumulated in float64
     h = rng.standard_normal((n_samples, width)).astype(np.float32)
-    means, stds, sat, edges, counts = [], [], [], [], []
+    means, stds, sat, edges, counts, dead = [], [], [], [], [], []
     for _ in range(n_layers):
         if init == "small":
             w = small_random_init(width, width, rng, 0.01)
@@ -170,12 +179,13 @@ def init_experiment(
         h = np.tanh(a) if activation == "tanh" else np.maximum(np.float32(0.0), a)
         means.append(h.mean(dtype=np.float64))
         stds.append(h.std(dtype=np.float64))
-        sat.append(np.mean(np.abs(h) > 0.99))
+        sat.append(np.mean(np.abs(h) > 0.99) if activation == "tanh" else np.nan)
+        dead.append(np.mean(np.all(h == 0, axis=0)))
         lo, hi = (-1.0, 1.0) if activation == "tanh" else (0.0, max(float(h.max()), 1e-300))
         c, e = np.histogram(h, bins=bins, range=(lo, hi))
         counts.append(c)
         edges.append(e)
-    arrays = [np.array(v) for v in (means, stds, sat, edges, counts)]
+    arrays = [np.array(v) for v in (means, stds, sat, edges, counts, dead)]
     for arr in arrays:
         arr.setflags(write=False)
     return InitExperiment(init, activation, *arrays)
@@ -219,10 +229,11 @@ def spiral_run(
         n_points = check_int("n_points", n_points, minimum=1)
     reg = check_real("reg", reg, low=0.0)
     hidden_dim = check_int("hidden_dim", hidden_dim, minimum=1)
+    check_size("n_points * hidden_dim", 3 * (n_points or 100), hidden_dim)
     if weight_scale is not None:
         weight_scale = check_real("weight_scale", weight_scale, low=0.0, low_open=True)
     seed = check_int("seed", seed, minimum=0)
-    # one normalised, positional key: spiral_run(1.0, 2000) and lr_sweep((1.0,), 2000) share a cache entry
+    # one normalized, positional key: spiral_run(1.0, 2000) and lr_sweep((1.0,), 2000) share a cache entry
     return _spiral_run(lr, num_iters, n_points, reg, hidden_dim, weight_scale, seed)
 
 
@@ -274,6 +285,7 @@ def search_layouts(n_trials: int, rng: np.random.Generator) -> tuple[np.ndarray,
         Arrays of shape ``(n_trials, 2)``.
     """
     n_trials = check_int("n_trials", n_trials, minimum=1)
+    check_size("n_trials", n_trials, 2)
     k = int(round(np.sqrt(n_trials)))
     if k * k != n_trials:
         raise ValueError(f"n_trials must be a perfect square (a k x k grid), got {n_trials}")
@@ -281,6 +293,62 @@ def search_layouts(n_trials: int, rng: np.random.Generator) -> tuple[np.ndarray,
     gx, gy = np.meshgrid(ticks, ticks)
     grid = np.column_stack([gx.ravel(), gy.ravel()])
     return grid, check_rng("rng", rng).random((n_trials, 2))
+
+
+def peak_score(x: object, *, peak: float = 0.62, width: float = 0.06) -> np.ndarray:
+    r"""The toy search objective: a narrow Gaussian bump $e^{-(x - c)^2 / (2 w^2)}$ in the important parameter only.
+
+    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
+    """
+    x = check_array("x", x)
+    peak = check_real("peak", peak)
+    width = check_real("width", width, low=0.0, low_open=True)
+    return np.exp(-((x - peak) ** 2) / (2 * width**2))
+
+
+def layout_best_scores(
+    n_trials: int, num_draws: int, rng: np.random.Generator, *, peak: float = 0.62, width: float = 0.06
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    r"""Best `peak_score` found by a grid and by random search, over many independent draws of each layout.
+
+    A grid's position relative to the unknown optimum is arbitrary, so each draw shifts the
+    $k \times k$ grid by one uniform offset per axis (ticks $(i + u)/k$, $u \sim U(0, 1)$); the
+    random layout draws ``n_trials`` fresh uniform points. Only the first coordinate enters the score.
+
+    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
+
+    Parameters
+    ----------
+    n_trials
+        Trials per search, a perfect square $k^2$.
+    num_draws
+        Independent draws of each layout (at most 10**6).
+    rng
+        Source of the offsets and points.
+    peak, width
+        The toy score's optimum and width (see `peak_score`).
+
+    Returns
+    -------
+    grid_points, random_points, grid_best, random_best
+        Layouts of shape ``(num_draws, n_trials, 2)`` and the best score of each draw, shape ``(num_draws,)``.
+    """
+    n_trials = check_int("n_trials", n_trials, minimum=1)
+    k = int(round(np.sqrt(n_trials)))
+    if k * k != n_trials:
+        raise ValueError(f"n_trials must be a perfect square (a k x k grid), got {n_trials}")
+    num_draws = check_int("num_draws", num_draws, minimum=1)
+    if num_draws * n_trials > 10**7:
+        raise ValueError(f"num_draws * n_trials must be <= 10**7, got num_draws={num_draws}, n_trials={n_trials}")
+    rng = check_rng("rng", rng)
+    offsets = rng.random((num_draws, 1, 2))
+    ticks = np.arange(k)
+    base = np.column_stack([np.tile(ticks, k), np.repeat(ticks, k)])  # (n_trials, 2) grid indices
+    grid = (base[None, :, :] + offsets) / k
+    rand = rng.random((num_draws, n_trials, 2))
+    grid_best = peak_score(grid[..., 0], peak=peak, width=width).max(axis=1)
+    rand_best = peak_score(rand[..., 0], peak=peak, width=width).max(axis=1)
+    return grid, rand, grid_best, rand_best
 
 
 def log_uniform(low: float, high: float, size: int, rng: np.random.Generator) -> np.ndarray:
@@ -298,4 +366,5 @@ def log_uniform(low: float, high: float, size: int, rng: np.random.Generator) ->
     if not low < high:
         raise ValueError(f"low must be < high, got low={low}, high={high}")
     size = check_int("size", size, minimum=1)
+    check_size("size", size)
     return 10.0 ** check_rng("rng", rng).uniform(np.log10(low), np.log10(high), size=size)

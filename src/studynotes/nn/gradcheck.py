@@ -1,4 +1,4 @@
-"""Numerical gradients by centred differences, to check analytic backward passes.
+"""Numerical gradients by centered differences, to check analytic backward passes.
 
 Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
 """
@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .._validate import check_real
+from .._validate import as_float_array, check_real
 
 __all__ = ["numerical_gradient", "numerical_gradient_array", "rel_error"]
 
 
 def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-5) -> np.ndarray:
-    r"""Gradient of a scalar function by centred differences, one coordinate at a time.
+    r"""Gradient of a scalar function by centered differences, one coordinate at a time.
 
     $$\frac{\partial f}{\partial x_i} \approx \frac{f(x + h e_i) - f(x - h e_i)}{2h}$$
 
@@ -57,7 +57,7 @@ def rel_error(a: object, b: object) -> float:
 
     Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
     """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    a, b = as_float_array("a", a), as_float_array("b", b)
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
     return float(np.max(np.abs(a - b) / np.maximum(1e-8, np.abs(a) + np.abs(b))))

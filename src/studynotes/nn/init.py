@@ -1,4 +1,4 @@
-"""Weight initialisers for a fully connected layer with ``fan_in`` inputs and ``fan_out`` outputs.
+"""Weight initializers for a fully connected layer with ``fan_in`` inputs and ``fan_out`` outputs.
 
 Each returns a ``(fan_in, fan_out)`` array so that a layer computes ``x @ W``.
 
@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_int, check_real, check_rng
+from .._validate import check_int, check_real, check_rng, check_size
 
 __all__ = ["he_init", "small_random_init", "xavier_init", "xavier_uniform_init"]
 
 
 def _shape(fan_in: int, fan_out: int) -> tuple[int, int]:
-    return check_int("fan_in", fan_in, minimum=1), check_int("fan_out", fan_out, minimum=1)
+    shape = check_int("fan_in", fan_in, minimum=1), check_int("fan_out", fan_out, minimum=1)
+    check_size("fan_in * fan_out", *shape)
+    return shape
 
 
 def small_random_init(fan_in: int, fan_out: int, rng: np.random.Generator, scale: float = 0.01) -> np.ndarray:
@@ -44,7 +46,7 @@ def small_random_init(fan_in: int, fan_out: int, rng: np.random.Generator, scale
 
 
 def xavier_init(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
-    r"""Xavier (Glorot) initialisation as in the lecture: ``randn / sqrt(fan_in)``.
+    r"""Xavier (Glorot) initialization as in the lecture: ``randn / sqrt(fan_in)``.
 
     For $s = \sum_{i=1}^{n} w_i x_i$ with independent zero-mean terms,
     $\operatorname{Var}(s) = n\operatorname{Var}(w)\operatorname{Var}(x)$, so
@@ -52,7 +54,7 @@ def xavier_init(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarr
     $$\operatorname{Var}(w) = \frac{1}{n_{\text{in}}}$$
 
     keeps the variance constant from layer to layer. The argument assumes a linear (or
-    zero-centred, locally linear) activation such as tanh; ReLU zeroes half of its inputs and the
+    zero-centered, locally linear) activation such as tanh; ReLU zeroes half of its inputs and the
     variance halves at each layer. Glorot and Bengio's paper averages fan-in and fan-out
     ($\operatorname{Var}(w) = 2/(n_{\text{in}} + n_{\text{out}})$), see `xavier_uniform_init`.
 
@@ -63,7 +65,7 @@ def xavier_init(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarr
 
 
 def xavier_uniform_init(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
-    r"""Glorot's uniform initialisation (Keras' default).
+    r"""Glorot's uniform initialization (Keras' default).
 
     $$W_{ij} \sim U\left[-\frac{\sqrt6}{\sqrt{n_{\text{in}} + n_{\text{out}}}},\ \frac{\sqrt6}{\sqrt{n_{\text{in}} + n_{\text{out}}}}\right],
     \qquad \operatorname{Var}(W_{ij}) = \frac{2}{n_{\text{in}} + n_{\text{out}}}$$
@@ -76,7 +78,7 @@ def xavier_uniform_init(fan_in: int, fan_out: int, rng: np.random.Generator) -> 
 
 
 def he_init(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
-    r"""He (Kaiming) initialisation for ReLU layers: ``randn * sqrt(2 / fan_in)``.
+    r"""He (Kaiming) initialization for ReLU layers: ``randn * sqrt(2 / fan_in)``.
 
     ReLU passes on half of the second moment, so the factor 2 restores it:
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validate import check_finite_array, check_real, check_rng
+from .._validate import check_array, check_real, check_rng
 
 __all__ = [
     "affine_backward",
@@ -26,6 +26,8 @@ __all__ = [
     "batchnorm_forward",
     "dropout_backward",
     "dropout_forward",
+    "layernorm_backward",
+    "layernorm_forward",
     "relu_backward",
     "relu_forward",
     "softmax_loss",
@@ -41,7 +43,7 @@ def _check_mode(mode: object) -> str:
 
 
 def _check_dout(dout: object, shape: tuple[int, ...]) -> np.ndarray:
-    dout = check_finite_array("dout", dout)
+    dout = check_array("dout", dout)
     if dout.shape != shape:
         raise ValueError(f"dout must have the forward output's shape {shape}, got {dout.shape}")
     return dout
@@ -70,9 +72,9 @@ def affine_forward(x: object, w: object, b: object) -> tuple[np.ndarray, tuple]:
     cache : tuple
         ``(x, w)`` for `affine_backward`.
     """
-    x = check_finite_array("x", x)
-    w = check_finite_array("w", w, ndim=2)
-    b = check_finite_array("b", b, ndim=1)
+    x = check_array("x", x)
+    w = check_array("w", w, ndim=2)
+    b = check_array("b", b, ndim=1)
     if x.ndim < 1 or x.shape[0] < 1:
         raise ValueError(f"x must hold at least one example, got shape {x.shape}")
     x2 = x.reshape(x.shape[0], -1)
@@ -115,7 +117,7 @@ def relu_forward(x: object) -> tuple[np.ndarray, np.ndarray]:
 
     Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
     """
-    x = check_finite_array("x", x)
+    x = check_array("x", x)
     return np.maximum(0.0, x), x
 
 
@@ -131,7 +133,7 @@ def relu_backward(dout: object, cache: np.ndarray) -> np.ndarray:
 
 
 def batchnorm_forward(x: object, gamma: object, beta: object, bn_param: dict[str, Any]) -> tuple[np.ndarray, tuple]:
-    r"""Batch normalisation of each feature over the minibatch (Ioffe and Szegedy, 2015).
+    r"""Batch normalization of each feature over the minibatch (Ioffe and Szegedy, 2015).
 
     In ``'train'`` mode, with the batch statistics $\mu_B$ and $\sigma_B^2$:
 
@@ -151,8 +153,8 @@ def batchnorm_forward(x: object, gamma: object, beta: object, bn_param: dict[str
     - ``momentum`` $m$ multiplies the *old* running value (default 0.9), as in Keras
       (``momentum=0.99``). PyTorch's ``momentum`` (default 0.1) is the weight of the *new* batch
       value, i.e. $1 - m$ here.
-    - The variance is the biased one ($1/N$), both for normalising and for the running variance.
-      PyTorch normalises with the biased variance but stores the unbiased ($1/(N-1)$) one in
+    - The variance is the biased one ($1/N$), both for normalizing and for the running variance.
+      PyTorch normalizes with the biased variance but stores the unbiased ($1/(N-1)$) one in
       ``running_var``.
     - ``running_mean`` and ``running_var`` start at zeros when absent.
 
@@ -163,7 +165,7 @@ def batchnorm_forward(x: object, gamma: object, beta: object, bn_param: dict[str
     x
         Inputs, shape ``(N, D)``.
     gamma, beta
-        Scale and shift, shape ``(D,)``. $\gamma = \sqrt{\sigma_B^2+\epsilon}$, $\beta = \mu_B$ undoes the normalisation.
+        Scale and shift, shape ``(D,)``. $\gamma = \sqrt{\sigma_B^2+\epsilon}$, $\beta = \mu_B$ undoes the normalization.
     bn_param
         Dict with ``mode`` (``'train'`` or ``'test'``) and optional ``eps`` (1e-5), ``momentum`` (0.9),
         ``running_mean``, ``running_var`` (arrays of shape ``(D,)``).
@@ -175,12 +177,12 @@ def batchnorm_forward(x: object, gamma: object, beta: object, bn_param: dict[str
     cache : tuple
         What `batchnorm_backward` needs (train mode), or the test-mode scale.
     """
-    x = check_finite_array("x", x, ndim=2)
+    x = check_array("x", x, ndim=2)
     n, d = x.shape
     if n < 1 or d < 1:
         raise ValueError(f"x must have shape (N, D) with N, D >= 1, got {x.shape}")
-    gamma = check_finite_array("gamma", gamma, ndim=1)
-    beta = check_finite_array("beta", beta, ndim=1)
+    gamma = check_array("gamma", gamma, ndim=1)
+    beta = check_array("beta", beta, ndim=1)
     if gamma.shape != (d,):
         raise ValueError(f"gamma must have shape ({d},), got {gamma.shape}")
     if beta.shape != (d,):
@@ -190,8 +192,8 @@ def batchnorm_forward(x: object, gamma: object, beta: object, bn_param: dict[str
     mode = _check_mode(bn_param.get("mode"))
     eps = check_real("bn_param['eps']", bn_param.get("eps", 1e-5), low=0.0, low_open=True)
     momentum = check_real("bn_param['momentum']", bn_param.get("momentum", 0.9), low=0.0, high=1.0)
-    running_mean = check_finite_array("bn_param['running_mean']", bn_param.get("running_mean", np.zeros(d)))
-    running_var = check_finite_array("bn_param['running_var']", bn_param.get("running_var", np.zeros(d)))
+    running_mean = check_array("bn_param['running_mean']", bn_param.get("running_mean", np.zeros(d)))
+    running_var = check_array("bn_param['running_var']", bn_param.get("running_var", np.zeros(d)))
     if running_mean.shape != (d,) or running_var.shape != (d,):
         raise ValueError(f"bn_param running_mean and running_var must have shape ({d},)")
     if np.any(running_var < 0):
@@ -216,8 +218,69 @@ def _batchnorm_forward(x, gamma, beta, bn_param, mode, eps, momentum, running_me
     return gamma * x_hat + beta, cache
 
 
+def layernorm_forward(x: object, gamma: object, beta: object, eps: float = 1e-5) -> tuple[np.ndarray, tuple]:
+    r"""Layer normalization (Ba, Kiros and Hinton, 2016): each *example* is normalized over its features.
+
+    $$\mu_n = \frac1D\sum_{d} x_{nd},\quad \sigma_n^2 = \frac1D\sum_{d}(x_{nd}-\mu_n)^2,\quad
+    y_{nd} = \gamma_d\,\frac{x_{nd}-\mu_n}{\sqrt{\sigma_n^2+\epsilon}} + \beta_d$$
+
+    The statistics come from the example itself, so there is no train/test difference, no running
+    average, and an example's output does not depend on the rest of its batch (a batch of one is
+    fine, unlike `batchnorm_forward` in train mode).
+
+    Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
+
+    Parameters
+    ----------
+    x
+        Inputs, shape ``(N, D)`` with $D \ge 2$.
+    gamma, beta
+        Per-feature scale and shift, shape ``(D,)``.
+    eps
+        $\epsilon > 0$.
+
+    Returns
+    -------
+    out : numpy.ndarray
+        Shape ``(N, D)``.
+    cache : tuple
+        What `layernorm_backward` needs.
+    """
+    x = check_array("x", x, ndim=2)
+    n, d = x.shape
+    if n < 1 or d < 2:
+        raise ValueError(f"x must have shape (N, D) with N >= 1 and D >= 2, got {x.shape}")
+    gamma = check_array("gamma", gamma, ndim=1)
+    beta = check_array("beta", beta, ndim=1)
+    if gamma.shape != (d,) or beta.shape != (d,):
+        raise ValueError(f"gamma and beta must have shape ({d},), got {gamma.shape} and {beta.shape}")
+    eps = check_real("eps", eps, low=0.0, low_open=True)
+    xc = x - x.mean(axis=1, keepdims=True)
+    inv_std = 1.0 / np.sqrt((xc * xc).mean(axis=1, keepdims=True) + eps)
+    x_hat = xc * inv_std
+    return gamma * x_hat + beta, (x_hat, gamma, inv_std)
+
+
+def layernorm_backward(dout: object, cache: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""Gradients of `layernorm_forward`: ``(dx, dgamma, dbeta)``.
+
+    With $g = \gamma \odot \partial L/\partial y$ per example,
+    $\partial L/\partial x = \frac{1}{\sigma}\big(g - \bar g - \hat x\,\overline{g\hat x}\big)$,
+    the bars averaging over the features (batch normalization's formula along the other axis).
+
+    Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
+    """
+    if not (isinstance(cache, tuple) and len(cache) == 3):
+        raise TypeError("cache must be the tuple returned by layernorm_forward")
+    x_hat, gamma, inv_std = cache
+    dout = _check_dout(dout, x_hat.shape)
+    g = dout * gamma
+    dx = inv_std * (g - g.mean(axis=1, keepdims=True) - x_hat * (g * x_hat).mean(axis=1, keepdims=True))
+    return dx, (dout * x_hat).sum(axis=0), dout.sum(axis=0)
+
+
 def batchnorm_backward(dout: object, cache: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    r"""Gradients of batch normalisation.
+    r"""Gradients of batch normalization.
 
     In train mode the batch statistics depend on every example, which gives the compact form
 
@@ -283,7 +346,7 @@ def dropout_forward(
     cache : tuple
         ``(mode, mask, shape)`` where ``mask`` already holds the factor $1/p$ (``None`` in test mode).
     """
-    x = check_finite_array("x", x)
+    x = check_array("x", x)
     if isinstance(keep_prob, bool) or not isinstance(keep_prob, numbers.Real):
         raise TypeError(f"keep_prob must be a real number in (0, 1], got {keep_prob!r}")
     keep_prob = check_real("keep_prob", keep_prob, low=0.0, high=1.0, low_open=True)
@@ -329,7 +392,7 @@ def softmax_loss(scores: object, y: object) -> tuple[float, np.ndarray]:
     dscores : numpy.ndarray
         Shape ``(N, C)``.
     """
-    scores = check_finite_array("scores", scores, ndim=2)
+    scores = check_array("scores", scores, ndim=2)
     n, c = scores.shape
     if n < 1 or c < 1:
         raise ValueError(f"scores must have shape (N, C) with N, C >= 1, got {scores.shape}")
@@ -337,6 +400,8 @@ def softmax_loss(scores: object, y: object) -> tuple[float, np.ndarray]:
 
 
 def _check_labels(y: object, n: int, c: int) -> np.ndarray:
+    if y is None or isinstance(y, (str, bytes)):
+        raise TypeError(f"y must be an array of integer class labels, got {y!r}")
     y_arr = np.asarray(y)
     if y_arr.shape != (n,):
         raise ValueError(f"y must have shape ({n},) to match scores, got {y_arr.shape}")

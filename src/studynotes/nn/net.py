@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from .._validate import check_finite_array, check_int, check_real, check_rng
+from .._validate import check_array, check_int, check_real, check_rng, check_size
 from .init import he_init, small_random_init
 from .layers import (
     _affine_backward,
@@ -43,21 +43,21 @@ class TwoLayerNet:
     rng
         Source of the initial weights and of the dropout masks (kept as ``self.rng``).
     weight_scale
-        ``None`` draws both weight matrices with He initialisation $\mathcal N(0, 2/n_{\text{in}})$;
+        ``None`` draws both weight matrices with He initialization $\mathcal N(0, 2/n_{\text{in}})$;
         a positive number $s$ draws them from $\mathcal N(0, s^2)$ (e.g. 0.01, "small random numbers").
     reg
         L2 strength $\lambda \ge 0$.
     batchnorm
-        Insert batch normalisation (with parameters ``gamma1``, ``beta1``) after the first affine layer.
+        Insert batch normalization (with parameters ``gamma1``, ``beta1``) after the first affine layer.
     dropout_keep
         ``None`` for no dropout, else the keep probability $p \in (0, 1]$ of inverted dropout after the ReLU.
 
     Attributes
     ----------
     params : dict[str, numpy.ndarray]
-        ``W1``, ``b1``, ``W2``, ``b2`` (and ``gamma1``, ``beta1`` with batch normalisation).
+        ``W1``, ``b1``, ``W2``, ``b2`` (and ``gamma1``, ``beta1`` with batch normalization).
     bn_param : dict or None
-        The batch-normalisation state (mode, running averages), CS231n style.
+        The batch-normalization state (mode, running averages), CS231n style.
     """
 
     def __init__(
@@ -75,6 +75,8 @@ class TwoLayerNet:
         d = check_int("input_dim", input_dim, minimum=1)
         h = check_int("hidden_dim", hidden_dim, minimum=1)
         c = check_int("n_classes", n_classes, minimum=1)
+        check_size("input_dim * hidden_dim", d, h)
+        check_size("hidden_dim * n_classes", h, c)
         self.rng = check_rng("rng", rng)
         self.reg = check_real("reg", reg, low=0.0)
         if dropout_keep is not None:
@@ -96,13 +98,13 @@ class TwoLayerNet:
     def loss(self, X: object, y: object | None = None, mode: str = "train"):
         """Scores ``(N, C)`` if ``y`` is None, else ``(loss, grads)`` with one gradient per parameter.
 
-        ``mode`` selects batch-normalisation statistics and dropout (``'train'`` or ``'test'``).
+        ``mode`` selects batch-normalization statistics and dropout (``'train'`` or ``'test'``).
         Train mode updates the running averages, so ask for predictions with `predict`
         (or ``mode='test'``).
         """
         if mode not in ("train", "test"):
             raise ValueError(f"mode must be 'train' or 'test', got {mode!r}")
-        X = check_finite_array("X", X, ndim=2)
+        X = check_array("X", X, ndim=2)
         if X.shape[1] != self.params["W1"].shape[0]:
             raise ValueError(f"X must have {self.params['W1'].shape[0]} columns, got shape {X.shape}")
         p = self.params
@@ -221,14 +223,14 @@ def train(
     """
     if not isinstance(net, TwoLayerNet):
         raise TypeError(f"net must be a TwoLayerNet, got {type(net).__name__}")
-    X = check_finite_array("X", X, ndim=2)
+    X = check_array("X", X, ndim=2)
     y = np.asarray(y)
     if y.shape != (X.shape[0],):
         raise ValueError(f"y must have shape ({X.shape[0]},) to match X, got {y.shape}")
     if (X_val is None) != (y_val is None):
         raise ValueError("X_val and y_val must be given together")
     if X_val is not None:
-        X_val = check_finite_array("X_val", X_val, ndim=2)
+        X_val = check_array("X_val", X_val, ndim=2)
         y_val = np.asarray(y_val)
         if y_val.shape != (X_val.shape[0],):
             raise ValueError(f"y_val must have shape ({X_val.shape[0]},) to match X_val, got {y_val.shape}")

@@ -1,4 +1,4 @@
-"""Data preprocessing: zero-centring, normalisation, PCA and whitening.
+"""Data preprocessing: zero-centering, normalization, PCA and whitening.
 
 Each function takes a data matrix ``X`` of shape ``(N, D)`` (one example per row). The statistics
 must come from the training split only; pass the same ``mean``/``std``/``basis`` to transform the
@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_finite_array, check_real
+from .._validate import check_array, check_real
 
 __all__ = ["normalize", "pca_basis", "pca_rotate", "whiten", "zero_center"]
 
 
 def _data(X: object) -> np.ndarray:
-    X = check_finite_array("X", X, ndim=2)
+    X = check_array("X", X, ndim=2)
     if X.shape[0] < 2 or X.shape[1] < 1:
         raise ValueError(f"X must have shape (N, D) with N >= 2 and D >= 1, got {X.shape}")
     return X
@@ -36,20 +36,20 @@ def zero_center(X: object, mean: object | None = None) -> np.ndarray:
         Per-feature mean to subtract (the training split's); ``None`` uses ``X``'s own.
     """
     X = _data(X)
-    mean = X.mean(axis=0) if mean is None else check_finite_array("mean", mean, ndim=1)
+    mean = X.mean(axis=0) if mean is None else check_array("mean", mean, ndim=1)
     return X - mean
 
 
 def normalize(X: object, mean: object | None = None, std: object | None = None) -> np.ndarray:
-    r"""Zero-centre, then divide each feature by its standard deviation: $x' = (x - \bar x)/s$.
+    r"""Zero-center, then divide each feature by its standard deviation: $x' = (x - \bar x)/s$.
 
     Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6/).
     """
     X = _data(X)
-    mean = X.mean(axis=0) if mean is None else check_finite_array("mean", mean, ndim=1)
-    std = X.std(axis=0) if std is None else check_finite_array("std", std, ndim=1)
+    mean = X.mean(axis=0) if mean is None else check_array("mean", mean, ndim=1)
+    std = X.std(axis=0) if std is None else check_array("std", std, ndim=1)
     if np.any(std <= 0):
-        raise ValueError("std must be positive for every feature (a constant feature cannot be normalised)")
+        raise ValueError("std must be positive for every feature (a constant feature cannot be normalized)")
     return (X - mean) / std
 
 
@@ -69,7 +69,7 @@ def pca_basis(X: object) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def pca_rotate(X: object) -> np.ndarray:
-    r"""Rotate the centred data onto its principal axes: $x' = (x - \bar x)\,U$.
+    r"""Rotate the centered data onto its principal axes: $x' = (x - \bar x)\,U$.
 
     The result has a diagonal covariance $\operatorname{diag}(\lambda)$ (the features are decorrelated).
 

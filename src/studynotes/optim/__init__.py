@@ -25,6 +25,7 @@ from .animate import animated_figure_html
 from .dropout import all_masks, dropout_ensemble, log10_num_masks, mask_average
 from .experiments import (
     RaceRun,
+    RotationRun,
     constant_gradient_steps,
     ema,
     newton_vs_gd,
@@ -32,11 +33,13 @@ from .experiments import (
     optimizer_race,
     polyak_average,
     positive_definite_draws,
+    rotated_quadratic_runs,
     saddle_escape_steps,
     saddle_escape_theory,
+    weight_decay_runs,
 )
 from .functions import Objective, condition_number, ill_conditioned_quadratic, quadratic, rosenbrock, saddle
-from .optimizers import adagrad, adam, nesterov_momentum, rmsprop, run, sgd, sgd_momentum
+from .optimizers import adagrad, adam, adamw, nesterov_momentum, rmsprop, run, sgd, sgd_momentum
 from .schedules import exponential_decay, inverse_time_decay, step_decay
 from .second_order import (
     contraction_factor,
@@ -51,8 +54,10 @@ from .second_order import (
 __all__ = [
     "Objective",
     "RaceRun",
+    "RotationRun",
     "adagrad",
     "adam",
+    "adamw",
     "all_masks",
     "animated_figure_html",
     "condition_number",
@@ -76,6 +81,7 @@ __all__ = [
     "optimizer_race",
     "polyak_average",
     "positive_definite_draws",
+    "rotated_quadratic_runs",
     "quadratic",
     "rmsprop",
     "rosenbrock",
@@ -86,4 +92,5 @@ __all__ = [
     "sgd",
     "sgd_momentum",
     "step_decay",
+    "weight_decay_runs",
 ]

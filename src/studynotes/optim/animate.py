@@ -1,7 +1,7 @@
 """Animate lines of a matplotlib figure in the page, with CSS only (no JavaScript, no video).
 
 Each chosen line "draws itself" along its path, step by step, then holds and loops. The SVG comes
-from `studynotes.plotting.figure_html`, so the animated figure keeps the page's colours in
+from `studynotes.plotting.figure_html`, so the animated figure keeps the page's colors in
 light and dark mode. Readers who ask for reduced motion get the finished, static figure.
 
 Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_finite_array, check_int, check_real, check_rng
+from .._validate import check_array, check_int, check_real, check_rng, check_size
 
 __all__ = ["all_masks", "dropout_ensemble", "log10_num_masks", "mask_average"]
 
@@ -74,8 +74,8 @@ def mask_average(w: object, x: object, p: float = 0.5) -> tuple[np.ndarray, floa
     outputs, average
         The output under each mask (order of `all_masks`) and the probability-weighted average.
     """
-    w = check_finite_array("w", w, ndim=1)
-    x = check_finite_array("x", x, ndim=1)
+    w = check_array("w", w, ndim=1)
+    x = check_array("x", x, ndim=1)
     if w.shape != x.shape:
         raise ValueError(f"w and x must have the same length, got {w.shape} and {x.shape}")
     p = _keep(p)
@@ -132,13 +132,14 @@ def dropout_ensemble(
     samples, scaled
         $y(m)$ for each sampled mask, and the weight-scaled output $v^\top\phi(pWx)$.
     """
-    x = check_finite_array("x", x, ndim=1)
-    W = check_finite_array("W", W, ndim=2)
-    v = check_finite_array("v", v, ndim=1)
+    x = check_array("x", x, ndim=1)
+    W = check_array("W", W, ndim=2)
+    v = check_array("v", v, ndim=1)
     if W.shape != (v.size, x.size):
         raise ValueError(f"W must have shape (len(v), len(x)) = {(v.size, x.size)}, got {W.shape}")
     p = _keep(p)
     num_masks = check_int("num_masks", num_masks, minimum=1)
+    check_size("num_masks * len(x)", num_masks, x.size)
     rng = check_rng("rng", rng)
     masks = rng.random((num_masks, x.size)) < p
     pre = (masks * x) @ W.T

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._validate import check_finite_array, check_real
+from .._validate import as_float_array, check_array, check_real
 
 __all__ = [
     "Objective",
@@ -27,7 +27,7 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Objective:
-    r"""A function to minimise with its derivatives.
+    r"""A function to minimize with its derivatives.
 
     Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
 
@@ -42,7 +42,7 @@ class Objective:
     hess
         $\nabla^2 f(x)$ at one point, shape `(n, n)`.
     minimizer
-        A global minimiser, or `None` if the function is unbounded below.
+        A global minimizer, or `None` if the function is unbounded below.
     """
 
     name: str
@@ -53,7 +53,7 @@ class Objective:
 
 
 def _xy(x: object) -> tuple[np.ndarray, np.ndarray]:
-    x = np.asarray(x, dtype=float)
+    x = as_float_array("x", x)
     if x.shape[-1:] != (2,):
         raise ValueError(f"x must have 2 coordinates on its last axis, got shape {x.shape}")
     return x[..., 0], x[..., 1]
@@ -76,9 +76,9 @@ def quadratic(A: object) -> Objective:
     Returns
     -------
     Objective
-        The bowl with its gradient, Hessian and minimiser $0$.
+        The bowl with its gradient, Hessian and minimizer $0$.
     """
-    A = check_finite_array("A", A, ndim=2)
+    A = check_array("A", A, ndim=2)
     if A.shape[0] != A.shape[1] or not np.allclose(A, A.T):
         raise ValueError(f"A must be a symmetric square matrix, got shape {A.shape}")
     if np.linalg.eigvalsh(A).min() <= 0:
@@ -86,7 +86,7 @@ def quadratic(A: object) -> Objective:
     n = A.shape[0]
 
     def check(x: object) -> np.ndarray:
-        x = np.asarray(x, dtype=float)
+        x = as_float_array("x", x)
         if x.shape[-1:] != (n,):
             raise ValueError(f"x must have {n} coordinates on its last axis, got shape {x.shape}")
         return x
@@ -120,7 +120,7 @@ def ill_conditioned_quadratic(kappa: float = 100.0) -> Objective:
     Returns
     -------
     Objective
-        The bowl with its gradient, Hessian and minimiser $(0, 0)$.
+        The bowl with its gradient, Hessian and minimizer $(0, 0)$.
     """
     kappa = check_real("kappa", kappa, low=1.0)
     obj = quadratic(np.diag([1.0, kappa]))
@@ -128,7 +128,7 @@ def ill_conditioned_quadratic(kappa: float = 100.0) -> Objective:
 
 
 def saddle() -> Objective:
-    r"""The saddle $f(x, y) = x^2 - y^2$ (unbounded below, so no minimiser).
+    r"""The saddle $f(x, y) = x^2 - y^2$ (unbounded below, so no minimizer).
 
     $$
     \nabla f = (2x, -2y),\qquad \nabla^2 f = \operatorname{diag}(2, -2)
@@ -170,7 +170,7 @@ def rosenbrock(a: float = 1.0, b: float = 100.0) -> Objective:
     Returns
     -------
     Objective
-        The valley with its gradient, Hessian and minimiser $(a, a^2)$.
+        The valley with its gradient, Hessian and minimizer $(a, a^2)$.
     """
     a = check_real("a", a)
     b = check_real("b", b, low=0.0, low_open=True)
@@ -207,7 +207,7 @@ def condition_number(H: object) -> float:
     float
         $\kappa \ge 1$ (`inf` for a singular matrix).
     """
-    H = check_finite_array("H", H, ndim=2)
+    H = check_array("H", H, ndim=2)
     if H.shape[0] != H.shape[1]:
         raise ValueError(f"H must be square, got shape {H.shape}")
     s = np.linalg.svd(H, compute_uv=False)

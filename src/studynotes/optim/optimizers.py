@@ -4,7 +4,10 @@ Every rule takes the parameters `w` (any NumPy array), their gradient `dw` (same
 `config` dict holding the hyperparameters and the optimizer's state. It returns the next
 parameters and a *new* config dict with the updated state; neither `w` nor the caller's dict is
 modified. Missing keys get the defaults below (those of the lecture and of `cs231n/optim.py`);
-missing state starts at zero, as in the assignment.
+missing state starts at zero, as in the assignment. A key the rule does not know (a typo such as
+`"learnig_rate"`, or another library's name such as `"lr"`) raises `ValueError` naming it and the
+accepted keys, instead of silently running with the default. `w`, `dw` and the state arrays must
+be finite: NaN or infinity raises `ValueError`, as everywhere else in the package.
 
 Momentum is stored in the assignment's convention, `v <- rho v - lr dw; w <- w + v`. The lecture
 slide writes `v <- rho v + dw; w <- w - lr v` and PyTorch's `torch.optim.SGD` keeps that second
@@ -21,11 +24,12 @@ from typing import Any
 
 import numpy as np
 
-from .._validate import check_int, check_real
+from .._validate import check_array, check_int, check_real, check_size
 
 __all__ = [
     "adagrad",
     "adam",
+    "adamw",
     "nesterov_momentum",
     "rmsprop",
     "run",
@@ -38,16 +42,21 @@ Rule = Callable[[np.ndarray, np.ndarray, "Mapping[str, Any] | None"], tuple[np.n
 
 
 def _arrays(w: object, dw: object) -> tuple[np.ndarray, np.ndarray]:
-    w = np.asarray(w, dtype=float)
-    dw = np.asarray(dw, dtype=float)
+    w = check_array("w", w)
+    dw = check_array("dw", dw)
     if dw.shape != w.shape:
         raise ValueError(f"dw must have the shape of w {w.shape}, got {dw.shape}")
     return w, dw
 
 
-def _config(config: Mapping[str, Any] | None, defaults: Mapping[str, Any]) -> Config:
+def _config(config: Mapping[str, Any] | None, defaults: Mapping[str, Any], state: tuple[str, ...] = ()) -> Config:
+    """Defaults overridden by ``config``; a key that is neither a hyperparameter nor a state name is a typo."""
     if config is not None and not isinstance(config, Mapping):
         raise TypeError(f"config must be a dict or None, got {type(config).__name__}")
+    accepted = (*defaults, *(k for k in state if k not in defaults))
+    unknown = [k for k in (config or {}) if k not in accepted]
+    if unknown:
+        raise ValueError(f"config has unknown key {unknown[0]!r}; accepted keys: {', '.join(map(repr, accepted))}")
     out = dict(defaults)
     out.update(config or {})
     return out
@@ -69,7 +78,7 @@ def _state(config: Config, name: str, w: np.ndarray) -> np.ndarray:
     value = config.get(name)
     if value is None:
         return np.zeros_like(w)
-    value = np.asarray(value, dtype=float)
+    value = check_array(f"config['{name}']", value)
     if value.shape != w.shape:
         raise ValueError(f"config['{name}'] must have the shape of w {w.shape}, got {value.shape}")
     return value
@@ -126,7 +135,7 @@ def sgd_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None)
         The updated parameters and a new config dict holding the new `velocity`.
     """
     w, dw = _arrays(w, dw)
-    config = _config(config, {"learning_rate": 1e-2, "momentum": 0.9})
+    config = _config(config, {"learning_rate": 1e-2, "momentum": 0.9}, ("velocity",))
     v = _beta(config, "momentum") * _state(config, "velocity", w) - _lr(config) * dw
     config["velocity"] = v
     return w + v, config
@@ -163,7 +172,7 @@ def nesterov_momentum(w: object, dw: object, config: Mapping[str, Any] | None = 
         The updated parameters and a new config dict holding the new `velocity`.
     """
     w, dw = _arrays(w, dw)
-    config = _config(config, {"learning_rate": 1e-2, "momentum": 0.9})
+    config = _config(config, {"learning_rate": 1e-2, "momentum": 0.9}, ("velocity",))
     rho = _beta(config, "momentum")
     v_old = _state(config, "velocity", w)
     v = rho * v_old - _lr(config) * dw
@@ -196,7 +205,7 @@ def adagrad(w: object, dw: object, config: Mapping[str, Any] | None = None) -> t
         The updated parameters and a new config dict holding the new `cache`.
     """
     w, dw = _arrays(w, dw)
-    config = _config(config, {"learning_rate": 1e-2, "epsilon": 1e-7})
+    config = _config(config, {"learning_rate": 1e-2, "epsilon": 1e-7}, ("cache",))
     lr, eps = _lr(config), _eps(config)
     cache = _state(config, "cache", w) + dw * dw
     config["cache"] = cache
@@ -228,7 +237,7 @@ def rmsprop(w: object, dw: object, config: Mapping[str, Any] | None = None) -> t
         The updated parameters and a new config dict holding the new `cache`.
     """
     w, dw = _arrays(w, dw)
-    config = _config(config, {"learning_rate": 1e-2, "decay_rate": 0.99, "epsilon": 1e-8})
+    config = _config(config, {"learning_rate": 1e-2, "decay_rate": 0.99, "epsilon": 1e-8}, ("cache",))
     lr, delta, eps = _lr(config), _beta(config, "decay_rate"), _eps(config)
     cache = delta * _state(config, "cache", w) + (1.0 - delta) * dw * dw
     config["cache"] = cache
@@ -267,7 +276,9 @@ def adam(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tupl
     """
     w, dw = _arrays(w, dw)
     config = _config(
-        config, {"learning_rate": 1e-3, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "bias_correction": True, "t": 0}
+        config,
+        {"learning_rate": 1e-3, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "bias_correction": True, "t": 0},
+        ("m", "v"),
     )
     lr, b1, b2, eps = _lr(config), _beta(config, "beta1"), _beta(config, "beta2"), _eps(config)
     t = check_int("t", config["t"], minimum=0) + 1
@@ -279,6 +290,50 @@ def adam(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tupl
     if config["bias_correction"]:
         m, v = m / (1.0 - b1**t), v / (1.0 - b2**t)
     return w - lr * m / (np.sqrt(v) + eps), config
+
+
+def adamw(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
+    r"""AdamW: Adam with *decoupled* weight decay (Loshchilov and Hutter, 2019).
+
+    Introduced in: [Regularization, Normalization](../posts/regularization-normalization/).
+
+    The weights shrink by the factor $1 - \alpha\lambda$ outside the adaptive step, and `dw` (the
+    gradient of the data loss only) drives Adam's moments:
+
+    $$
+    w_{t+1} = (1 - \alpha\lambda)\,w_t - \frac{\alpha\,\hat m_t}{\sqrt{\hat v_t} + \epsilon}
+    $$
+
+    An L2 penalty $\tfrac{\lambda}{2}\lVert w\rVert^2$ under plain Adam instead adds $\lambda w$ to the
+    gradient, so the decay term passes through $1/(\sqrt{\hat v_t}+\epsilon)$: weights with large
+    gradients are decayed less, and a weight whose data gradient is zero moves by about
+    $\alpha$ per step whatever $\lambda$ is. Under SGD the two coincide; under Adam they do not.
+    Equal to PyTorch's `AdamW(lr=alpha, betas=(beta1, beta2), eps=epsilon, weight_decay=lambda)`.
+
+    Parameters
+    ----------
+    w, dw
+        Parameters and the gradient of the data loss (same shape).
+    config
+        As in `adam`, plus `weight_decay` $\lambda \ge 0$ (default 1e-2, PyTorch's).
+
+    Returns
+    -------
+    next_w, config
+        The updated parameters and a new config dict holding the new `m`, `v` and `t`.
+    """
+    w, dw = _arrays(w, dw)
+    config = _config(
+        config,
+        {"learning_rate": 1e-3, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "bias_correction": True, "t": 0,
+         "weight_decay": 1e-2},
+        ("m", "v"),
+    )
+    decay = check_real("weight_decay", config.pop("weight_decay"), low=0.0)
+    shrunk = w * (1.0 - _lr(config) * decay)
+    step, config = adam(w, dw, config)
+    config["weight_decay"] = decay
+    return shrunk + (step - w), config
 
 
 def run(
@@ -316,9 +371,10 @@ def run(
         Shape `(num_steps + 1, *x0.shape)`: the starting point followed by every iterate.
     """
     num_steps = check_int("num_steps", num_steps, minimum=0)
-    x = np.asarray(x0, dtype=float)
+    x = check_array("x0", x0)
+    check_size("num_steps * x0.size", num_steps + 1, x.size)
     if learning_rates is not None:
-        learning_rates = np.asarray(learning_rates, dtype=float)
+        learning_rates = check_array("learning_rates", learning_rates)
         if learning_rates.shape != (num_steps,):
             raise ValueError(f"learning_rates must have length num_steps={num_steps}, got shape {learning_rates.shape}")
     path = np.empty((num_steps + 1, *x.shape))

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_int, check_real
+from .._validate import as_float_array, check_int, check_real
 
 __all__ = ["exponential_decay", "inverse_time_decay", "step_decay"]
 
 
 def _steps(t: object) -> np.ndarray:
-    t = np.asarray(t, dtype=float)
+    t = as_float_array("t", t)
     if not np.all(np.isfinite(t)) or np.any(t < 0):
         raise ValueError("t must hold finite step counts >= 0")
     return t
@@ -37,7 +37,10 @@ def step_decay(lr0: float, t: object, *, drop: float = 0.5, every: int = 10) -> 
     lr0
         Initial learning rate $\alpha_0 > 0$.
     t
-        Step or epoch count(s) $\ge 0$, scalar or array.
+        Step or epoch count(s) $\ge 0$, scalar or array. Fractional values are accepted on
+        purpose: with ``t = iteration / iterations_per_epoch`` the rate stays constant within
+        an epoch and drops exactly when ``t`` reaches a multiple of ``every``, as a per-epoch
+        schedule does.
     drop
         Factor $d \in (0, 1]$ applied at each drop.
     every

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_finite_array, check_int, check_real
+from .._validate import as_float_array, check_array, check_int, check_real
 from .functions import Objective
 
 __all__ = [
@@ -48,7 +48,7 @@ def newton_step(objective: Objective, x: object) -> np.ndarray:
     """
     if not isinstance(objective, Objective):
         raise TypeError(f"objective must be an Objective, got {type(objective).__name__}")
-    x = check_finite_array("x", x, ndim=1)
+    x = check_array("x", x, ndim=1)
     return x - np.linalg.solve(objective.hess(x), objective.grad(x))
 
 
@@ -64,7 +64,7 @@ def newton_method(objective: Objective, x0: object, *, tol: float = 1e-10, max_i
     """
     tol = check_real("tol", tol, low=0.0, low_open=True)
     max_iter = check_int("max_iter", max_iter, minimum=1)
-    path = [check_finite_array("x0", x0, ndim=1)]
+    path = [check_array("x0", x0, ndim=1)]
     while len(path) <= max_iter and np.linalg.norm(objective.grad(path[-1])) > tol:
         path.append(newton_step(objective, path[-1]))
     return np.array(path)
@@ -75,9 +75,9 @@ def steps_to_tolerance(path: object, x_star: object, tol: float) -> int | None:
 
     Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
-    path = np.asarray(path, dtype=float)
+    path = as_float_array("path", path)
     tol = check_real("tol", tol, low=0.0, low_open=True)
-    dist = np.linalg.norm((path - np.asarray(x_star, dtype=float)).reshape(len(path), -1), axis=1)
+    dist = np.linalg.norm((path - as_float_array("x_star", x_star)).reshape(len(path), -1), axis=1)
     hit = np.flatnonzero(dist <= tol)
     return int(hit[0]) if hit.size else None
 
@@ -136,11 +136,11 @@ def contraction_factor(path: object, x_star: object, *, window: int = 20) -> flo
 
     Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
     """
-    path = np.asarray(path, dtype=float)
+    path = as_float_array("path", path)
     window = check_int("window", window, minimum=1)
     if len(path) <= window:
         raise ValueError(f"window must be < number of points {len(path)}, got {window}")
-    dist = np.linalg.norm((path - np.asarray(x_star, dtype=float)).reshape(len(path), -1), axis=1)
+    dist = np.linalg.norm((path - as_float_array("x_star", x_star)).reshape(len(path), -1), axis=1)
     return float((dist[-1] / dist[-1 - window]) ** (1.0 / window))
 
 
@@ -177,7 +177,7 @@ def momentum_rate(lr: float, momentum: float, eigenvalues: object, *, nesterov: 
     """
     lr = check_real("lr", lr, low=0.0, low_open=True)
     rho = check_real("momentum", momentum, low=0.0, high=1.0, high_open=True)
-    lam = check_finite_array("eigenvalues", eigenvalues).ravel()
+    lam = check_array("eigenvalues", eigenvalues).ravel()
     a = lr * lam
     top_left = 1.0 - (1.0 + rho) * a if nesterov else 1.0 - a
     top_right = rho * rho if nesterov else rho
