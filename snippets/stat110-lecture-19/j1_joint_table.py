@@ -19,7 +19,7 @@ TEXT = localized(
             check="check", value="value",
             px="P(X=x)", py="P(Y=y)", x="value of X", y="value of Y",
             alt="Heat map of a 2×3 joint PMF with the probability written in each cell; bars above show the marginal PMF of Y and bars to the right the marginal PMF of X.",
-            cap="The joint PMF (centre) and its marginals (top: column sums, right: row sums). The marginals alone cannot rebuild the table in the centre.",
+            cap="The joint PMF (center) and its marginals (top: column sums, right: row sums). The marginals alone cannot rebuild the table in the center.",
         ),
     }
 )

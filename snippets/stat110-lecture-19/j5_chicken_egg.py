@@ -29,7 +29,7 @@ TEXT = localized(
             what="quantity", sim="simulation", exact="theory",
             pois="$N\\sim\\mathrm{Pois}(10)$", fixed="fixed $N=10$", pois_t="N ~ Pois(10)", fixed_t="fixed N = 10",
             x="hatched eggs X", y="unhatched eggs Y", freq="relative frequency",
-            alt="Two heat maps. Left (N ~ Pois(10)): the relative frequencies form a round blob centred near X = 3, Y = 7. Right (fixed N = 10): all the mass sits on the anti-diagonal X + Y = 10.",
+            alt="Two heat maps. Left (N ~ Pois(10)): the relative frequencies form a round blob centered near X = 3, Y = 7. Right (fixed N = 10): all the mass sits on the anti-diagonal X + Y = 10.",
             cap="With a Poisson number of eggs the joint PMF of (X, Y) spreads like a product of two Poisson PMFs (independent); with a fixed number it is confined to the line X + Y = 10 (perfectly negatively dependent).",
         ),
     }

@@ -17,7 +17,7 @@ TEXT = localized(
             head="| | mean (theory) | variance (theory) | mean (sample) | variance (sample) | $M(0.3)$ (theory) | $M(0.3)$ (sample) |",
             x="value", y="density", sim="sample", theory="theoretical density",
             alt="Two histograms, of X+Y and of X−Y, lying on the N(−2, 6.25) and N(4, 6.25) densities; both have the same width.",
-            cap="The sum and the difference differ in centre only: the variance of the difference is also the sum of the variances.",
+            cap="The sum and the difference differ in center only: the variance of the difference is also the sum of the variances.",
         ),
     }
 )

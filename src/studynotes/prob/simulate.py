@@ -230,7 +230,7 @@ def gamblers_ruin_experiment(i: int, N: int, p: float, size: int, seed: int) -> 
 
 
 def count_local_maxima(perms: object) -> np.ndarray:
-    r"""Number of local maxima in each row: entries larger than their neighbours (one neighbour at the ends).
+    r"""Number of local maxima in each row: entries larger than their neighbors (one neighbor at the ends).
 
     Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
     """
