@@ -21,7 +21,7 @@ import traceback
 from importlib.metadata import version
 from pathlib import Path
 
-from markdown_exec import ExecutionError, base_format, code_block
+from markdown_exec import ExecutionError, base_format, code_block, default_tabs
 
 from studynotes import i18n
 
@@ -29,6 +29,16 @@ from .blocks import FigureStash, run_python
 
 log = logging.getLogger("mkdocs.plugins.studynotes")
 LIBRARIES = ("numpy", "matplotlib", "markdown-exec", "pymdown-extensions", "markdown")
+# The labels of a block's source and result tabs in each page language. A block's own tabs="..|.."
+# wins; one that spells out markdown-exec's default ("Source|Result") gets the page's labels too.
+TAB_LABELS = {"ko": ("코드", "결과"), "en": ("Source", "Result")}
+
+
+def page_tabs(options: dict, lang: str) -> dict:
+    """``options`` with the tab labels of ``lang`` unless the block chose its own."""
+    if tuple(options.get("tabs", default_tabs)) != tuple(default_tabs) or lang not in TAB_LABELS:
+        return options
+    return {**options, "tabs": TAB_LABELS[lang]}
 
 
 def source_digest(package: Path, config_file: Path) -> str:
@@ -113,6 +123,7 @@ class SharedRuns:
 
     def _format(self, code: str, md, **options) -> str:
         lang = self.page["lang"]
+        options = page_tabs(options, lang)
         key = self.key(code, options, lang)
         record = {"page": self.page["src"], "lang": lang, "id": options.get("id", "")}
         cached = self.cache.get(key)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 import markdown
 import pytest
-from studynotes_site.shared_runs import BlockCache, SharedRuns, source_digest
+from markdown_exec import default_tabs
+from studynotes_site.shared_runs import TAB_LABELS, BlockCache, SharedRuns, page_tabs, source_digest
 
 CODE = """
 from studynotes.i18n import localized
@@ -96,3 +98,17 @@ def test_a_cache_entry_is_written_whole(tmp_path) -> None:
     assert json.loads((tmp_path / "k.json").read_text(encoding="utf-8"))["html"] == "<p>é</p>"
     assert list(tmp_path.iterdir()) == [tmp_path / "k.json"]  # no partial file left behind
     assert BlockCache(None).get("k") is None
+
+
+def test_tab_labels_follow_the_page_language_unless_the_block_chose_its_own(tmp_path, code) -> None:
+    runs = SharedRuns(("ko", "en"), "digest-f", BlockCache(None))
+    html = {}
+    for lang in ("ko", "en"):
+        runs.set_page("posts/demo", lang)
+        html[lang] = runs.format(code, md(), id="demo", exec="1", source="tabbed-right", tabs=default_tabs)
+    labels = {lang: re.findall(r"<label[^>]*>([^<]*)</label>", text) for lang, text in html.items()}
+    assert labels == {"ko": ["결과", "코드"], "en": ["Result", "Source"]}
+    assert (tmp_path / "runs.log").read_text().splitlines() == ["ran"]  # the labels do not split the run
+    assert page_tabs({"tabs": ("Code", "Out")}, "ko") == {"tabs": ("Code", "Out")}
+    assert page_tabs({}, "ko") == {"tabs": TAB_LABELS["ko"]}
+    assert page_tabs({}, "fr") == {}
