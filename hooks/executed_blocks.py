@@ -8,6 +8,12 @@ A page containing ``<!-- build-report -->`` gets the table of every block's run 
 
 from __future__ import annotations
 
+import sys
+
+# `mkdocs serve` loads the hook files again on every rebuild; the logic they call is loaded again too.
+for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"]:
+    del sys.modules[_name]
+
 import os
 from pathlib import Path
 
@@ -23,7 +29,11 @@ from studynotes_site.shared_runs import BlockCache, SharedRuns, source_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snippets"))
-_runs: SharedRuns | None = None  # this module's only state: the formatter of the current build
+# This module's state: the formatter of the current language's build, and the outputs its blocks
+# share with the other language's build (kept as long as this file is loaded: one `mkdocs build`, or
+# one rebuild of `mkdocs serve`, which loads the hook files again).
+_runs: SharedRuns | None = None
+_outputs: dict[str, dict] = {}
 
 
 def cache_enabled() -> bool:
@@ -41,7 +51,7 @@ def site_languages(config: MkDocsConfig) -> tuple[str, ...]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _runs
     digest = source_digest(ROOT / "src" / "studynotes", Path(config.config_file_path))
-    _runs = SharedRuns(site_languages(config), digest, BlockCache(CACHE_DIR if cache_enabled() else None))
+    _runs = SharedRuns(site_languages(config), digest, BlockCache(CACHE_DIR if cache_enabled() else None), _outputs)
     formatters["python"] = _runs.format
     return config
 

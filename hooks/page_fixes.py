@@ -9,6 +9,12 @@ The other page changes are theme overrides in ``overrides/`` (language menu, sea
 
 from __future__ import annotations
 
+import sys
+
+# `mkdocs serve` loads the hook files again on every rebuild; the logic they call is loaded again too.
+for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"]:
+    del sys.modules[_name]
+
 import logging
 
 from mkdocs.config.defaults import MkDocsConfig

@@ -5,6 +5,12 @@ joint index, `studynotes_site.search` splits it into ``search/search_index.json`
 
 from __future__ import annotations
 
+import sys
+
+# `mkdocs serve` loads the hook files again on every rebuild; the logic they call is loaded again too.
+for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"]:
+    del sys.modules[_name]
+
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig

@@ -7,7 +7,8 @@ formats it. The formatted HTML of each block and language is cached on disk (`Bl
 the code, its options, the languages and a digest of what else decides the output (`source_digest`).
 A block that raises is never kept. Every block formatted is recorded in ``runs`` for the build report.
 
-The object owns its state (the current page, the records); the hook sets the page and reads the records.
+The object owns its state (the current page, the records); the hook sets the page, reads the records
+and passes in the outputs to share between the languages of one build.
 """
 
 from __future__ import annotations
@@ -80,14 +81,14 @@ class BlockCache:
 class SharedRuns:
     """markdown-exec's Python formatter, with the run shared between languages and the result cached."""
 
-    # Kept for the whole process: the i18n plugin builds the second language as a second build that
-    # calls on_config again. The key covers everything an output depends on, so nothing goes stale.
-    outputs: dict[str, dict] = {}
-
-    def __init__(self, languages: tuple[str, ...], digest: str, cache: BlockCache) -> None:
+    def __init__(self, languages: tuple[str, ...], digest: str, cache: BlockCache, outputs: dict[str, dict] | None = None) -> None:
+        """``outputs`` holds each run's output by key; pass the same dict to the formatter of every
+        language of one build (the i18n plugin builds the second language as a second build that calls
+        on_config again). The key covers everything an output depends on, so nothing goes stale."""
         self.languages = languages
         self.digest = digest
         self.cache = cache
+        self.outputs = {} if outputs is None else outputs
         self.page = {"src": "", "lang": ""}
         self.runs: list[dict] = []  # one record per executed block and language, in build order
 

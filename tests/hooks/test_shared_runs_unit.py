@@ -112,3 +112,16 @@ def test_tab_labels_follow_the_page_language_unless_the_block_chose_its_own(tmp_
     assert page_tabs({"tabs": ("Code", "Out")}, "ko") == {"tabs": ("Code", "Out")}
     assert page_tabs({}, "ko") == {"tabs": TAB_LABELS["ko"]}
     assert page_tabs({}, "fr") == {}
+
+
+def test_the_builds_of_two_languages_share_runs_through_one_outputs_dict(tmp_path, code) -> None:
+    # mkdocs-static-i18n builds English as a second build: a new formatter, the same outputs
+    outputs: dict = {}
+    korean = SharedRuns(("ko", "en"), "digest-g", BlockCache(None), outputs)
+    english = SharedRuns(("ko", "en"), "digest-g", BlockCache(None), outputs)
+    assert "<strong>값</strong>" in formatted(korean, code, "ko")
+    assert "<strong>value</strong>" in formatted(english, code, "en")
+    assert [r["origin"] for r in korean.runs + english.runs] == ["run", "shared"]
+    alone = SharedRuns(("ko", "en"), "digest-g", BlockCache(None))  # another build: runs again
+    formatted(alone, code, "en")
+    assert (tmp_path / "runs.log").read_text().splitlines() == ["ran", "ran"]
