@@ -20,6 +20,7 @@ from pathlib import Path
 from markdown_exec import formatters
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from studynotes_site.markup import page_language, page_name
@@ -33,6 +34,8 @@ CACHE_DIR = Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snipp
 # share with the other language's build (kept as long as this file is loaded: one `mkdocs build`, or
 # one rebuild of `mkdocs serve`, which loads the hook files again).
 _runs: SharedRuns | None = None
+# under properdocs, mkdocs.plugins is properdocs.plugins: errors go where that builder counts them
+LOG = get_plugin_logger("studynotes").logger
 _outputs: dict[str, dict] = {}
 
 
@@ -51,7 +54,7 @@ def site_languages(config: MkDocsConfig) -> tuple[str, ...]:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _runs
     digest = source_digest(ROOT / "src" / "studynotes", Path(config.config_file_path))
-    _runs = SharedRuns(site_languages(config), digest, BlockCache(CACHE_DIR if cache_enabled() else None), _outputs)
+    _runs = SharedRuns(site_languages(config), digest, BlockCache(CACHE_DIR if cache_enabled() else None), _outputs, LOG)
     formatters["python"] = _runs.format
     return config
 

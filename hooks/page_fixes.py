@@ -18,6 +18,7 @@ for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"
 import logging
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 from studynotes_site.markup import strip_plain_tokens
 
@@ -29,7 +30,8 @@ def _not_instant_navigation_notice(record: logging.LogRecord) -> bool:
     return "not compatible with theme.features = navigation.instant" not in str(record.msg)
 
 
-logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_not_instant_navigation_notice)
+# the plugin's own logger, named after the builder running it (mkdocs or properdocs)
+get_plugin_logger("mkdocs_static_i18n.reconfigure").logger.addFilter(_not_instant_navigation_notice)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -47,7 +47,8 @@ def build(python: str, tool: str, dest: Path) -> float:
     # no -q: it would drop the warnings that --strict counts
     result = subprocess.run([python, "-m", tool, "build", "--strict", "-d", str(dest)], cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        sys.exit(f"{tool} build failed:\n{result.stderr[-3000:]}")
+        problems = [line for line in result.stderr.splitlines() if not line.startswith("INFO")]
+        sys.exit(f"{tool} build failed:\n" + "\n".join(problems[-40:]))
     return time.perf_counter() - start
 
 

@@ -28,7 +28,7 @@ from studynotes import i18n
 
 from .blocks import FigureStash, run_python
 
-log = logging.getLogger("mkdocs.plugins.studynotes")
+LOG = logging.getLogger("mkdocs.plugins.studynotes")  # the builder's hook passes its own plugin logger
 LIBRARIES = ("numpy", "matplotlib", "markdown-exec", "pymdown-extensions", "markdown")
 # The labels of a block's source and result tabs in each page language. A block's own tabs="..|.."
 # wins; one that spells out markdown-exec's default ("Source|Result") gets the page's labels too.
@@ -81,14 +81,19 @@ class BlockCache:
 class SharedRuns:
     """markdown-exec's Python formatter, with the run shared between languages and the result cached."""
 
-    def __init__(self, languages: tuple[str, ...], digest: str, cache: BlockCache, outputs: dict[str, dict] | None = None) -> None:
+    def __init__(
+        self, languages: tuple[str, ...], digest: str, cache: BlockCache,
+        outputs: dict[str, dict] | None = None, log: logging.Logger = LOG,
+    ) -> None:
         """``outputs`` holds each run's output by key; pass the same dict to the formatter of every
         language of one build (the i18n plugin builds the second language as a second build that calls
-        on_config again). The key covers everything an output depends on, so nothing goes stale."""
+        on_config again). The key covers everything an output depends on, so nothing goes stale.
+        ``log`` gets the errors that must fail a strict build (a logger the builder counts)."""
         self.languages = languages
         self.digest = digest
         self.cache = cache
         self.outputs = {} if outputs is None else outputs
+        self.log = log
         self.page = {"src": "", "lang": ""}
         self.runs: list[dict] = []  # one record per executed block and language, in build order
 
@@ -119,7 +124,7 @@ class SharedRuns:
             return self._format(code, md, **options)
         except Exception:
             # superfences would drop the block without a word; make it a build error instead
-            log.error("block %r could not be formatted:\n%s", options.get("id", ""), traceback.format_exc())
+            self.log.error("block %r could not be formatted:\n%s", options.get("id", ""), traceback.format_exc())
             return ""
 
     def _format(self, code: str, md, **options) -> str:
@@ -151,7 +156,7 @@ class SharedRuns:
         html_out, lost = figures.restore(str(html_out))
         if lost is not None:
             # superfences drops a formatter's exceptions silently, so report it as a (strict) error instead
-            log.error("block %r: a figure did not come back out of Markdown (%s)", options.get("id", ""), lost)
+            self.log.error("block %r: a figure did not come back out of Markdown (%s)", options.get("id", ""), lost)
             return html_out
         self.runs.append({**record, **ran})
         self.cache.put(key, {"html": html_out, "seconds": ran["seconds"], "bytes": ran["bytes"]})
