@@ -33,3 +33,9 @@ bench: install
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache .cache
+
+# Not part of `make test`: build with properdocs (the maintained MkDocs 1.x fork) and MkDocs, print a comparison.
+# Uses $(PYTHON) if it can import properdocs; otherwise installs it into a throwaway venv under /tmp (reused).
+.PHONY: properdocs-check
+properdocs-check:
+	$(PYTHON) scripts/properdocs_check.py --python $(PYTHON)

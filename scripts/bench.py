@@ -40,7 +40,7 @@ TARGETS = {
 def project_copy(tmp: Path) -> Path:
     dest = tmp / "project"
     dest.mkdir()
-    for name in ("docs", "snippets", "hooks"):
+    for name in ("docs", "snippets", "hooks", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     for name in ("src", "node_modules"):

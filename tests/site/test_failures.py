@@ -13,7 +13,7 @@ def mini_project(tmp_path, block: str):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nnav:\n(?:  .*\n?)*", "\n", config)
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for name in ("hooks", "node_modules", "src"):
+    for name in ("hooks", "overrides", "node_modules", "src"):
         (tmp_path / name).symlink_to(ROOT / name)
     (tmp_path / "docs").mkdir()
     for item in ("stylesheets", "javascripts"):

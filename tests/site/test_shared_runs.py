@@ -111,3 +111,17 @@ def test_print_in_a_block_honours_sep_end_and_file(tmp_path) -> None:
     html = page(tmp_path / "out", "ko")
     assert "<p>alpha|beta;</p>" in html
     assert "to stderr" not in html and "to stderr" in result.stderr
+
+
+def test_tab_labels_follow_the_page_language(tmp_path) -> None:
+    config = mini_project(
+        tmp_path,
+        '```python exec="1" source="tabbed-right" id="demo-tabs"\n--8<-- "demo/fine.py"\n```\n\n'
+        '```python exec="1" source="tabbed-left" tabs="Code|Output" id="demo-own-tabs"\n--8<-- "demo/fine.py"\n```',
+    )
+    result = build_site(tmp_path / "out", config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    expected = {"ko": ["결과", "코드", "Code", "Output"], "en": ["Result", "Source", "Code", "Output"]}
+    for lang, labels in expected.items():
+        sets = re.findall(r'<div class="tabbed-labels">(.*?)</div>', page(tmp_path / "out", lang), re.S)
+        assert [re.sub(r"<[^>]+>", "", label) for tabs in sets for label in re.findall(r"<label[^>]*>.*?</label>", tabs)] == labels

@@ -1,0 +1,38 @@
+"""Hook: page fixes that no theme extension point covers.
+
+- Pygments' plain-token spans are removed from each finished page (`studynotes_site.markup`).
+- mkdocs-static-i18n's notice about instant navigation is silenced (see below).
+
+The other page changes are theme overrides in ``overrides/`` (language menu, search dialog label,
+``<head>`` alternates, the ``__config`` block's ``base`` for English).
+"""
+
+from __future__ import annotations
+
+import sys
+
+# `mkdocs serve` loads the hook files again on every rebuild; the logic they call is loaded again too.
+for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"]:
+    del sys.modules[_name]
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+from studynotes_site.markup import strip_plain_tokens
+
+
+def _not_instant_navigation_notice(record: logging.LogRecord) -> bool:
+    # mkdocs-static-i18n warns that its per-page switcher links go stale under instant
+    # navigation; docs/javascripts/language-switch.js rewrites them after every page change
+    # (checked by the browser tests), so this one notice must not fail the strict build.
+    return "not compatible with theme.features = navigation.instant" not in str(record.msg)
+
+
+# the plugin's own logger, named after the builder running it (mkdocs or properdocs)
+get_plugin_logger("mkdocs_static_i18n.reconfigure").logger.addFilter(_not_instant_navigation_notice)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return strip_plain_tokens(output)

@@ -1,0 +1,28 @@
+"""Finished HTML: the one change no theme or Markdown extension point covers, and each page's language.
+
+Pygments wraps every name, punctuation mark and run of spaces in its own ``<span>``; those three
+take the default code colour anyway (Material styles them so), and they are a third of a post's
+weight. pymdownx.highlight has no option to leave them out, so they are removed from the finished
+page (``tests/hooks/test_markup.py`` fails if Pygments stops producing the spans this matches).
+"""
+
+from __future__ import annotations
+
+import re
+
+PLAIN_TOKEN = re.compile(r'<span class="[npw]">([^<]*)</span>')
+
+
+def strip_plain_tokens(html: str) -> str:
+    """``html`` without the spans around Pygments' name, punctuation and whitespace tokens."""
+    return PLAIN_TOKEN.sub(r"\1", html)
+
+
+def page_language(page, config) -> str:
+    """The language a page is written in: its file's locale (mkdocs-static-i18n), else the theme's."""
+    return getattr(page.file, "locale", None) or config.theme["language"]
+
+
+def page_name(src_uri: str) -> str:
+    """``posts/x.ko.md`` -> ``posts/x``: a page's name, the same in every language."""
+    return re.sub(r"\.(ko|en)\.md$", "", src_uri)

@@ -1,0 +1,65 @@
+"""The theme overrides in overrides/ stay copies of Material's templates with one change each.
+
+When Material changes one of these templates, a test here fails and names it: copy the new version
+into overrides/ and make the change again.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+MATERIAL = Path(material.__file__).parent / "templates"
+OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
+
+# override path -> (Material's markup, what the override has instead)
+PARTIALS = {
+    "partials/search.html": (
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+    ),
+    "partials/alternate.html": ('class="md-select__link">', 'class="md-select__link" target="_self">'),
+}
+
+
+def without_leading_comment(text: str) -> str:
+    return re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)
+
+
+@pytest.mark.parametrize("name", sorted(PARTIALS))
+def test_partial_is_materials_with_one_change(name) -> None:
+    original, changed = PARTIALS[name]
+    theirs = without_leading_comment((MATERIAL / name).read_text(encoding="utf-8"))
+    ours = without_leading_comment((OVERRIDES / name).read_text(encoding="utf-8"))
+    assert theirs.count(original) == 1, f"Material's {name} changed: copy it again into overrides/"
+    assert ours == theirs.replace(original, changed), f"Material's {name} changed: copy it again into overrides/"
+
+
+def test_every_override_is_checked_here() -> None:
+    files = {p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html")}
+    assert files == {*PARTIALS, "main.html"}
+
+
+def block(template: str, name: str) -> str:
+    found = re.findall(rf"\{{% block {name} %\}}(.*?)\{{% endblock %\}}", template, re.S)
+    assert len(found) == 1, f"block {name} appears {len(found)} times"
+    return found[0]
+
+
+def test_head_block_is_materials_without_the_alternate_links() -> None:
+    theirs = block((MATERIAL / "base.html").read_text(encoding="utf-8"), "site_meta")
+    loop = re.findall(r"\n      \{% if config\.extra\.alternate is iterable %\}\n.*?\{% endif %\}", theirs, re.S)
+    assert len(loop) == 1 and 'hreflang="{{ alt.lang' in loop[0], "Material's <head> changed: copy site_meta again"
+    ours = block((OVERRIDES / "main.html").read_text(encoding="utf-8"), "site_meta")
+    assert ours == theirs.replace(loop[0], ""), "Material's site_meta block changed: copy it again into overrides/main.html"
+
+
+def test_config_block_still_writes_base_from_base_url() -> None:
+    # overrides/main.html rewrites the JSON's "base": "<base_url>" for English pages
+    theirs = block((MATERIAL / "base.html").read_text(encoding="utf-8"), "config")
+    assert theirs.count('"base": base_url,') == 1 and "| tojson" in theirs
+    main = (OVERRIDES / "main.html").read_text(encoding="utf-8")
+    assert set(re.findall(r"\{% block (\w+) %\}", main)) == {"site_meta", "config"}
