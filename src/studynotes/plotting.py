@@ -341,7 +341,11 @@ def figure_html(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     if caption:
         parts.append(f"<figcaption>{html.escape(caption)}</figcaption>")
     parts.append("</figure>")
-    markup = escape_placeholders(_markdown_safe("\n".join(parts)))
+    return _outside_site(escape_placeholders(_markdown_safe("\n".join(parts))))
+
+
+def _outside_site(markup: str) -> str:
+    """``markup`` as is in the site build, else as a `FigureMarkup`."""
     return markup if _collecting else FigureMarkup(markup)
 
 
