@@ -2,6 +2,8 @@
 
 - Every post page gets ``<language root>/notebooks/<slug>.ipynb`` (its executed examples, see
   ``hooks/takealong_core.py``) and a download link under its title.
+- Under the title also sits a line shown only in print: the post's address and date
+  (``docs/stylesheets/print.css`` holds the print rules).
 - Every language gets an Atom feed at ``<language root>/feed.xml`` (Korean at ``/feed.xml``, English at
   ``/en/feed.xml``), and each of its pages announces it with ``<link rel="alternate">`` in ``<head>``.
 
@@ -93,6 +95,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         f'<p class="sn-takealong">{DOWNLOAD[lang]}'
         f'<a href="{href}" download="{slug}.ipynb" type="application/x-ipynb+json">{slug}.ipynb</a></p>'
     )
+    date = meta["date"].strftime("%Y. %m. %d." if lang == "ko" else "%Y-%m-%d")
+    link += f'\n\n<p class="sn-print-meta" data-search-exclude>{page_url} · <time datetime="{meta["date"].isoformat()}">{date}</time></p>'
     lines = markdown.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("# "):
@@ -103,8 +107,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return "\n".join(lines)
 
 
+def has_posts(config: MkDocsConfig, lang: str) -> bool:
+    return any((Path(config.docs_dir) / "posts").glob(f"*.{lang}.md"))
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = getattr(page.file, "locale", None) or language(config)
+    if not has_posts(config, lang):
+        return output  # a site without posts has no feed to announce
     href = get_relative_url(f"{language_root(lang, config)}feed.xml", page.url)
     link = f'<link rel="alternate" type="application/atom+xml" title="{FEED_TITLE[lang]}" href="{href}">'
     if "</head>" not in output:
@@ -126,6 +136,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         path = out / "notebooks" / f"{slug}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    if not has_posts(config, lang):
+        return
     try:
         posts = core.collect_posts(Path(config.docs_dir), lang)
     except core.PostError as error:
