@@ -33,3 +33,8 @@ bench: install
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache .cache
+
+# Start a post in both languages: make post SLUG=stat110-lecture-21 CATEGORY=stat110 TITLE_KO="..." TITLE_EN="..."
+.PHONY: post
+post:
+	$(PYTHON) scripts/new_post.py --slug "$(SLUG)" --category "$(CATEGORY)" --title-ko "$(TITLE_KO)" --title-en "$(TITLE_EN)"
