@@ -352,6 +352,8 @@ def _outside_site(markup: str) -> str:
 class FigureMarkup(str):
     """The HTML of a figure made outside the site build (the site itself gets a plain `str`).
 
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+
     Its value is the markup, so it can be searched and joined like any string. Jupyter displays it as
     the figure (``_repr_html_``). Printed, it shows the figure in Jupyter and prints nothing more; in a
     script run on its own, it saves the figure as an SVG file and prints one line naming the file and
