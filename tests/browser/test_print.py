@@ -44,7 +44,9 @@ def test_post_prints_its_content_and_no_navigation(open_page, base_url, lang, tm
         "article figure.sn-figure",
         """els => els.map(f => ({
             caption: f.querySelector('figcaption').textContent,
-            label: [...f.querySelectorAll('svg text')].map(t => t.textContent.trim())
+            label: [...f.querySelectorAll('svg text')]
+                .filter(t => !(t.getAttribute('transform') || '').includes('rotate'))
+                .map(t => t.textContent.trim())
                 .sort((a, b) => b.length - a.length)[0] || '',
         }))""",
     )

@@ -57,5 +57,7 @@ def test_notebook_cells_match_the_page(built_site) -> None:
     for slug, lang in post_files():
         html = (language_root(built_site, lang) / "posts" / slug / "index.html").read_text(encoding="utf-8")
         ids = re.findall(r'<input checked="checked" id="([A-Za-z0-9_-]+)-__tabbed_1_1"', html)
-        nb = build_notebook(slug, lang)
-        assert [c.id for c in nb.cells if c.cell_type == "code"][1:] == ids, (slug, lang)
+        cells = [c.id for c in build_notebook(slug, lang).cells if c.cell_type == "code"][1:]
+        # markdown-exec numbers a raw-HTML block's tabs itself ("exec-12-"): only its position is compared
+        assert len(cells) == len(ids), (slug, lang)
+        assert all(c == i or re.fullmatch(r"exec-\d+-", i) for c, i in zip(cells, ids, strict=True)), (slug, lang, cells, ids)
