@@ -92,18 +92,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _seconds["notebooks"] += time.perf_counter() - start
     href = get_relative_url(f"{root}notebooks/{slug}.ipynb", page.url)
     link = (
-        f'<p class="sn-takealong">{DOWNLOAD[lang]}'
+        f'<p class="sn-source-line sn-takealong">{DOWNLOAD[lang]}'
         f'<a href="{href}" download="{slug}.ipynb" type="application/x-ipynb+json">{slug}.ipynb</a></p>'
     )
     date = meta["date"].strftime("%Y. %m. %d." if lang == "ko" else "%Y-%m-%d")
     link += f'\n\n<p class="sn-print-meta" data-search-exclude>{page_url} · <time datetime="{meta["date"].isoformat()}">{date}</time></p>'
     lines = markdown.split("\n")
-    for i, line in enumerate(lines):
-        if line.startswith("# "):
-            lines[i + 1 : i + 1] = ["", link]
-            break
-    else:
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if title is None:
         raise PluginError(f"{page.file.src_uri}: a post needs a '# title' line for its notebook link")
+    # under the line naming the lecture, when there is one, in its quiet style
+    after = next((i for i in range(title + 1, min(title + 4, len(lines))) if "sn-source-line" in lines[i]), title)
+    lines[after + 1 : after + 1] = ["", link]
     return "\n".join(lines)
 
 

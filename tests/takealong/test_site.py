@@ -32,7 +32,7 @@ def test_every_post_has_its_notebook_and_a_link_to_it(built_site, site_url, lang
         nb = core.notebook(front_matter(slug, lang), lang, source(slug, lang), SNIPPETS, url, os.environ.get("STUDYNOTES_REPO_URL", ""))
         assert core.notebook_bytes(nb) == data
         html = (root / "posts" / slug / "index.html").read_text(encoding="utf-8")
-        link = re.search(r'<p class="sn-takealong">[^<]*<a href="([^"]+)" download', html)
+        link = re.search(r'<p class="sn-source-line sn-takealong">[^<]*<a href="([^"]+)" download', html)
         assert link and (root / "posts" / slug / link.group(1)).resolve() == (root / "notebooks" / f"{slug}.ipynb")
 
 
