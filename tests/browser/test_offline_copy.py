@@ -26,6 +26,7 @@ WORD = {"ko": "벼리말", "en": "quillwort"}
 
 
 def small_project(tmp_path):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(re.sub(r"\nnav:\n(?:  .*\n?)*", "\n", config), encoding="utf-8")
     for name in ("hooks", "node_modules", "src", "snippets"):
