@@ -167,7 +167,7 @@ def _cell_id(text: str) -> str:
     return cleaned[-64:] or "cell"
 
 
-def notebook(post: dict, lang: str, markdown: str, snippets_dir: Path, page_url: str, repository: str = ""):
+def notebook(post: dict, lang: str, markdown_source: str, snippets_dir: Path, page_url: str, repository: str = ""):
     """A notebook (``nbformat.NotebookNode``) holding every executed example of one post.
 
     Parameters
@@ -176,7 +176,7 @@ def notebook(post: dict, lang: str, markdown: str, snippets_dir: Path, page_url:
         Front matter of the post (``title``, ``date``, ``slug``).
     lang
         The page's language: the cells' words and the language the examples print in.
-    markdown
+    markdown_source
         The post's Markdown source.
     snippets_dir
         Where ``--8<--`` includes are looked up.
@@ -186,32 +186,39 @@ def notebook(post: dict, lang: str, markdown: str, snippets_dir: Path, page_url:
         Address of the git repository the install cell installs from ("" when unknown: the cell
         then says how to install from a clone).
     """
-    import nbformat.v4 as v4
+    import nbformat
+
+    def markdown(source: str, cell_id: str) -> dict:
+        return {"cell_type": "markdown", "id": cell_id, "metadata": {}, "source": source}
+
+    def code(source: str, cell_id: str) -> dict:
+        return {"cell_type": "code", "id": cell_id, "metadata": {}, "execution_count": None, "outputs": [], "source": source}
 
     text = TEXT[lang]
     date = post["date"].isoformat()
     cells = [
-        v4.new_markdown_cell(
-            f"# {post['title']}\n\n{text['published'].format(date=date)} · [{text['page']}]({page_url})",
-            id="title",
-        ),
-        v4.new_markdown_cell(text["setup"], id="setup-note"),
-        v4.new_code_cell(_setup_code(lang, repository, text["no_repo"]), id="setup"),
+        markdown(f"# {post['title']}\n\n{text['published'].format(date=date)} · [{text['page']}]({page_url})", "title"),
+        markdown(text["setup"], "setup-note"),
+        code(_setup_code(lang, repository, text["no_repo"]), "setup"),
     ]
-    for example in examples(markdown, snippets_dir):
+    for example in examples(markdown_source, snippets_dir):
         link = f"{page_url}#{example.anchor}" if example.anchor else page_url
         label = f"{text['example']}: `{example.title}`" if example.title else text["example"]
-        cells.append(v4.new_markdown_cell(f"## [{example.heading}]({link})\n\n{label}", id=_cell_id(example.block_id + "-md")))
-        cells.append(v4.new_code_cell(example.code, id=_cell_id(example.block_id)))
-    nb = v4.new_notebook(
-        cells=cells,
-        metadata={
-            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"},
-            "studynotes": {"post": post["slug"], "lang": lang},
-        },
+        cells.append(markdown(f"## [{example.heading}]({link})\n\n{label}", _cell_id(example.block_id + "-md")))
+        cells.append(code(example.code, _cell_id(example.block_id)))
+    # Cells are plain dicts, checked once per notebook (nbformat's cell constructors validate each cell).
+    return nbformat.from_dict(
+        {
+            "nbformat": 4,
+            "nbformat_minor": 5,
+            "metadata": {
+                "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+                "language_info": {"name": "python"},
+                "studynotes": {"post": post["slug"], "lang": lang},
+            },
+            "cells": cells,
+        }
     )
-    return nb
 
 
 def _setup_code(lang: str, repository: str, message: str) -> str:
@@ -233,7 +240,7 @@ def notebook_bytes(nb) -> bytes:
     """The notebook as nbformat writes it (validated), UTF-8, ending in a newline."""
     import nbformat
 
-    nbformat.validate(nb)
+    nbformat.validate(nb)  # raises, where writes() would only log
     return (nbformat.writes(nb, version=4) + "\n").encode("utf-8")
 
 
