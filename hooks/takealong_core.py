@@ -43,6 +43,11 @@ TEXT = {
             "저장소에서 설치하고, 예제가 한국어로 출력하도록 언어를 정한다. 패키지는 저장소를 받아 그 폴더에서 "
             "`pip install -e .`로 설치해도 된다."
         ),
+        "setup_local": (
+            "이 노트북은 글의 예제를 순서대로 담고 있다. 예제는 `studynotes` 패키지를 쓰므로, 저장소를 받아 그 "
+            "폴더에서 `pip install -e .`로 먼저 설치한다. 아래 셀은 패키지가 있는지 확인하고, 예제가 한국어로 "
+            "출력하도록 언어를 정한다."
+        ),
         "published": "{date}에 쓴 글",
         "page": "사이트에서 읽기",
         "example": "예제",
@@ -53,6 +58,11 @@ TEXT = {
             "This notebook holds the post's examples in order. Run the cell below first: it installs the "
             "`studynotes` package from the repository if it is missing, and makes the examples print in English. "
             "You can also install the package from a clone of the repository with `pip install -e .`."
+        ),
+        "setup_local": (
+            "This notebook holds the post's examples in order. They use the `studynotes` package: install it "
+            "first from a clone of the repository with `pip install -e .`. The cell below checks that it is "
+            "there and makes the examples print in English."
         ),
         "published": "Published {date}",
         "page": "Read it on the site",
@@ -198,7 +208,7 @@ def notebook(post: dict, lang: str, markdown_source: str, snippets_dir: Path, pa
     date = post["date"].isoformat()
     cells = [
         markdown(f"# {post['title']}\n\n{text['published'].format(date=date)} · [{text['page']}]({page_url})", "title"),
-        markdown(text["setup"], "setup-note"),
+        markdown(text["setup" if repository else "setup_local"], "setup-note"),
         code(_setup_code(lang, repository, text["no_repo"]), "setup"),
     ]
     for example in examples(markdown_source, snippets_dir):
