@@ -89,7 +89,8 @@ def test_new_post_builds_strictly_and_appears_everywhere(repo, tmp_path) -> None
         assert title in page and "0.1667" in page  # the exact value the example printed
         home = (out / prefix / "index.html").read_text(encoding="utf-8")
         assert f'href="posts/{SLUG}/"' in home  # in the post index
-        assert f"posts/{SLUG}/" in home.split('class="md-nav')[1]  # and in the navigation
+        nav = home[home.index("md-nav--primary") : home.index("<article")]
+        assert f'href="posts/{SLUG}/"' in nav  # and in the navigation
         entries = feedparser.parse((out / prefix / "feed.xml").read_bytes()).entries
         assert entries[0].title == title  # newest first
         assert (out / prefix / "notebooks" / f"{SLUG}.ipynb").is_file()
