@@ -39,3 +39,17 @@ clean:
 .PHONY: properdocs-check
 properdocs-check:
 	$(PYTHON) scripts/properdocs_check.py --python $(PYTHON)
+
+# Start a post in both languages: make post SLUG=stat110-lecture-21 CATEGORY=stat110 TITLE_KO="..." TITLE_EN="..."
+.PHONY: post
+post:
+	$(PYTHON) scripts/new_post.py --slug "$(SLUG)" --category "$(CATEGORY)" --title-ko "$(TITLE_KO)" --title-en "$(TITLE_EN)"
+
+# A copy of the site that works from file:// (navigation, math, search in both languages), as the folder
+# studynotes-offline/ and studynotes-offline.zip. `STUDYNOTES_OFFLINE_ZIP=studynotes-offline.zip make build`
+# then publishes the zip and links it from the about page.
+.PHONY: offline
+offline: install
+	rm -rf studynotes-offline studynotes-offline.zip
+	STUDYNOTES_OFFLINE=true $(BIN)/mkdocs build --strict -d studynotes-offline
+	$(BIN)/python -m zipfile -c studynotes-offline.zip studynotes-offline/

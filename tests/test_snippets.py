@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from xml.etree import ElementTree
 
 import pytest
 
@@ -25,9 +27,16 @@ def test_snippet_runs_standalone(path, tmp_path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip(), "the snippet printed nothing"
     assert "Traceback" not in result.stdout
-    if "<svg" in result.stdout:
+    if "<svg" in result.stdout:  # an animated figure is still printed as markup
         assert result.stdout.count("<figure") == result.stdout.count("<figcaption>"), "every figure needs a caption"
         assert 'role="img" aria-label="' in result.stdout
+    # A figure is saved as an SVG file and the snippet prints "[figures/<name>-<n>.svg] caption" instead.
+    saved = re.findall(r"^\[(figures/[^\]]+\.svg)\] \S", result.stdout, re.M)
+    files = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "figures").glob("*.svg"))
+    assert sorted(saved) == files
+    for name in files:
+        svg = ElementTree.parse(tmp_path / name).getroot()
+        assert svg.tag == "{http://www.w3.org/2000/svg}svg" and svg.get("role") == "img" and svg.get("aria-label")
 
 
 @pytest.mark.parametrize("path", SNIPPETS, ids=[str(p.relative_to(ROOT / "snippets")) for p in SNIPPETS])

@@ -22,7 +22,9 @@ import base64
 import hashlib
 import html
 import io
+import os
 import re
+import sys
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -36,9 +38,9 @@ from matplotlib.cbook import is_math_text
 from matplotlib.figure import Figure
 from PIL import Image
 
-from .i18n import _MARKDOWN_SAFE, escape_placeholders, translations
+from .i18n import _MARKDOWN_SAFE, _collecting, escape_placeholders, translations
 
-__all__ = ["PALETTE", "INK", "figure", "figure_html", "style"]
+__all__ = ["PALETTE", "INK", "FigureMarkup", "figure", "figure_html", "style"]
 
 PALETTE: tuple[str, ...] = (
     "#2f8fd8",
@@ -339,7 +341,61 @@ def figure_html(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     if caption:
         parts.append(f"<figcaption>{html.escape(caption)}</figcaption>")
     parts.append("</figure>")
-    return escape_placeholders(_markdown_safe("\n".join(parts)))
+    return _outside_site(escape_placeholders(_markdown_safe("\n".join(parts))))
+
+
+def _outside_site(markup: str) -> str:
+    """``markup`` as is in the site build, else as a `FigureMarkup`."""
+    return markup if _collecting else FigureMarkup(markup)
+
+
+class FigureMarkup(str):
+    """The HTML of a figure made outside the site build (the site itself gets a plain `str`).
+
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+
+    Its value is the markup, so it can be searched and joined like any string. Jupyter displays it as
+    the figure (``_repr_html_``). Printed, it shows the figure in Jupyter and prints nothing more; in a
+    script run on its own, it saves the figure as an SVG file and prints one line naming the file and
+    the caption. The files go to the folder named by ``STUDYNOTES_FIGURES`` (default ``figures`` in
+    the working directory), as ``<script>-<n>.svg`` numbered in the order the figures are printed.
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return str.__str__(self)
+
+    def __str__(self) -> str:
+        shell = sys.modules.get("IPython")
+        kernel = shell is not None and getattr(shell.get_ipython(), "kernel", None) is not None
+        if kernel:
+            from IPython.display import HTML, display
+
+            display(HTML(self._repr_html_()))
+            return ""
+        path = _save_svg(self._repr_html_())
+        caption = re.search(r"<figcaption>(.*?)</figcaption>", self, re.S)
+        return f"[{path}]" + (f" {html.unescape(caption.group(1))}" if caption else "")
+
+
+_SAVED: dict[str, Any] = {}
+
+
+def _save_svg(markup: str) -> str:
+    """Write the figure's SVG to a file once and return its path as printed."""
+    key = hashlib.sha256(markup.encode()).hexdigest()
+    if key not in _SAVED:
+        script = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+        stem = script[:-3] if script.endswith(".py") else "figure"
+        folder = os.environ.get("STUDYNOTES_FIGURES") or "figures"
+        path = os.path.join(folder, f"{stem}-{len(_SAVED) + 1}.svg")
+        os.makedirs(folder, exist_ok=True)
+        svg = re.search(r"<svg\b.*</svg>", markup, re.S).group(0)
+        with open(path, "w", encoding="utf-8") as out:
+            out.write('<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n")
+        _SAVED[key] = path
+    return _SAVED[key]
 
 
 def _markdown_safe(markup: str) -> str:

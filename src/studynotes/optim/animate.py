@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from .._validate import check_int, check_real
-from ..plotting import figure_html
+from ..plotting import _outside_site, figure_html
 
 __all__ = ["animated_figure_html"]
 
@@ -112,4 +112,4 @@ def animated_figure_html(
     css.append(
         f"@media (prefers-reduced-motion: reduce){{#{wrapper_id} .sn-anim-path{{animation:none;stroke-dasharray:none}}}}"
     )
-    return f'<div id="{wrapper_id}" class="sn-animated">\n<style>{"".join(css)}</style>\n{html}\n</div>'
+    return _outside_site(f'<div id="{wrapper_id}" class="sn-animated">\n<style>{"".join(css)}</style>\n{html}\n</div>')

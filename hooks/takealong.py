@@ -1,0 +1,152 @@
+"""Build hooks for what a reader takes along: a notebook per post and a feed per language.
+
+- Every post page gets ``<language root>/notebooks/<slug>.ipynb`` (its executed examples, see
+  ``hooks/takealong_core.py``) and a download link under its title.
+- Under the title also sits a line shown only in print: the post's address and date
+  (``docs/stylesheets/print.css`` holds the print rules).
+- Every language gets an Atom feed at ``<language root>/feed.xml`` (Korean at ``/feed.xml``, English at
+  ``/en/feed.xml``), and each of its pages announces it with ``<link rel="alternate">`` in ``<head>``.
+
+The i18n plugin builds each language as a build of its own, so each build writes its own language's files.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import takealong_core as core  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("mkdocs.plugins.studynotes.takealong")
+
+DOWNLOAD = {
+    "ko": "이 글의 예제를 Jupyter 노트북으로 받기: ",
+    "en": "Take this post's examples along as a Jupyter notebook: ",
+}
+FEED_TITLE = {"ko": "studynotes (한국어)", "en": "studynotes (English)"}
+_notebooks: dict[tuple[str, str], bytes] = {}
+_seconds = {"notebooks": 0.0}
+
+
+def language(config: MkDocsConfig) -> str:
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("the i18n plugin is not configured")
+    return plugin.current_language
+
+
+def language_root(lang: str, config: MkDocsConfig) -> str:
+    """The folder of a language inside the site: "" for the default language, "en/" for English."""
+    plugin = config.plugins["i18n"]
+    return "" if lang == plugin.default_language else f"{lang}/"
+
+
+def site_url(config: MkDocsConfig) -> str:
+    """The site's root address (the i18n plugin may point ``site_url`` at the language's folder)."""
+    url = config.site_url or ""
+    lang = language(config)
+    root = language_root(lang, config)
+    if root and url.endswith("/" + root):
+        url = url[: -len(root)]
+    return url if url.endswith("/") else url + "/"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _notebooks.clear()
+    _seconds["notebooks"] = 0.0
+    return config
+
+
+def is_post(page: Page) -> bool:
+    return page.file.src_uri.startswith("posts/") and page.file.src_uri.endswith(".md")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not is_post(page):
+        return markdown
+    start = time.perf_counter()
+    lang = getattr(page.file, "locale", None) or language(config)
+    source = Path(page.file.abs_src_path)
+    slug = source.name[: -len(f".{lang}.md")]
+    meta = {**core.read_front_matter(source), "slug": slug}
+    root = language_root(lang, config)
+    page_url = f"{site_url(config)}{root}posts/{slug}/"
+    try:
+        nb = core.notebook(
+            meta, lang, source.read_text(encoding="utf-8"), ROOT / "snippets", page_url,
+            repository=config.extra.get("repository") or "",
+        )
+        _notebooks[(lang, slug)] = core.notebook_bytes(nb)
+    except core.PostError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error
+    _seconds["notebooks"] += time.perf_counter() - start
+    href = get_relative_url(f"{root}notebooks/{slug}.ipynb", page.url)
+    link = (
+        f'<p class="sn-source-line sn-takealong">{DOWNLOAD[lang]}'
+        f'<a href="{href}" download="{slug}.ipynb" type="application/x-ipynb+json">{slug}.ipynb</a></p>'
+    )
+    date = meta["date"].strftime("%Y. %m. %d." if lang == "ko" else "%Y-%m-%d")
+    link += f'\n\n<p class="sn-print-meta" data-search-exclude>{page_url} · <time datetime="{meta["date"].isoformat()}">{date}</time></p>'
+    lines = markdown.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if title is None:
+        raise PluginError(f"{page.file.src_uri}: a post needs a '# title' line for its notebook link")
+    # under the line naming the lecture, when there is one, in its quiet style
+    after = next((i for i in range(title + 1, min(title + 4, len(lines))) if "sn-source-line" in lines[i]), title)
+    lines[after + 1 : after + 1] = ["", link]
+    return "\n".join(lines)
+
+
+def has_posts(config: MkDocsConfig, lang: str) -> bool:
+    return any((Path(config.docs_dir) / "posts").glob(f"*.{lang}.md"))
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang = getattr(page.file, "locale", None) or language(config)
+    if not has_posts(config, lang):
+        return output  # a site without posts has no feed to announce
+    href = get_relative_url(f"{language_root(lang, config)}feed.xml", page.url)
+    link = f'<link rel="alternate" type="application/atom+xml" title="{FEED_TITLE[lang]}" href="{href}">'
+    if "</head>" not in output:
+        raise PluginError(f"{page.file.src_uri}: no </head> to announce the feed in")
+    return output.replace("</head>", f"  {link}\n  </head>", 1)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    lang = language(config)
+    root = language_root(lang, config)
+    site = Path(config.site_dir)
+    if root and site.name == root.rstrip("/"):
+        site = site.parent  # the i18n plugin may build a language straight into its folder
+    out = site / root
+    start = time.perf_counter()
+    for (nb_lang, slug), data in sorted(_notebooks.items()):
+        if nb_lang != lang:
+            continue
+        path = out / "notebooks" / f"{slug}.ipynb"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    if not has_posts(config, lang):
+        return
+    try:
+        posts = core.collect_posts(Path(config.docs_dir), lang)
+    except core.PostError as error:
+        raise PluginError(str(error)) from error
+    base = site_url(config)
+    feed = core.atom_feed(
+        posts, lang, f"{base}{root}", f"{base}{root}feed.xml", FEED_TITLE[lang],
+        config.site_description or "", author=config.site_name,
+    )
+    (out / "feed.xml").write_text(feed, encoding="utf-8")
+    log.debug("takealong: %s notebooks in %.2f s, written with the feed in %.2f s",
+              lang, _seconds["notebooks"], time.perf_counter() - start)

@@ -1,0 +1,179 @@
+"""Start a new post: both languages, a glossary file, a snippet folder with one example, a navigation entry.
+
+    python scripts/new_post.py --slug stat110-lecture-21 --category stat110 \
+        --title-ko "21. 공분산과 상관계수 (Covariance and Correlation)" \
+        --title-en "21. Covariance and Correlation"
+
+(or ``make post SLUG=... CATEGORY=... TITLE_KO=... TITLE_EN=...``). The home index, the feeds, the
+glossary page, the notebooks and the parity tests find the post by itself; the navigation lists posts
+explicitly, so the post's line is added to its category's section in mkdocs.yml. Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# category -> the navigation section (Korean, as mkdocs.yml writes it) and the source line of each language
+CATEGORIES = {
+    "stat110": {
+        "nav": "확률론 (Stat 110)",
+        "ko": "이 글은 Harvard University의 Statistics 110 강의를 듣고 정리한 내용이다.",
+        "en": "These notes follow Harvard University's Statistics 110 lectures.",
+    },
+    "cs231n": {
+        "nav": "딥러닝 (CS231n)",
+        "ko": "이 글은 Stanford University의 CS231n 강의를 듣고 정리한 내용이다.",
+        "en": "These notes follow Stanford University's CS231n lectures.",
+    },
+    "ml": {"nav": "머신러닝", "ko": "", "en": ""},
+}
+EXAMPLE = "x1_example"
+
+PAGE = {
+    "ko": """\
+---
+title: {title}
+date: {date}
+category: {category}
+excerpt: >-
+  이 글에서 다루는 내용을 두세 문장으로 요약한다. 홈 화면과 피드에 이 문장이 실린다.
+---
+
+# {heading} {{ #{slug} }}
+
+{source}첫 문단에서 이 글이 무엇을 다루는지 밝힌다. 아래의 모든 수치는 사이트를 만들 때 예제 코드를 실행해서 얻은 것이다.
+
+## 첫 예제 {{ #first-example }}
+
+아래 예제는 공정한 주사위를 여러 번 던져 6이 나올 확률을 추정하고, 정확한 값 $1/6$과 나란히 보여 준다.
+
+```python exec="1" source="tabbed-right" id="{slug}-x1" title="{example}.py"
+--8<-- "{slug}/{example}.py"
+```
+""",
+    "en": """\
+---
+title: {title}
+date: {date}
+category: {category}
+excerpt: >-
+  Two or three sentences on what this post covers. The home page and the feed show them.
+---
+
+# {heading} {{ #{slug} }}
+
+{source}The first paragraph says what this post is about. Every number below comes from running the example code when the site is built.
+
+## A first example {{ #first-example }}
+
+The example below rolls a fair die many times, estimates the chance of a six, and shows it next to the exact value $1/6$.
+
+```python exec="1" source="tabbed-right" id="{slug}-x1" title="{example}.py"
+--8<-- "{slug}/{example}.py"
+```
+""",
+}
+
+SNIPPET = '''\
+# A first example: the chance that a fair die shows a six, simulated next to the exact value.
+import numpy as np
+
+from studynotes.i18n import localized
+from studynotes.prob import mc_estimate
+
+TEXT = localized(
+    {
+        "ko": dict(what="양", sim="시뮬레이션 (± 표준오차)", exact="정확한 값", six="6이 나올 확률"),
+        "en": dict(what="quantity", sim="simulation (± standard error)", exact="exact", six="chance of a six"),
+    }
+)
+
+rng = np.random.default_rng(1)
+rolls = rng.integers(1, 7, size=100_000)
+estimate = mc_estimate((rolls == 6).astype(float))
+print(f"| {TEXT['what']} | {TEXT['sim']} | {TEXT['exact']} |\\n|---|---|---|")
+print(f"| {TEXT['six']} | {estimate} | {1 / 6:.4f} |")
+'''
+
+GLOSSARY = """\
+# Terms of this post for the glossary page: one entry per term, e.g.
+# - ko: 표준오차
+#   en: standard error
+#   note_ko: 추정값이 표본마다 흔들리는 정도  (optional)
+#   note_en: how much an estimate varies from sample to sample  (optional)
+[]
+"""
+
+
+def add_to_nav(config: str, section: str, slug: str) -> str:
+    """Add ``posts/<slug>.md`` as the last entry of the navigation section named ``section``."""
+    lines = config.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.strip() == f"- {section}:"), None)
+    if start is None:
+        raise SystemExit(f"mkdocs.yml has no navigation section '{section}'")
+    indent = len(lines[start]) - len(lines[start].lstrip()) + 4
+    end = start + 1
+    while end < len(lines) and lines[end].startswith(" " * indent + "- "):
+        end += 1
+    lines.insert(end, " " * indent + f"- posts/{slug}.md")
+    return "\n".join(lines)
+
+
+def create(root: Path, slug: str, category: str, title_ko: str, title_en: str, date: dt.date) -> list[Path]:
+    if not SLUG.fullmatch(slug):
+        raise SystemExit(f"slug must be lowercase words joined by '-', got {slug!r}")
+    if category not in CATEGORIES:
+        raise SystemExit(f"category must be one of {sorted(CATEGORIES)}, got {category!r}")
+    for name, title in (("title-ko", title_ko), ("title-en", title_en)):
+        if not title.strip() or "\n" in title:
+            raise SystemExit(f"--{name} must be one non-empty line")
+    paths = {
+        "ko": root / "docs" / "posts" / f"{slug}.ko.md",
+        "en": root / "docs" / "posts" / f"{slug}.en.md",
+        "glossary": root / "docs" / "glossary" / f"{slug}.yml",
+        "snippet": root / "snippets" / slug / f"{EXAMPLE}.py",
+    }
+    existing = [str(p.relative_to(root)) for p in paths.values() if p.exists()]
+    if existing:
+        raise SystemExit(f"already there: {', '.join(existing)}")
+    config_path = root / "mkdocs.yml"
+    config = add_to_nav(config_path.read_text(encoding="utf-8"), CATEGORIES[category]["nav"], slug)
+    for lang, title in (("ko", title_ko), ("en", title_en)):
+        source = CATEGORIES[category][lang]
+        text = PAGE[lang].format(
+            title=json.dumps(title, ensure_ascii=False), heading=title, date=date.isoformat(), category=category,
+            slug=slug, example=EXAMPLE, source=f'<p class="sn-source-line">{source}</p>\n\n' if source else "",
+        )
+        paths[lang].write_text(text, encoding="utf-8")
+    paths["glossary"].write_text(GLOSSARY, encoding="utf-8")
+    paths["snippet"].parent.mkdir(parents=True, exist_ok=True)
+    paths["snippet"].write_text(SNIPPET, encoding="utf-8")
+    config_path.write_text(config, encoding="utf-8")
+    return [*paths.values(), config_path]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--slug", required=True, help="e.g. stat110-lecture-21 (files and URLs use it)")
+    parser.add_argument("--category", required=True, choices=sorted(CATEGORIES))
+    parser.add_argument("--title-ko", required=True)
+    parser.add_argument("--title-en", required=True)
+    parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    created = create(args.root, args.slug, args.category, args.title_ko, args.title_en, args.date)
+    for path in created:
+        print(path.relative_to(args.root))
+    print(f"Preview with `make serve`; the example runs with: python snippets/{args.slug}/{EXAMPLE}.py")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Helpers for the take-along tests: the build-time module, the posts and their executed blocks."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from sitetools import ROOT
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import takealong_core as core  # noqa: E402
+
+DOCS, SNIPPETS = ROOT / "docs", ROOT / "snippets"
+# An executed block as the parity test sees it (independent of the notebook's own parser).
+EXEC_BLOCK = re.compile(r'^\s*```python [^\n]*\bexec="(?:1|true)"[^\n]*\bid="([^"]+)"[^\n]*\n(.*?)^\s*```', re.M | re.S)
+INCLUDE = re.compile(r'--8<-- "([^"]+)"')
+
+
+def post_files() -> list[tuple[str, str]]:
+    """(slug, lang) of every post source."""
+    return sorted(
+        (p.name.rsplit(".", 2)[0], p.name.rsplit(".", 2)[1]) for p in (DOCS / "posts").glob("*.md")
+    )
+
+
+def source(slug: str, lang: str) -> str:
+    return (DOCS / "posts" / f"{slug}.{lang}.md").read_text(encoding="utf-8")
+
+
+def front_matter(slug: str, lang: str) -> dict:
+    return {**core.read_front_matter(DOCS / "posts" / f"{slug}.{lang}.md"), "slug": slug}
+
+
+def page_url(slug: str, lang: str) -> str:
+    return f"https://example.org/studynotes/{'' if lang == 'ko' else 'en/'}posts/{slug}/"
+
+
+def build_notebook(slug: str, lang: str, repository: str = ""):
+    return core.notebook(front_matter(slug, lang), lang, source(slug, lang), SNIPPETS, page_url(slug, lang), repository)

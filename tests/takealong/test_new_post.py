@@ -1,0 +1,96 @@
+"""`scripts/new_post.py` (make post) creates a post that the navigation, the index, the feeds, the
+notebooks and the parity tests pick up, and that builds strictly, in a copy of the repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from sitetools import ROOT, build_site
+
+SLUG = "stat110-lecture-99"
+ARGS = ["--slug", SLUG, "--category", "stat110", "--title-ko", "99. 새 글 (A New Post)", "--title-en", "99. A New Post",
+        "--date", "2030-01-02"]
+
+
+def copy_repo(dest: Path) -> Path:
+    """The tracked files of this tree (as they are now), with node_modules linked."""
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.split("\0")
+    for name in filter(None, files):
+        src = ROOT / name
+        if src.is_file() and not name.startswith("node_modules"):
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+def new_post(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(repo / "scripts" / "new_post.py"), *args], cwd=repo,
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    return copy_repo(tmp_path / "repo")
+
+
+def test_creates_both_languages_glossary_snippet_and_nav_entry(repo) -> None:
+    result = new_post(repo, *ARGS)
+    assert result.returncode == 0, result.stderr
+    for name in (f"docs/posts/{SLUG}.ko.md", f"docs/posts/{SLUG}.en.md", f"docs/glossary/{SLUG}.yml",
+                 f"snippets/{SLUG}/x1_example.py"):
+        assert (repo / name).is_file(), name
+    nav = (repo / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[1]
+    section = nav[nav.index("확률론 (Stat 110):"):nav.index("머신러닝:")]
+    assert f"- posts/{SLUG}.md" in section
+    # the example runs on its own and prints its estimate with a standard error next to the exact value
+    run = subprocess.run([sys.executable, str(repo / f"snippets/{SLUG}/x1_example.py")], capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(repo / "src")}, cwd=repo, timeout=120)
+    assert run.returncode == 0, run.stderr
+    estimate, exact = run.stdout.strip().splitlines()[-1].split("|")[2:4]
+    value, se = (float(x) for x in estimate.split("±"))
+    assert abs(value - float(exact)) < 4 * se and 0 < se < 0.01
+    # parity: the repository's own parity tests, run inside the copy, see the new post and pass
+    parity = subprocess.run([sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "tests/site/test_parity.py",
+                             "tests/test_snippets.py", "-k", f"{SLUG} or same_structure or both_languages or anchor"],
+                            cwd=repo, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "PYTHONPATH": str(repo / "src")})
+    assert parity.returncode == 0, parity.stdout[-3000:]
+    assert f"test_same_structure[posts/{SLUG}] PASSED" in parity.stdout
+    assert f"x1_example.py] PASSED" in parity.stdout  # runs standalone, included in both languages
+
+
+def test_refuses_bad_input_and_existing_posts(repo) -> None:
+    assert new_post(repo, *ARGS).returncode == 0
+    again = new_post(repo, *ARGS)
+    assert again.returncode != 0 and "already there" in again.stderr
+    bad = new_post(repo, "--slug", "Bad Slug", *ARGS[2:])
+    assert bad.returncode != 0 and "slug" in bad.stderr
+    unknown = new_post(repo, *ARGS[:2], "--category", "physics", *ARGS[4:])
+    assert unknown.returncode != 0 and "category" in unknown.stderr
+
+
+@pytest.mark.site
+def test_new_post_builds_strictly_and_appears_everywhere(repo, tmp_path) -> None:
+    assert new_post(repo, *ARGS).returncode == 0
+    out = tmp_path / "site"
+    result = build_site(out, config=repo / "mkdocs.yml", site_url="http://127.0.0.1:8123/")
+    assert result.returncode == 0, result.stderr[-5000:]
+    for lang, prefix, title in (("ko", "", "99. 새 글 (A New Post)"), ("en", "en/", "99. A New Post")):
+        page = (out / prefix / "posts" / SLUG / "index.html").read_text(encoding="utf-8")
+        assert title in page and "0.1667" in page  # the exact value the example printed
+        home = (out / prefix / "index.html").read_text(encoding="utf-8")
+        assert f'href="posts/{SLUG}/"' in home  # in the post index
+        nav = home[home.index("md-nav--primary") : home.index("<article")]
+        assert f'href="posts/{SLUG}/"' in nav  # and in the navigation
+        entries = feedparser.parse((out / prefix / "feed.xml").read_bytes()).entries
+        assert entries[0].title == title  # newest first
+        assert (out / prefix / "notebooks" / f"{SLUG}.ipynb").is_file()
