@@ -13,7 +13,7 @@ A figure is drawn with `figure`, then turned into an HTML ``<figure>`` by
 - wrapped so that the site's search index skips its tick labels (``data-search-exclude``),
   and labelled for screen readers (``role="img"`` with an ``aria-label`` and a ``<title>``).
 
-Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ _RC: dict[str, Any] = {
 def style() -> Iterator[None]:
     """Apply the site's matplotlib style inside a ``with`` block (rcParams are restored after).
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
     """
     with mpl.rc_context(_RC):
         yield
@@ -110,7 +110,7 @@ def figure(
 ) -> tuple[Figure, Any]:
     """Create a figure in the site's style and its axes.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
 
     The figure is a plain `matplotlib.figure.Figure` (no pyplot state, no backend),
     with constrained layout. The site's style is written into matplotlib's ``rcParams``, because
@@ -121,8 +121,10 @@ def figure(
     ----------
     nrows, ncols
         Grid of axes, as in `matplotlib.figure.Figure.subplots`.
-    width, height
-        Size in inches (positive).
+    width
+        Width in inches (positive).
+    height
+        Height in inches (positive).
     **subplots_kw
         Passed on to `matplotlib.figure.Figure.subplots` (``sharex``, ``squeeze``...).
 
@@ -303,7 +305,7 @@ def _prefix_ids(svg: str) -> str:
 def figure_html(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     """Render ``fig`` as an HTML ``<figure>`` with inline SVG.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
 
     Parameters
     ----------

@@ -11,7 +11,7 @@ slide writes `v <- rho v + dw; w <- w - lr v` and PyTorch's `torch.optim.SGD` ke
 form (its `momentum_buffer` is the slide's `v`). With a constant learning rate the two give the
 same iterates, and the velocities are related by `v_assignment = -lr * v_slide`.
 
-Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def _state(config: Config, name: str, w: np.ndarray) -> np.ndarray:
 def sgd(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""Vanilla stochastic gradient descent.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
 
     $$
     w_{t+1} = w_t - \alpha\,\nabla f(w_t)
@@ -104,7 +104,7 @@ def sgd(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple
 def sgd_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""SGD with (heavy-ball) momentum, in the assignment's sign convention.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
 
     $$
     v_{t+1} = \rho\,v_t - \alpha\,\nabla f(w_t),\qquad w_{t+1} = w_t + v_{t+1}
@@ -135,7 +135,7 @@ def sgd_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None)
 def nesterov_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""Nesterov momentum after the change of variables $\tilde w_t = w_t + \rho v_t$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
 
     The original form evaluates the gradient at the look-ahead point,
     $v_{t+1} = \rho v_t - \alpha\nabla f(w_t + \rho v_t)$, $w_{t+1} = w_t + v_{t+1}$.
@@ -174,7 +174,7 @@ def nesterov_momentum(w: object, dw: object, config: Mapping[str, Any] | None = 
 def adagrad(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""AdaGrad: each coordinate's step is divided by the root of its summed squared gradients.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
 
     $$
     G_t = G_{t-1} + g_t^2,\qquad w_{t+1} = w_t - \frac{\alpha\,g_t}{\sqrt{G_t} + \epsilon}
@@ -206,7 +206,7 @@ def adagrad(w: object, dw: object, config: Mapping[str, Any] | None = None) -> t
 def rmsprop(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""RMSProp: AdaGrad with a leaky (exponentially decaying) sum of squared gradients.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
 
     $$
     G_t = \delta\,G_{t-1} + (1-\delta)\,g_t^2,\qquad w_{t+1} = w_t - \frac{\alpha\,g_t}{\sqrt{G_t} + \epsilon}
@@ -238,7 +238,7 @@ def rmsprop(w: object, dw: object, config: Mapping[str, Any] | None = None) -> t
 def adam(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""Adam: momentum on the gradient, RMSProp on its square, and bias correction.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
 
     The step counter is incremented *before* it is used, so the first step has $t = 1$:
 
@@ -292,7 +292,7 @@ def run(
 ) -> np.ndarray:
     r"""Iterate an update rule and return the whole path.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
 
     Parameters
     ----------

@@ -13,7 +13,7 @@ Stat 110 and the libraries name the same distributions differently:
 Geometric counts *failures* before the first success (support $0, 1, \dots$), First
 Success counts *trials* up to and including it (support $1, 2, \dots$).
 
-Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/) (marginals of a multinomial are binomial);
+Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md) (marginals of a multinomial are binomial);
 extended in: 4~10강 Review (Lectures 4-10 Review).
 """
 
@@ -41,7 +41,7 @@ __all__ = [
 def binomial_pmf(k: object, n: int, p: float) -> np.ndarray:
     r"""PMF of $\mathrm{Bin}(n, p)$: $P(X=k) = \binom nk p^k q^{n-k}$, zero outside $0..n$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
 
     Same convention as ``scipy.stats.binom.pmf(k, n, p)``.
 
@@ -70,7 +70,7 @@ _comb = np.frompyfunc(math.comb, 2, 1)
 def check_count(name: str, value: object, *, minimum: int = 0) -> int:
     r"""Return a count as ``int``; a real number that is not an integer (2.5, 3.0) is a ValueError.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
     """
     if isinstance(value, numbers.Real) and not isinstance(value, (numbers.Integral, bool)):
         raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
@@ -87,7 +87,7 @@ def _points(k: object) -> np.ndarray:
 def _comb_array(n: object, k: object) -> np.ndarray:
     r"""Exact binomial coefficients (zero where k < 0 or k > n), as floats.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
     """
     n, k = np.broadcast_arrays(np.asarray(n, dtype=np.int64), np.asarray(k, dtype=np.int64))
     ok = (k >= 0) & (k <= n)
@@ -100,7 +100,7 @@ def _comb_array(n: object, k: object) -> np.ndarray:
 def _cdf_from_pmf(x: object, pmf, lowest: int) -> np.ndarray:
     r"""$F(x)=\\sum_{k\\le x} P(X=k)$ at real points ``x`` (a step function, right-continuous).
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
     """
     x_arr = np.asarray(x, dtype=float)
     if not np.all(np.isfinite(x_arr)):
@@ -115,7 +115,7 @@ def _cdf_from_pmf(x: object, pmf, lowest: int) -> np.ndarray:
 def binomial_cdf(x: object, n: int, p: float) -> np.ndarray:
     r"""CDF of $\mathrm{Bin}(n, p)$: $F(x) = \sum_{k \le x} \binom nk p^k q^{n-k}$ for real $x$.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
 
     Same as ``scipy.stats.binom.cdf(x, n, p)``.
     """
@@ -127,7 +127,7 @@ def binomial_cdf(x: object, n: int, p: float) -> np.ndarray:
 def hypergeometric_pmf(k: object, w: int, b: int, n: int) -> np.ndarray:
     r"""PMF of $\mathrm{HGeom}(w, b, n)$: white balls among ``n`` drawn without replacement from ``w`` white and ``b`` black.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
 
     $$
     P(X=k) = \frac{\binom wk\binom b{n-k}}{\binom{w+b}n}
@@ -157,7 +157,7 @@ def hypergeometric_pmf(k: object, w: int, b: int, n: int) -> np.ndarray:
 def hypergeometric_cdf(x: object, w: int, b: int, n: int) -> np.ndarray:
     r"""CDF of $\mathrm{HGeom}(w, b, n)$ at real points ``x``.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
     """
     hypergeometric_pmf(0, w, b, n)  # validates the parameters
     return np.minimum(_cdf_from_pmf(x, lambda k: hypergeometric_pmf(k, w, b, n), 0), 1.0)
@@ -173,7 +173,7 @@ def _check_success_probability(p: object) -> float:
 def geometric_pmf(k: object, p: float) -> np.ndarray:
     r"""PMF of $\mathrm{Geom}(p)$, the number of **failures** before the first success.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
 
     $$
     P(X=k) = q^k p,\quad k = 0, 1, 2, \dots,\qquad E(X) = \frac qp
@@ -197,7 +197,7 @@ def geometric_pmf(k: object, p: float) -> np.ndarray:
 def geometric_cdf(x: object, p: float) -> np.ndarray:
     r"""CDF of $\mathrm{Geom}(p)$: $F(x) = 1 - q^{\lfloor x\rfloor + 1}$ for $x \ge 0$, else 0.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
     """
     p = _check_success_probability(p)
     x_arr = np.asarray(x, dtype=float)
@@ -209,7 +209,7 @@ def geometric_cdf(x: object, p: float) -> np.ndarray:
 def negative_binomial_pmf(k: object, r: int, p: float) -> np.ndarray:
     r"""PMF of $\mathrm{NBin}(r, p)$, the number of failures before the ``r``-th success.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
 
     $$
     P(X=n) = \binom{n+r-1}{r-1} p^r q^n,\quad n = 0, 1, \dots,\qquad E(X) = \frac{rq}{p}
@@ -237,7 +237,7 @@ def negative_binomial_pmf(k: object, r: int, p: float) -> np.ndarray:
 def first_success_pmf(k: object, p: float) -> np.ndarray:
     r"""PMF of $\mathrm{FS}(p)$, the number of **trials** up to and including the first success.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10/).
+    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
 
     $$
     P(Y=k) = q^{k-1} p,\quad k = 1, 2, \dots,\qquad E(Y) = \frac1p

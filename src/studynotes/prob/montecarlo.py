@@ -1,6 +1,6 @@
 """Monte Carlo estimates that carry their own standard error.
 
-Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ __all__ = ["Estimate", "mc_estimate", "running_mean"]
 class Estimate(NamedTuple):
     """A Monte Carlo estimate: the sample mean ``value``, its standard error ``se`` and the sample size ``n``.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
     """
 
     value: float
@@ -35,7 +35,7 @@ class Estimate(NamedTuple):
 def mc_estimate(samples: object) -> Estimate:
     r"""Estimate $E[X]$ from i.i.d. draws with the standard error $s/\sqrt{n}$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
 
     $$
     \hat\mu = \frac1n\sum_{i=1}^n x_i,\qquad
@@ -62,7 +62,7 @@ def mc_estimate(samples: object) -> Estimate:
 def running_mean(samples: object) -> np.ndarray:
     r"""Running averages $\bar x_k = \frac1k\sum_{i\le k} x_i$ for $k = 1..n$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/) (the Cauchy's running mean never settles).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md) (the Cauchy's running mean never settles).
     """
     x = check_finite_array("samples", samples, ndim=1)
     return np.cumsum(x) / np.arange(1, x.size + 1)
