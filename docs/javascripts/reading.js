@@ -8,20 +8,26 @@
   // Letters and punctuation that belong to the formula before them: Hangul (particles, endings),
   // closing punctuation, and a possessive or plural tail in English ("\(x\)'s", "\(n\)th").
   const TAIL = /^[\u3131-\u318E\uAC00-\uD7A3.,;:!?)\]}%'’”"…·]+(?:s|th|st|nd|rd)?|^(?:'s|th|st|nd|rd)\b/;
+  // An opening bracket or quote written right before a formula stays with it too: "(\(x\))".
+  const HEAD = /[(\[{“‘"']+$/;
   const SMALLEST = 0.6; // never set a formula below 60 % of its size
 
   const keepTails = (root) => {
     for (const span of root.querySelectorAll("span.arithmatex")) {
       if (span.parentElement.classList.contains("sn-nobr")) continue;
       const next = span.nextSibling;
-      if (!next || next.nodeType !== Node.TEXT_NODE) continue;
-      const match = TAIL.exec(next.data);
-      if (!match) continue;
+      const prev = span.previousSibling;
+      const tail = next && next.nodeType === Node.TEXT_NODE ? TAIL.exec(next.data) : null;
+      const head = prev && prev.nodeType === Node.TEXT_NODE ? HEAD.exec(prev.data) : null;
+      if (!tail && !head) continue;
       const wrapper = document.createElement("span");
       wrapper.className = "sn-nobr";
-      if (match[0].length < next.data.length) next.splitText(match[0].length);
+      if (tail && tail[0].length < next.data.length) next.splitText(tail[0].length);
+      const opening = head ? (head.index > 0 ? prev.splitText(head.index) : prev) : null;
       span.replaceWith(wrapper);
-      wrapper.append(span, next);
+      if (opening) wrapper.append(opening);
+      wrapper.append(span);
+      if (tail) wrapper.append(next);
     }
   };
 
