@@ -128,6 +128,7 @@ CASES = [
     ("en/posts/regularization-normalization/", 390),
     ("posts/stat110-lecture-19/", 390),
     ("posts/stat110-lecture-20/", 390),
+    ("en/posts/stat110-lecture-20/", 390),
     ("posts/stat110-lectures-4-10/", 390),
     ("posts/cs231n-lecture-6/", 390),
     ("posts/cs231n-lecture-6/", 1280),
