@@ -153,8 +153,7 @@ def test_layout_check_sees_an_inline_scroll_box(open_page) -> None:
     """The checks above see the old narrow-screen rule (each inline formula its own scroll box) and a split word."""
     tab, _ = open_page("posts/cs231n-lecture-7/", width=390, height=844)
     tab.add_style_tag(
-        content=".md-typeset span.arithmatex > mjx-container { display: inline-block; max-width: 100%; overflow-x: auto; }"
-        " .md-typeset span.arithmatex { font-size: 130% !important; }"
+        content=".md-typeset span.arithmatex > mjx-container { display: inline-block; max-width: 3em; overflow-x: auto; }"
     )
     layout = tab.evaluate(LAYOUT)
     assert layout["inlineScrollBoxes"], "an overflowing inline scroll box went unnoticed"
