@@ -15,6 +15,11 @@ window.MathJax = {
     matchFontHeight: false,
   },
 };
+// The API reference pages hold hundreds of formulas, most far below the fold: there MathJax
+// typesets a formula when it scrolls into view (its lazy extension), so the page is ready sooner.
+if (/\/api\/[^/]+\/$/.test(location.pathname)) {
+  window.MathJax.loader = { load: ["ui/lazy"] };
+}
 
 // The first emission is the initial page, which MathJax typesets by itself at start-up;
 // re-typesetting it while that is still running leaves glyphs without their CSS.

@@ -13,7 +13,7 @@ A figure is drawn with `figure`, then turned into an HTML ``<figure>`` by
 - wrapped so that the site's search index skips its tick labels (``data-search-exclude``),
   and labelled for screen readers (``role="img"`` with an ``aria-label`` and a ``<title>``).
 
-Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ _RC: dict[str, Any] = {
 def style() -> Iterator[None]:
     """Apply the site's matplotlib style inside a ``with`` block (rcParams are restored after).
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
     """
     with mpl.rc_context(_RC):
         yield
@@ -112,7 +112,7 @@ def figure(
 ) -> tuple[Figure, Any]:
     """Create a figure in the site's style and its axes.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
 
     The figure is a plain `matplotlib.figure.Figure` (no pyplot state, no backend),
     with constrained layout. The site's style is written into matplotlib's ``rcParams``, because
@@ -123,8 +123,10 @@ def figure(
     ----------
     nrows, ncols
         Grid of axes, as in `matplotlib.figure.Figure.subplots`.
-    width, height
-        Size in inches (positive).
+    width
+        Width in inches (positive).
+    height
+        Height in inches (positive).
     **subplots_kw
         Passed on to `matplotlib.figure.Figure.subplots` (``sharex``, ``squeeze``...).
 
@@ -305,7 +307,7 @@ def _prefix_ids(svg: str) -> str:
 def figure_html(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     """Render ``fig`` as an HTML ``<figure>`` with inline SVG.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
 
     Parameters
     ----------
@@ -352,7 +354,7 @@ def _outside_site(markup: str) -> str:
 class FigureMarkup(str):
     """The HTML of a figure made outside the site build (the site itself gets a plain `str`).
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20/).
+    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
 
     Its value is the markup, so it can be searched and joined like any string. Jupyter displays it as
     the figure (``_repr_html_``). Printed, it shows the figure in Jupyter and prints nothing more; in a

@@ -71,10 +71,12 @@ def test_glossary_has_a_section_per_post_with_terms(built_site, lang) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_api_reference_documents_each_subpackage(built_site, lang) -> None:
-    html = built_page(built_site, "api", lang).read_text(encoding="utf-8")
     subpackages = sorted(p.parent.name for p in (ROOT / "src" / "studynotes").glob("*/__init__.py"))
-    for name in ["plotting", *subpackages]:
-        assert f'id="studynotes.{name}"' in html, f"studynotes.{name} is not documented"
+    pages = {"helpers": ["plotting", "i18n"], **{name: [name] for name in subpackages}}
+    for page, modules in pages.items():
+        html = built_page(built_site, f"api/{page}", lang).read_text(encoding="utf-8")
+        for name in modules:
+            assert f'id="studynotes.{name}"' in html, f"studynotes.{name} is not documented on api/{page}"
 
 
 def test_language_switcher_points_at_the_same_page(built_site) -> None:

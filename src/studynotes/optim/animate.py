@@ -4,7 +4,7 @@ Each chosen line "draws itself" along its path, step by step, then holds and loo
 from `studynotes.plotting.figure_html`, so the animated figure keeps the page's colors in
 light and dark mode. Readers who ask for reduced motion get the finished, static figure.
 
-Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def animated_figure_html(
 ) -> str:
     r"""Render `fig` like `studynotes.plotting.figure_html`, with `lines` drawing themselves.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7/).
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
 
     Point $k$ of a line with $n$ points is reached at the fraction $k/(n-1)$ of the
     drawing phase, so lines with one point per optimization step move in step with each other

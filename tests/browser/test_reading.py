@@ -1,0 +1,271 @@
+"""Reading on every screen (issue 13): result tabs, formulas, tables, Korean line breaks, Korean search.
+
+Checked as a reader's browser lays the page out, at 1280 (desktop), 680 (a narrow desktop window)
+and 390 px (a phone). Each page load checks several things, so the number of loads stays small.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from browsertools import wait_for_math
+
+FIGURES_VISIBLE = """() => [...document.querySelectorAll('.md-content .sn-figure')].map(f => {
+    const r = f.getBoundingClientRect();
+    return f.checkVisibility() && r.width > 50 && r.height > 50;
+})"""
+
+
+def result_tabs_checked(tab) -> list[bool]:
+    """For every result/source tab set on the page: is its first tab (the result) the one shown?"""
+    return tab.evaluate(
+        "() => [...document.querySelectorAll('.md-content .tabbed-set')].map(s => s.querySelector(':scope > input').checked)"
+    )
+
+
+def test_a_source_click_changes_only_its_block_and_no_other_page(open_page) -> None:
+    tab, watch = open_page("posts/cs231n-lecture-7/")
+    first = result_tabs_checked(tab)
+    assert len(first) >= 3 and all(first), f"a block opens on its source: {first}"
+    # A reader opens the source of one block.
+    tab.locator(".md-content .tabbed-set").nth(1).locator(".tabbed-labels > label").nth(1).click()
+    after = result_tabs_checked(tab)
+    assert after[1] is False, "the clicked block did not switch to its source"
+    assert [a for i, a in enumerate(after) if i != 1] == [True] * (len(after) - 1), f"other blocks switched too: {after}"
+    # The next page (instant navigation keeps the session; a full load keeps local storage) shows results.
+    tab.locator("a.md-footer__link--next").click()
+    tab.wait_for_url("**/posts/**")
+    assert "cs231n-lecture-7" not in tab.url
+    wait_for_math(tab)
+    shown = tab.evaluate(FIGURES_VISIBLE)
+    assert shown and all(shown), f"{tab.url}: figures hidden after a source click elsewhere: {shown}"
+    assert all(result_tabs_checked(tab))
+    for path in ("en/posts/cs231n-lecture-7/", "posts/stat110-lecture-20/"):
+        tab.goto(tab.url.split("/posts/")[0].removesuffix("/en") + "/" + path, wait_until="networkidle")
+        wait_for_math(tab)
+        shown = tab.evaluate(FIGURES_VISIBLE)
+        assert shown and all(shown), f"{path}: figures hidden after a source click on another page: {shown}"
+        assert all(result_tabs_checked(tab)), f"{path}: a block opens on its source"
+    # Leaving a page aborts its in-flight loads (the search worker's scripts); those are not failures.
+    watch.failed = [f for f in watch.failed if "ERR_ABORTED" not in f]
+    watch.assert_clean()
+
+
+# What the page looks like to a reader at one width; every number is 0 on a good page.
+LAYOUT = r"""() => {
+    const article = document.querySelector('.md-content article');
+    const col = article.getBoundingClientRect();
+    const scrolls = e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth;
+    const out = {};
+    // Inline formulas: never a scroll box, never past the column.
+    // (formulas inside a table or a display formula move with their scrolling box)
+    const inline = [...article.querySelectorAll('span.arithmatex')].filter(s => !s.closest('table, div.arithmatex'));
+    out.inlineScrollBoxes = inline.flatMap(s => [s, s.querySelector('mjx-container')])
+        .filter(e => e && e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX !== 'visible')
+        .map(e => e.textContent.slice(0, 40));
+    out.inlinePastColumn = inline.filter(s => s.getBoundingClientRect().right > col.right + 1).map(s => s.textContent.slice(0, 40));
+    // A formula and the particle/punctuation glued to it sit on one line.
+    out.tailsSplit = [...article.querySelectorAll('.sn-nobr')]
+        .filter(w => new Set([...w.getClientRects()].map(r => Math.round(r.top))).size > 1)
+        .map(w => w.textContent.slice(0, 40));
+    out.tailsUnwrapped = inline.filter(s => {
+        const next = s.nextSibling;
+        return !s.parentElement.classList.contains('sn-nobr') && next && next.nodeType === 3 && /^[\uAC00-\uD7A3.,;:)]/.test(next.data);
+    }).map(s => s.textContent.slice(0, 40) + s.nextSibling.data.slice(0, 4));
+    // Display formulas and tables: fit, or scroll inside themselves with a visible cue.
+    const boxes = [...article.querySelectorAll('div.arithmatex, table:not([class])')];
+    out.pastColumnWithoutScroll = boxes.filter(b => b.getBoundingClientRect().right > col.right + 1 && !scrolls(b))
+        .map(b => b.tagName + ' ' + b.textContent.slice(0, 40));
+    out.scrollWithoutCue = boxes.filter(b => scrolls(b) && !getComputedStyle(b).backgroundImage.includes('gradient'))
+        .map(b => b.tagName + ' ' + b.textContent.slice(0, 40));
+    out.nestedScroll = boxes.filter(b => scrolls(b) && [...b.querySelectorAll('*')].some(scrolls))
+        .map(b => b.tagName + ' ' + b.textContent.slice(0, 40));
+    // No table hides a column: scrolled to its end, the last cell of every row is inside the box.
+    out.hiddenColumns = [...article.querySelectorAll('table')].filter(t => {
+        const box = t.closest('.md-typeset__scrollwrap') || t;
+        t.scrollLeft = t.scrollWidth;
+        const right = Math.min(box.getBoundingClientRect().right, t.getBoundingClientRect().right, window.innerWidth);
+        const hidden = [...t.querySelectorAll('tr > :last-child')].some(c => c.getBoundingClientRect().right > right + 1);
+        t.scrollLeft = 0;
+        return hidden;
+    }).map(t => t.querySelector('tr').textContent.slice(0, 40));
+    // The page itself never scrolls sideways.
+    out.pageWiderThanWindow = document.documentElement.scrollWidth > window.innerWidth ? [document.documentElement.scrollWidth] : [];
+    return out;
+}"""
+
+# Korean words that a line break splits: every run of Hangul letters must sit on one line.
+MID_WORD_BREAKS = r"""() => {
+    const article = document.querySelector('.md-content article');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+        n.parentElement.closest('pre, code, mjx-container, svg, script, .tabbed-block:not(:first-of-type), .headerlink')
+            ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    const broken = [];
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/[\uAC00-\uD7A3]{2,}/g)) {
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            if (tops.size > 1) broken.push(m[0]);
+        }
+    }
+    return broken;
+}"""
+
+CASES = [
+    ("posts/cs231n-lecture-7/", 390),
+    ("posts/cs231n-lecture-7/", 680),
+    ("posts/cs231n-lecture-7/", 1280),
+    ("en/posts/cs231n-lecture-7/", 390),
+    ("en/posts/cs231n-lecture-7/", 680),
+    ("posts/regularization-normalization/", 390),
+    ("posts/regularization-normalization/", 1280),
+    ("en/posts/regularization-normalization/", 390),
+    ("posts/stat110-lecture-19/", 390),
+    ("posts/stat110-lecture-20/", 390),
+    ("en/posts/stat110-lecture-20/", 390),
+    ("posts/stat110-lectures-4-10/", 390),
+    ("posts/cs231n-lecture-6/", 390),
+    ("posts/cs231n-lecture-6/", 1280),
+]
+
+
+@pytest.mark.parametrize("path,width", CASES, ids=[f"{p.strip('/').replace('/', '-')}-{w}" for p, w in CASES])
+def test_formulas_tables_and_korean_lines_fit_the_screen(open_page, path, width) -> None:
+    tab, watch = open_page(path, width=width, height=844 if width < 500 else 900)
+    # reading.js fits formulas once MathJax is done; wait until it has run.
+    tab.wait_for_function("() => document.querySelectorAll('.sn-nobr').length > 0")
+    layout = tab.evaluate(LAYOUT)
+    problems = {k: v[:5] for k, v in layout.items() if v}
+    assert not problems, f"{path} at {width}px: {problems}"
+    if not path.startswith("en/"):
+        broken = tab.evaluate(MID_WORD_BREAKS)
+        assert not broken, f"{path} at {width}px: words broken across lines: {broken[:10]}"
+    watch.assert_clean()
+
+
+def test_layout_check_sees_an_inline_scroll_box(open_page) -> None:
+    """The checks above see the old narrow-screen rule (each inline formula its own scroll box) and a split word."""
+    tab, _ = open_page("posts/cs231n-lecture-7/", width=390, height=844)
+    tab.add_style_tag(
+        content=".md-typeset span.arithmatex > mjx-container { display: inline-block; max-width: 3em; overflow-x: auto; }"
+    )
+    layout = tab.evaluate(LAYOUT)
+    assert layout["inlineScrollBoxes"], "an overflowing inline scroll box went unnoticed"
+    tab.add_style_tag(content=".md-content article p { width: 3em; word-break: break-all; }")
+    assert tab.evaluate(MID_WORD_BREAKS), "words split across lines went unnoticed"
+
+
+# Korean search: a word with a particle finds the pages the bare word finds, and the tail of a
+# compound finds every page with the compound. All words come from the posts.
+PARTICLE_PAIRS = [
+    ("모멘텀", "모멘텀을"),
+    ("정규화", "정규화를"),
+    ("확률변수", "확률변수의"),
+    ("이항분포", "이항분포가"),
+    ("드롭아웃", "드롭아웃은"),
+    ("학습률", "학습률이"),
+    ("가중치", "가중치를"),
+    ("기댓값", "기댓값의"),
+    ("분산", "분산으로"),
+    ("초기화", "초기화는"),
+    ("손실", "손실에서"),
+    ("독립", "독립으로"),
+    ("공분산", "공분산과"),
+    ("안장점", "안장점을"),
+    ("기울기", "기울기도"),
+    ("앙상블", "앙상블로"),
+    ("과적합", "과적합은"),
+    ("표본", "표본에서"),
+    ("주변분포", "주변분포의"),
+]
+COMPOUND_TAILS = [
+    ("확률질량함수", "질량함수"),
+    ("적률생성함수", "생성함수"),
+    ("확률밀도함수", "밀도함수"),
+    ("누적분포함수", "분포함수"),
+    ("배치 정규화", "정규화"),
+]
+
+
+def pages_containing(site, text: str) -> set[str]:
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return {d["location"].split("#")[0] for d in docs if text in re.sub(r"<[^>]+>", "", d["title"] + " " + d["text"])}
+
+
+def search_pages(tab, query: str) -> set[str]:
+    """The pages (addresses without #section) that Material's search lists for ``query``."""
+    before = tab.evaluate(
+        """() => { const items = document.querySelectorAll('.md-search-result__item');
+                   items.forEach(i => { i.dataset.snOld = '1'; });
+                   return {items: items.length, meta: document.querySelector('.md-search-result__meta').textContent}; }"""
+    )
+    field = tab.locator("input.md-search__input")
+    field.click()
+    field.fill(query)
+    field.press("End")  # Material reads the query on key events
+    # The answer has arrived when the old result items are gone (or, on a first search, the count line changed).
+    tab.wait_for_function(
+        """before => !document.querySelector('.md-search-result__item[data-sn-old]')
+               && (before.items > 0 || document.querySelector('.md-search-result__meta').textContent !== before.meta)""",
+        arg=before,
+    )
+    meta = tab.inner_text(".md-search-result__meta")
+    number = re.search(r"\d+", meta)
+    expected = int(number.group()) if number else 0
+    # Material renders long lists in batches as they scroll: scroll until every counted page is listed.
+    tab.wait_for_function(
+        """n => { const w = document.querySelector('.md-search__scrollwrap'); w.scrollTop = w.scrollHeight;
+                  return document.querySelectorAll('.md-search-result__item').length >= n; }""",
+        arg=expected,
+    )
+    links = tab.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
+    root = tab.url.split("#")[0].split("?")[0]
+    return {link.split("#")[0].split("?")[0].removeprefix(root) for link in links}
+
+
+def test_korean_search_ignores_particles_and_finds_compound_tails(open_page, built_site) -> None:
+    tab, watch = open_page("")
+    differ = []
+    for bare, with_particle in PARTICLE_PAIRS:
+        expected = search_pages(tab, bare)
+        assert expected, f"{bare!r} finds nothing"
+        found = search_pages(tab, with_particle)
+        if found != expected:
+            differ.append((with_particle, sorted(expected ^ found)))
+    assert not differ, f"a particle changes what is found: {differ}"
+    missed = []
+    for compound, tail in COMPOUND_TAILS:
+        pages = pages_containing(built_site, compound)
+        assert pages, f"no page contains {compound!r}"
+        found = search_pages(tab, tail)
+        if not pages <= found:
+            missed.append((tail, compound, sorted(pages - found)))
+    assert not missed, f"the tail of a compound misses pages with the compound: {missed}"
+    watch.assert_clean()
+
+
+PREVIEW_TEX = r"""() => [...document.querySelectorAll('.md-search-result__article')].map(a => {
+    const c = a.cloneNode(true);
+    c.querySelectorAll('pre, code, mjx-container').forEach(e => e.remove());
+    const t = c.textContent, i = t.search(/\\[()[\]]/);
+    return i < 0 ? null : t.slice(Math.max(0, i - 30), i + 50);
+}).filter(Boolean)"""
+
+
+def test_search_previews_show_formulas_not_tex(open_page) -> None:
+    tab, watch = open_page("")
+    search_pages(tab, "학습률")
+    # The previews are typeset once MathJax has run on them: then no TeX delimiter is left in the prose.
+    try:
+        tab.wait_for_function(PREVIEW_TEX.replace("() =>", "() => (") + ").length === 0", timeout=15_000)
+    except PlaywrightTimeout:
+        pass  # the assertion below says what is left
+    assert not tab.evaluate(PREVIEW_TEX), f"raw TeX in search previews: {tab.evaluate(PREVIEW_TEX)[:3]}"
+    assert tab.locator(".md-search-result mjx-container").count() > 0, "no formula typeset in the previews"
+    watch.assert_clean()

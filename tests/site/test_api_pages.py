@@ -1,0 +1,45 @@
+"""The API reference as built: one light page per subpackage, honest about its language, with working back-links."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitetools import LANGS, ROOT, built_page
+
+API_PAGES = ["api", *(f"api/{p.name.split('.')[0]}" for p in sorted((ROOT / "docs" / "api").glob("*.en.md")))]
+BUDGET = 200 * 1024
+BACK_LINK = re.compile(r'Introduced in: <a href="([^"]+)"')
+
+
+def test_reference_is_split_per_subpackage() -> None:
+    subpackages = sorted(p.parent.name for p in (ROOT / "src" / "studynotes").glob("*/__init__.py"))
+    assert sorted(API_PAGES) == sorted(["api", "api/helpers", *(f"api/{s}" for s in subpackages)])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", API_PAGES)
+def test_api_page_is_under_budget_and_its_back_links_work(built_site, page, lang) -> None:
+    path = built_page(built_site, page, lang)
+    size = path.stat().st_size
+    assert size < BUDGET, f"{page} ({lang}) weighs {size / 1024:.0f} KB, over the {BUDGET // 1024} KB budget"
+    html = path.read_text(encoding="utf-8")
+    links = BACK_LINK.findall(html)
+    if page != "api":
+        assert links, f"{page} ({lang}): no 'Introduced in' link"
+    post_root = (built_site / ("" if lang == "ko" else "en") / "posts").resolve()
+    for href in set(links):
+        target = (path.parent / href).resolve()
+        assert target.parent == post_root and (target / "index.html").is_file(), (
+            f"{page} ({lang}): 'Introduced in' link {href} does not lead to a {lang} post"
+        )
+
+
+@pytest.mark.parametrize("page", API_PAGES)
+def test_korean_api_pages_say_the_reference_is_english(built_site, page) -> None:
+    ko = built_page(built_site, page, "ko").read_text(encoding="utf-8")
+    en = built_page(built_site, page, "en").read_text(encoding="utf-8")
+    notice = re.search(r'<div class="admonition note">\s*<p class="admonition-title">([^<]*)</p>\s*<p>([^<]*)</p>', ko)
+    assert notice and "영어" in notice.group(1) + notice.group(2), f"{page} (ko): no notice that the reference is in English"
+    assert "영어" not in en
