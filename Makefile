@@ -16,6 +16,7 @@ UV ?= $(shell command -v uv 2>/dev/null)
 ifeq ($(UV),)
 UV := .tools/bin/uv
 endif
+UV_DEP := $(filter .tools/bin/uv,$(UV))
 SYNC := $(UV) sync --locked --python $(PYTHON) --inexact --no-default-groups
 
 # torch is not in the lock (uv would pick the CUDA build): the oracle script and CI install the CPU
@@ -30,11 +31,11 @@ TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 	.tools/bin/python -m pip install --quiet uv==$(UV_VERSION)
 
 # --inexact: the docs install keeps the test group (or torch) if an earlier `make test` added it.
-$(VENV)/.docs: uv.lock pyproject.toml | $(UV)
+$(VENV)/.docs: uv.lock pyproject.toml | $(UV_DEP)
 	$(SYNC) --group docs
 	touch $@
 
-$(VENV)/.test: uv.lock pyproject.toml | $(UV)
+$(VENV)/.test: uv.lock pyproject.toml | $(UV_DEP)
 	$(SYNC) --group docs --group test
 	touch $@ $(VENV)/.docs
 
@@ -72,11 +73,11 @@ bench: install-test
 	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE)) $(if $(SETUP),--setup)
 
 # after editing pyproject.toml: update uv.lock to match it, keeping every other pin
-lock: | $(UV)
+lock: | $(UV_DEP)
 	$(UV) lock
 
 # move every Python dependency to the newest release pyproject.toml allows
-upgrade: | $(UV)
+upgrade: | $(UV_DEP)
 	$(UV) lock --upgrade
 
 clean:
