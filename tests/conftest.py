@@ -24,3 +24,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     result = build_site(dest, site_url=site_url)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout[-4000:]}\n{result.stderr[-8000:]}"
     return dest
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A test that reads the built site is a `site` test wherever it lives (browser tests carry their own mark),
+    # so `pytest -m "not site and not browser"` never builds the site.
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.site)

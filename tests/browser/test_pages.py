@@ -7,6 +7,8 @@ import pytest
 from browsertools import AXE, screenshot, wait_for_math
 from sitetools import LANGS, doc_pages
 
+pytestmark = pytest.mark.browser
+
 PAGES = doc_pages()
 POSTS = [p for p in PAGES if p.startswith("posts/")]
 
