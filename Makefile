@@ -48,8 +48,9 @@ install: $(VENV)/.docs $(VENV)/.npm
 
 install-test: install $(VENV)/.test
 
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: install
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 build: install
 	$(BIN)/mkdocs build --strict
@@ -70,7 +71,7 @@ oracles: torch
 	$(BIN)/python scripts/oracles.py
 
 bench: install-test
-	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE)) $(if $(SETUP),--setup)
+	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE)) $(if $(SETUP),--setup) $(if $(SETUP_TEST),--setup --setup-test)
 
 # after editing pyproject.toml: update uv.lock to match it, keeping every other pin
 lock: | $(UV_DEP)
