@@ -24,7 +24,7 @@ SYNC := $(UV) sync --locked --python $(PYTHON) --inexact --no-default-groups
 TORCH_VERSION := 2.13.0
 TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 
-.PHONY: install install-test serve build test quick torch oracles bench lock upgrade clean
+.PHONY: install install-test serve serve-full build test quick torch oracles bench lock upgrade clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -48,8 +48,14 @@ install: $(VENV)/.docs $(VENV)/.npm
 
 install-test: install $(VENV)/.test
 
+# --dirty: a rebuild redoes only the pages an edit touches (hooks/dirty_serve.py adds the pages whose
+# snippets or package changed); --no-strict: a warning shows in the log and the page instead of stopping
+# the preview. `make serve-full` rebuilds everything each time, as `make build` does.
 SERVE_ADDR ?= 127.0.0.1:8000
 serve: install
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --dirty --no-strict
+
+serve-full: install
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 build: install
