@@ -45,7 +45,7 @@ def modified(hook, project, command="serve", dirty=True) -> dict[str, bool]:
     config = SimpleNamespace(config_file_path=str(project / "mkdocs.yml"))
     files = Files([File(n, str(project / "docs"), str(project / "site"), True) for n in ("a.md", "b.md")])
     hook.on_startup(command=command, dirty=dirty)
-    hook.on_files(files, config)
+    hook.on_nav(None, config, files)
     return {f.src_uri: f.is_modified() for f in files.documentation_pages()}
 
 
