@@ -182,7 +182,9 @@ def has(path: Path, module: str) -> bool:
 
 def setup_bench(tmp: Path, run_tests: bool) -> dict:
     clone = tmp / "clone"
-    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], check=True)
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", "--no-checkout", str(ROOT), str(clone)], check=True)
+    subprocess.run(["git", "checkout", "--quiet", head], cwd=clone, check=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "STUDYNOTES_", "PYTHONPATH"))}
     results: dict = {}
     port = free_port()
