@@ -93,8 +93,9 @@ def test_language_switcher_keeps_the_page(open_page, base_url, page) -> None:
     for target in ("en", "ko"):
         tab.hover(".md-header__option .md-select")
         tab.click(f".md-select__link[hreflang='{target}']")
+        # the click starts a navigation: wait for its address, not for the page it leaves to be idle
+        tab.wait_for_url(base_url + url_path(page, target))
         tab.wait_for_load_state("networkidle")
-        assert tab.url == base_url + url_path(page, target)
         assert tab.evaluate("() => document.documentElement.lang") == target
     watch.assert_clean()
 
