@@ -1,38 +1,94 @@
 # Two commands for a fresh clone: `make serve` (preview with live reload) and `make test`.
+# Python packages come from uv.lock (uv sync --locked): the site needs the `docs` group, the tests add `test`.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 # Dates in the sitemap come from the last commit, not the clock: the same commit builds the same site.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# uv installs into $(VENV) with the interpreter named by $(PYTHON); it never downloads a Python.
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install serve build test bench clean
+# uv itself: the one on PATH, else a pinned copy installed with pip into .tools/
+UV_VERSION := 0.13.9
+UV ?= $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := .tools/bin/uv
+endif
+UV_DEP := $(filter .tools/bin/uv,$(UV))
+SYNC := $(UV) sync --locked --python $(PYTHON) --inexact --no-default-groups
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+# torch is not in the lock (uv would pick the CUDA build): the oracle script and CI install the CPU
+# build with pip. Set TORCH_INDEX= (empty) where pip already finds a CPU wheel without it.
+TORCH_VERSION := 2.13.0
+TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 
-$(VENV)/.installed: pyproject.toml package.json package-lock.json | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[docs,test,torch]'
+.PHONY: install install-test serve serve-full build test quick torch oracles bench lock upgrade clean
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet uv==$(UV_VERSION)
+
+# --inexact: the docs install keeps the test group (or torch) if an earlier `make test` added it.
+$(VENV)/.docs: uv.lock pyproject.toml | $(UV_DEP)
+	$(SYNC) --group docs
+	touch $@
+
+$(VENV)/.test: uv.lock pyproject.toml | $(UV_DEP)
+	$(SYNC) --group docs --group test
+	touch $@ $(VENV)/.docs
+
+$(VENV)/.npm: package.json package-lock.json
+	@mkdir -p $(VENV)
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.docs $(VENV)/.npm
 
+install-test: install $(VENV)/.test
+
+# --dirty: a rebuild redoes only the pages an edit touches (hooks/dirty_serve.py adds the pages whose
+# snippets or package changed); --no-strict: a warning shows in the log and the page instead of stopping
+# the preview. `make serve-full` rebuilds everything each time, as `make build` does.
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: install
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --dirty --no-strict
+
+serve-full: install
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR)
 
 build: install
 	$(BIN)/mkdocs build --strict
 
-test: install
-	$(BIN)/python -m pytest
+test: install-test
+	$(BIN)/python -m pytest --durations=15
 
-bench: install
-	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE))
+# the package, the examples and the repository checks: no site build, no browser (a few minutes)
+quick: install-test
+	$(BIN)/python -m pytest -m "not site and not browser" --durations=10
+
+torch: install-test
+	$(PYTHON) -m pip --python $(BIN)/python install --quiet --disable-pip-version-check \
+		$(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX)) torch==$(TORCH_VERSION)
+
+# regenerate tests/optim/data/torch-trajectories.json from torch.optim
+oracles: torch
+	$(BIN)/python scripts/oracles.py
+
+bench: install-test
+	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE)) $(if $(SETUP),--setup) $(if $(SETUP_TEST),--setup --setup-test)
+
+# after editing pyproject.toml: update uv.lock to match it, keeping every other pin
+lock: | $(UV_DEP)
+	$(UV) lock
+
+# move every Python dependency to the newest release pyproject.toml allows
+upgrade: | $(UV_DEP)
+	$(UV) lock --upgrade
 
 clean:
-	rm -rf site $(VENV) node_modules .pytest_cache .cache
+	rm -rf site $(VENV) .tools node_modules .pytest_cache .cache
 
 # Not part of `make test`: build with properdocs (the maintained MkDocs 1.x fork) and MkDocs, print a comparison.
 # Uses $(PYTHON) if it can import properdocs; otherwise installs it into a throwaway venv under /tmp (reused).

@@ -10,6 +10,14 @@ Measures, on a copy of the project in a temporary folder (the working tree is ne
   downloads to show it (measured in headless Chromium when one is available).
 
 ``--compare OLD.json`` prints the change against an earlier run.
+
+``--setup`` (``make bench SETUP=1``) measures what a new contributor waits for instead, on a fresh
+clone of the last commit in a temporary folder, with the pip/uv/npm caches as they are:
+
+- ``make serve`` from nothing to the first page served, and the size of that environment;
+- the author's loop: a one-sentence edit to a post, until the served page shows it (median of 3);
+- ``make install-test`` on top, and the size of the test environment;
+- with ``--setup-test`` also the whole ``make test`` (10+ minutes).
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +43,11 @@ TARGETS = {
     "prose_rebuild_s": 5.0,
     "page_html_kb": 400.0,
     "figure_kb": 150.0,
+    "serve_first_page_s": 90.0,
+    "edit_visible_s": 3.0,
+    "make_test_s": 600.0,
 }
+EDIT_POST = "stat110-lecture-20"
 
 
 def project_copy(tmp: Path) -> Path:
@@ -130,10 +143,123 @@ def first_visit_downloads(site: Path, pages: list[str]) -> dict[str, float] | No
     return sizes
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def wait_for(condition, timeout: float, what: str, process: subprocess.Popen | None = None) -> float:
+    """Poll ``condition`` until it is true; return the seconds it took."""
+    start = time.perf_counter()
+    while not condition():
+        if process is not None and process.poll() is not None:
+            sys.exit(f"{what}: the server stopped (exit {process.returncode})")
+        if time.perf_counter() - start > timeout:
+            sys.exit(f"{what}: not within {timeout:.0f} s")
+        time.sleep(0.2)
+    return time.perf_counter() - start
+
+
+def du_mb(path: Path) -> float:
+    total = sum(f.lstat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+    return round(total / 2**20, 1)
+
+
+def has(path: Path, module: str) -> bool:
+    return bool(list((path / "lib").glob(f"python3*/site-packages/{module}")))
+
+
+def setup_bench(tmp: Path, run_tests: bool) -> dict:
+    clone = tmp / "clone"
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", "--no-checkout", str(ROOT), str(clone)], check=True)
+    subprocess.run(["git", "checkout", "--quiet", head], cwd=clone, check=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "STUDYNOTES_", "PYTHONPATH"))}
+    results: dict = {}
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    log = open(tmp / "serve.log", "w", encoding="utf-8")
+    start = time.perf_counter()
+    server = subprocess.Popen(
+        ["make", "serve", f"SERVE_ADDR=127.0.0.1:{port}"], cwd=clone, env=env, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        page = url + f"posts/{EDIT_POST}/"
+        wait_for(lambda: (fetch(page) or "").find("</html>") > 0, 900, "make serve", server)
+        results["serve_first_page_s"] = round(time.perf_counter() - start, 1)
+        edits = []
+        source = clone / "docs" / "posts" / f"{EDIT_POST}.ko.md"
+        for n in range(3):
+            marker = f"측정용 문장 {n} {time.time_ns()}"
+            source.write_text(source.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+            edits.append(round(wait_for(lambda: marker in (fetch(page) or ""), 300, "prose edit", server), 2))
+        results["edit_visible_s_runs"] = edits
+        results["edit_visible_s"] = sorted(edits)[1]
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait()
+        log.close()
+    venv = clone / ".venv"
+    results["serve_env_mb"] = du_mb(venv)
+    results["serve_env_has_torch_or_playwright"] = has(venv, "torch") or has(venv, "playwright")
+    start = time.perf_counter()
+    subprocess.run(["make", "install-test"], cwd=clone, env=env, check=True, capture_output=True)
+    results["install_test_s"] = round(time.perf_counter() - start, 1)
+    results["test_env_mb"] = du_mb(venv)
+    if run_tests:
+        start = time.perf_counter()
+        done = subprocess.run(["make", "test"], cwd=clone, env=env, capture_output=True, text=True)
+        results["make_test_s"] = round(time.perf_counter() - start, 1)
+        results["make_test_summary"] = (done.stdout.strip().splitlines() or [""])[-1]
+    return results
+
+
+def report_setup(results: dict) -> None:
+    rows = [
+        ("make serve: fresh clone to first page (s)", "serve_first_page_s", f"< {TARGETS['serve_first_page_s']:g}"),
+        ("prose edit visible in the served page, median (s)", "edit_visible_s", f"< {TARGETS['edit_visible_s']:g}"),
+        ("environment of make serve/build (MB)", "serve_env_mb", ""),
+        ("make install-test on top (s)", "install_test_s", ""),
+        ("environment of make test (MB)", "test_env_mb", ""),
+        ("make test (s)", "make_test_s", f"< {TARGETS['make_test_s']:g}"),
+    ]
+    for label, key, target in rows:
+        if key in results:
+            print(f"{label:<52}{results[key]:>10}  {target}")
+    if "make_test_summary" in results:
+        print(f"make test: {results['make_test_summary']}")
+    print(f"edit runs: {results['edit_visible_s_runs']}; torch or playwright in the site environment: "
+          f"{results['serve_env_has_torch_or_playwright']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--compare", type=Path, help="an earlier results JSON to compare with")
+    parser.add_argument("--setup", action="store_true", help="measure a fresh clone: make serve, the author's loop")
+    parser.add_argument("--setup-test", action="store_true", help="with --setup, also time the whole make test")
     args = parser.parse_args()
+    if args.setup:
+        with tempfile.TemporaryDirectory() as tmp_name:
+            results = setup_bench(Path(tmp_name), args.setup_test)
+        OUT.mkdir(exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for name in (f"setup-{stamp}.json", "setup-latest.json"):
+            (OUT / name).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        report_setup(results)
+        print(f"\nsaved bench/setup-{stamp}.json")
+        return
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

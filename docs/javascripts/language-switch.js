@@ -1,7 +1,11 @@
-// The language switcher must lead to the same page in the other language. Its links are
-// written per page at build time, but instant navigation keeps the header of the first page,
-// so they are recomputed from the current address after every page change. On click, the
-// current section (#anchor, shared by both languages) is carried over too.
+// The language switcher must lead to the same page in the other language. Its links are written
+// per page at build time, but instant navigation keeps the header of the first page (and changes
+// the address as soon as a link is clicked, before the new page arrives), so:
+// - after every page change the links are recomputed from the current address (hover, new tab);
+// - a click computes the target from the address at that moment, carries the current section
+//   (#anchor, shared by both languages) over, and navigates there itself, so neither a stale link
+//   nor Material's own alternate-language handler (which guesses from its sitemaps) can send the
+//   reader to the other language's home page.
 (() => {
   const config = JSON.parse(document.getElementById("__config").textContent);
   // English pages carry base = <root>/en/ (their own search index); the site root is one up.
@@ -23,6 +27,15 @@
 
   document$.subscribe(() => update(false));
   document.addEventListener("click", (event) => {
-    if (event.target instanceof Element && event.target.closest(".md-select__link[hreflang]")) update(true);
+    const link = event.target instanceof Element && event.target.closest(".md-select__link[hreflang]");
+    if (!link) return;
+    const href = target(link.getAttribute("hreflang"), true);
+    if (!href) return;
+    link.href = href;
+    // a modified or middle click opens a tab or window: the browser follows the fresh href itself
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    location.assign(href);
   }, true);
 })();

@@ -12,7 +12,16 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 class PageWatch:
-    """Records what a page did on the network and in the console."""
+    """Records what a page did on the network and in the console.
+
+    A request that the browser aborts (``net::ERR_ABORTED``) because the page itself navigated to a
+    new document after the request started (a click on a link, the language switcher) is not a
+    failure: the document that wanted the response is gone. Such requests are listed in ``aborted``.
+    Every other failed request (connection refused, a 4xx/5xx response, an abort with no new document
+    loaded after the request started) is a failure. The decision is taken when the test asks
+    (``failures``/``assert_clean``), so the order in which the browser reports a worker's abort and
+    the page's navigation does not matter.
+    """
 
     def __init__(self, page, base_url: str) -> None:
         self.page = page
@@ -20,9 +29,12 @@ class PageWatch:
         self.console_errors: list[str] = []
         self.failed: list[str] = []
         self.foreign: list[str] = []
+        self._aborts: list[tuple[str, int]] = []  # (url, navigations started before the request)
+        self.navigations = 0  # main-frame document loads started so far
+        self._started: dict[object, int] = {}  # request -> navigations started before it
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.console_errors.append(f"uncaught: {exc}"))
-        page.on("requestfailed", lambda req: self.failed.append(f"{req.url} ({req.failure})"))
+        page.on("requestfailed", self._failed)
         page.on("response", lambda res: res.status >= 400 and self.failed.append(f"{res.url} -> {res.status}"))
         page.on("request", self._request)
 
@@ -31,15 +43,37 @@ class PageWatch:
             self.console_errors.append(msg.text)
 
     def _request(self, req) -> None:
+        # the navigation request of a new document is counted before its own number is taken,
+        # so a later navigation also excuses the abort of an earlier, superseded one
+        if req.is_navigation_request() and req.frame == self.page.main_frame:
+            self.navigations += 1
+        self._started[req] = self.navigations
         parts = urlsplit(req.url)
         if parts.scheme in {"data", "blob", "about"}:
             return
         if parts.netloc != self.host:
             self.foreign.append(req.url)
 
+    def _failed(self, req) -> None:
+        started = self._started.get(req)
+        if req.failure == "net::ERR_ABORTED" and started is not None:
+            self._aborts.append((req.url, started))
+        else:
+            self.failed.append(f"{req.url} ({req.failure})")
+
+    @property
+    def aborted(self) -> list[str]:
+        """Requests cancelled because the page went on to another document (not failures)."""
+        return [url for url, started in self._aborts if self.navigations > started]
+
+    @property
+    def failures(self) -> list[str]:
+        stray = [f"{url} (net::ERR_ABORTED)" for url, started in self._aborts if self.navigations <= started]
+        return self.failed + stray
+
     def assert_clean(self) -> None:
         assert not self.foreign, f"requests to other hosts: {self.foreign[:10]}"
-        assert not self.failed, f"failed requests: {self.failed[:10]}"
+        assert not self.failures, f"failed requests: {self.failures[:10]}"
         assert not self.console_errors, f"console errors: {self.console_errors[:10]}"
 
 

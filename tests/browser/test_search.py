@@ -14,6 +14,8 @@ import pytest
 
 from sitetools import doc_pages
 
+pytestmark = pytest.mark.browser
+
 POSTS = [p.split("/", 1)[1] for p in doc_pages() if p.startswith("posts/")]
 HANGUL_WORD = re.compile(r"[가-힣]{2,}")
 ENGLISH_WORD = re.compile(r"\b[a-z]{6,}\b")

@@ -10,6 +10,8 @@ import yaml
 from htmltext import read_page
 from sitetools import LANGS, ROOT, built_page, doc_pages
 
+pytestmark = pytest.mark.site
+
 PAGES = doc_pages()
 POSTS = [p for p in PAGES if p.startswith("posts/")]
 

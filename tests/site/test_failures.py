@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
+
 from sitetools import ROOT, build_site
+
+pytestmark = pytest.mark.site
 
 
 def mini_project(tmp_path, block: str):

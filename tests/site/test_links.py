@@ -6,7 +6,11 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from htmltext import read_page
+
+pytestmark = pytest.mark.site
 
 
 @lru_cache(maxsize=None)

@@ -13,6 +13,8 @@ import pytest
 from htmltext import read_page
 from sitetools import ROOT
 
+pytestmark = pytest.mark.site
+
 CHECKER = Path(__file__).with_name("check_tex.cjs")
 DELIMS = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
 

@@ -9,6 +9,8 @@ import pytest
 
 from htmltext import read_page
 
+pytestmark = pytest.mark.site
+
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
 IMPORT = re.compile(r"@import\s+(?:url\()?['\"]?([^'\");]+)")
 

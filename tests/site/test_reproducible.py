@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import filecmp
 
+import pytest
+
 from sitetools import build_site
+
+pytestmark = pytest.mark.site
 
 
 def differing_files(a, b) -> list[str]:

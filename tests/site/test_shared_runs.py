@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from sitetools import build_site
 from test_failures import mini_project
+
+pytestmark = pytest.mark.site
 
 SNIPPET = '''
 from studynotes.i18n import localized
