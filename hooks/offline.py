@@ -7,7 +7,7 @@ links end in ``.html``. This hook does the rest:
   (``hooks/vendor/iframe-worker-shim.js``; the plugin would load it from unpkg.com);
 - instant navigation is switched off (it fetches pages, which ``file://`` does not allow);
 - each language's search index is also written as ``search/search_index.js`` (Korean) and
-  ``en/search/search_index.js``, after ``hooks/site.py`` has split the joint index by language.
+  ``en/search/search_index.js``, after ``hooks/search.py`` has split the joint index by language.
 
 A normal build given ``STUDYNOTES_OFFLINE_ZIP=<zip of the offline copy>`` publishes that zip as
 ``downloads/studynotes-offline.zip`` and links it from the about page in both languages.
@@ -80,7 +80,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
 
 
-@event_priority(-300)  # after hooks/site.py (-200) has split the search index by language
+@event_priority(-300)  # after hooks/search.py (-200) has split the search index by language
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     zipped = offline_zip()
