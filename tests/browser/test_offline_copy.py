@@ -29,7 +29,7 @@ def small_project(tmp_path):
     tmp_path.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(re.sub(r"\nnav:\n(?:  .*\n?)*", "\n", config), encoding="utf-8")
-    for name in ("hooks", "node_modules", "src", "snippets"):
+    for name in ("hooks", "overrides", "node_modules", "src", "snippets"):
         (tmp_path / name).symlink_to(ROOT / name)
     for item in ("stylesheets", "javascripts"):
         shutil.copytree(ROOT / "docs" / item, tmp_path / "docs" / item)

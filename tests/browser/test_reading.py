@@ -14,6 +14,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browsertools import wait_for_math
 
+pytestmark = pytest.mark.browser
+
 FIGURES_VISIBLE = """() => [...document.querySelectorAll('.md-content .sn-figure')].map(f => {
     const r = f.getBoundingClientRect();
     return f.checkVisibility() && r.width > 50 && r.height > 50;

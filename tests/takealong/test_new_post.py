@@ -14,6 +14,8 @@ import pytest
 
 from sitetools import ROOT, build_site
 
+pytestmark = pytest.mark.site
+
 SLUG = "stat110-lecture-99"
 ARGS = ["--slug", SLUG, "--category", "stat110", "--title-ko", "99. 새 글 (A New Post)", "--title-en", "99. A New Post",
         "--date", "2030-01-02"]
