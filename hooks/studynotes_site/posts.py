@@ -42,6 +42,14 @@ def parse_front_matter(text: str) -> dict:
     return yaml.safe_load(text[4:end]) or {}
 
 
+def body(text: str) -> str:
+    """The Markdown after the front matter (all of ``text`` when there is none)."""
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---", 3)
+    return text[end + 4 :].lstrip("\n") if end >= 0 else text
+
+
 def read_front_matter(path: Path) -> dict:
     try:
         return parse_front_matter(path.read_text(encoding="utf-8"))
