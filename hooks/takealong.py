@@ -107,8 +107,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
     if title is None:
         raise PluginError(f"{page.file.src_uri}: a post needs a '# title' line for its notebook link")
-    # under the line naming the lecture, when there is one, in its quiet style
-    after = next((i for i in range(title + 1, min(title + 4, len(lines))) if "sn-source-line" in lines[i]), title)
+    # under the category and date line (hooks/posts.py) and the line naming the lecture, in their quiet style
+    near = range(title + 1, min(title + 6, len(lines)))
+    after = max((i for i in near if "sn-source-line" in lines[i] or "sn-post__meta" in lines[i]), default=title)
     lines[after + 1 : after + 1] = ["", link]
     return "\n".join(lines)
 

@@ -7,7 +7,7 @@
 (or ``make post SLUG=... CATEGORY=... TITLE_KO=... TITLE_EN=...``). The home index, the category page,
 the feeds, the glossary page, the notebooks and the parity tests find the post by itself; the navigation
 lists posts explicitly, so the post's line is added to its category's section in mkdocs.yml: the section
-whose first entry is the category's page, ``category/<category>/index.md``. Standard library only.
+whose first entry is the category's page, ``category/<category>.md``. Standard library only.
 """
 
 from __future__ import annotations
@@ -114,9 +114,9 @@ GLOSSARY = """\
 
 def add_to_nav(config: str, category: str, slug: str) -> str:
     """Add ``posts/<slug>.md`` as the last entry of the navigation section that lists the category's
-    page ``category/<category>/index.md``."""
+    page ``category/<category>.md``."""
     lines = config.split("\n")
-    page = f"- category/{category}/index.md"
+    page = f"- category/{category}.md"
     first = next((i for i, line in enumerate(lines) if line.strip() == page), None)
     if first is None:
         raise SystemExit(f"mkdocs.yml's nav has no section listing {page[2:]}")

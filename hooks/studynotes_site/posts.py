@@ -4,7 +4,7 @@ pages, the line under a post's title and the reading order.
 A post is ``docs/posts/<slug>.<lang>.md`` whose front matter has ``title``, ``date`` (YYYY-MM-DD),
 ``category`` (a key of `CATEGORIES`) and ``excerpt``; an optional ``order`` breaks ties between
 posts of the same day. A page containing `INDEX_MARKER` gets the index in its own language; a page
-containing ``<!-- category-index: KEY -->`` (``docs/category/KEY/index.<lang>.md``) gets the posts
+containing ``<!-- category-index: KEY -->`` (``docs/category/KEY.<lang>.md``) gets the posts
 of that category. The reading order (previous/next) is the home list's: newest first.
 """
 
@@ -82,7 +82,7 @@ def collect_posts(docs_dir: Path, lang: str) -> list[dict]:
 
 def category_page(key: str) -> str:
     """The category's listing page, relative to ``docs/`` (one file per language beside it)."""
-    return f"category/{key}/index.md"
+    return f"category/{key}.md"
 
 
 def format_date(date: dt.date, lang: str) -> str:
@@ -130,7 +130,7 @@ def expand_category(markdown: str, docs_dir: Path, lang: str) -> str:
         raise PostError(f"category page for unknown category {key!r} (one of {sorted(CATEGORIES)})")
     posts = [p for p in collect_posts(docs_dir, lang) if p["category"] == key]
     heading = CATEGORY_HEADINGS[lang].format(label=CATEGORIES[key][lang])
-    listing = f"# {heading} {{ #category }}\n\n" + render_index(posts, lang, root="../../")
+    listing = f"# {heading} {{ #category }}\n\n" + render_index(posts, lang, root="../")
     return markdown[: match.start()] + listing + markdown[match.end() :]
 
 

@@ -60,8 +60,8 @@ def test_index_card_links_the_post_under_its_category_and_date(lang) -> None:
     card = render_index([post], lang)
     label = CATEGORIES["ml"][lang]
     # the label links to the category's page, relative to the page the cards are on
-    assert f"[{label}](category/ml/index.md){{ .sn-post-card__category }}" in card
-    assert f"[{label}](../../category/ml/index.md)" in render_index([post], lang, root="../../")
+    assert f"[{label}](category/ml.md){{ .sn-post-card__category }}" in card
+    assert f"[{label}](../category/ml.md)" in render_index([post], lang, root="../")
     shown = {"ko": "2024. 03. 09.", "en": "2024-03-09"}[lang]
     assert f'<time datetime="2024-03-09">{shown}</time>' in card
     assert "### [Title <1>](posts/s.md) { #post-s }" in card
@@ -99,7 +99,7 @@ def test_category_page_lists_only_its_posts_newest_first_in_its_language(tmp_pat
     page = expand_category("<!-- category-index: stat110 -->\n", tmp_path, "en")
     assert page.startswith("# Stat 110 posts { #category }\n")
     assert page.count("<article") == 2 and "c-mid" not in page and "p-ko" not in page
-    assert page.index("(../../posts/p-new.md)") < page.index("(../../posts/p-old.md)")
+    assert page.index("(../posts/p-new.md)") < page.index("(../posts/p-old.md)")
     korean = expand_category("<!-- category-index: stat110 -->\n", tmp_path, "ko")
     assert korean.startswith("# Stat 110 글 목록") and korean.count("<article") == 1 and "p-ko" in korean
     assert expand_category("# Other page\n", tmp_path / "missing", "en") == "# Other page\n"
@@ -113,7 +113,7 @@ def test_post_meta_goes_right_under_the_title(lang) -> None:
     out = insert_post_meta("---\n# Lecture 7 { #l7 }\n\nFirst paragraph.\n", post, lang).split("\n")
     assert out[1] == "# Lecture 7 { #l7 }" and out[2] == ""
     shown = {"ko": "2022. 02. 14.", "en": "2022-02-14"}[lang]
-    assert out[3] == (f'<p class="sn-post__meta" markdown="span">[CS231n](../category/cs231n/index.md){{ .sn-post__category }}'
+    assert out[3] == (f'<p class="sn-post__meta" markdown="span">[CS231n](../category/cs231n.md){{ .sn-post__category }}'
                       f' · <time datetime="2022-02-14">{shown}</time></p>')
     assert out[4:] == ["", "First paragraph.", ""]
     with pytest.raises(PostError, match="no '# ' title"):

@@ -82,9 +82,9 @@ def test_finds_the_section_by_its_category_page() -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     from new_post import add_to_nav
 
-    config = "nav:\n  - A:\n      - B:\n          - category/ml/index.md\n          - posts/x.md\n      - C:\n          - category/cs231n/index.md\n"
+    config = "nav:\n  - A:\n      - B:\n          - category/ml.md\n          - posts/x.md\n      - C:\n          - category/cs231n.md\n"
     assert add_to_nav(config, "ml", "new").split("\n")[5] == "          - posts/new.md"
-    with pytest.raises(SystemExit, match="no section listing category/stat110/index.md"):
+    with pytest.raises(SystemExit, match="no section listing category/stat110.md"):
         add_to_nav(config, "stat110", "new")
 
 
