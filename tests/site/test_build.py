@@ -51,7 +51,7 @@ def test_home_lists_every_post_newest_first(built_site, lang) -> None:
     present = {m["category"] for m in metas.values()}
     for key, name in zip(("stat110", "cs231n", "ml"), categories):
         if key in present:
-            assert f">{name}</span>" in html
+            assert f">{name}</a>" in html  # the category label, a link to its page
 
 
 @pytest.mark.parametrize("lang", LANGS)
