@@ -134,7 +134,8 @@ def render_glossary(docs_dir: Path, lang: str) -> str:
             anchor = first_use(sources[slug], entry[lang]) or first_use(sources[slug], entry[other])
             link = f"posts/{slug}.md" + (f"#{anchor}" if anchor else "")
             entry["uses"].append((short_title(titles[slug]), link))
-    return render_table(entries, lang)
+    # a class for the narrow-screen layout (docs/stylesheets/nav.css: one block per term on a phone)
+    return f'<div class="sn-glossary" markdown>\n\n{render_table(entries, lang)}\n\n</div>'
 
 
 def expand_glossary(markdown: str, docs_dir: Path, lang: str) -> str:

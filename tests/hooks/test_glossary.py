@@ -75,7 +75,9 @@ def test_variants_and_short_titles() -> None:
 
 def test_glossary_links_each_post_at_its_first_use(tmp_path) -> None:
     docs = docs_with(tmp_path, {"second": "- {ko: 둘, en: two}\n- {ko: 하나, en: one}\n", "first": "- {ko: 하나, en: one}\n"})
-    rows = render_glossary(docs, "en").splitlines()[2:]
+    text = render_glossary(docs, "en")
+    assert text.startswith('<div class="sn-glossary" markdown>\n\n| English |') and text.endswith("|\n\n</div>")
+    rows = text.splitlines()[4:-2]
     assert rows == [
         "| **one** | 하나 |  | [first-en](posts/first.md#basics)<br>[second-en](posts/second.md#later) |",
         "| **two** | 둘 |  | [second-en](posts/second.md#later) |",
