@@ -23,13 +23,13 @@ from studynotes_site.markup import page_language
 from studynotes_site.posts import (
     PostError,
     check_post,
+    collect_posts,
     expand_category,
     expand_index,
     insert_post_meta,
     neighbours,
     page_key,
     reading_order,
-    collect_posts,
 )
 
 
