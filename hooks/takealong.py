@@ -1,11 +1,12 @@
-"""Build hooks for what a reader takes along: a notebook per post and a feed per language.
+"""Hook: what a reader takes along, a notebook per post and a feed per language.
 
-- Every post page gets ``<language root>/notebooks/<slug>.ipynb`` (its executed examples, see
-  ``hooks/takealong_core.py``) and a download link under its title.
+- Every post page gets ``<language root>/notebooks/<slug>.ipynb`` (its executed examples, made by
+  `studynotes_site.notebooks`) and a download link under its title.
 - Under the title also sits a line shown only in print: the post's address and date
   (``docs/stylesheets/print.css`` holds the print rules).
 - Every language gets an Atom feed at ``<language root>/feed.xml`` (Korean at ``/feed.xml``, English at
-  ``/en/feed.xml``), and each of its pages announces it with ``<link rel="alternate">`` in ``<head>``.
+  ``/en/feed.xml``, made by `studynotes_site.feeds`), and each of its pages announces it with
+  ``<link rel="alternate">`` in ``<head>``. Posts and their front matter come from `studynotes_site.posts`.
 
 The i18n plugin builds each language as a build of its own, so each build writes its own language's files.
 """
@@ -15,6 +16,11 @@ from __future__ import annotations
 import logging
 import sys
 import time
+
+# `mkdocs serve` loads the hook files again on every rebuild; the logic they call is loaded again too.
+for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"]:
+    del sys.modules[_name]
+
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,9 +28,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import takealong_core as core  # noqa: E402
+from studynotes_site.feeds import atom_feed
+from studynotes_site.notebooks import notebook, notebook_bytes
+from studynotes_site.posts import PostError, collect_posts, format_date, read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger("mkdocs.plugins.studynotes.takealong")
@@ -78,16 +84,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lang = getattr(page.file, "locale", None) or language(config)
     source = Path(page.file.abs_src_path)
     slug = source.name[: -len(f".{lang}.md")]
-    meta = {**core.read_front_matter(source), "slug": slug}
+    meta = {**read_front_matter(source), "slug": slug}
     root = language_root(lang, config)
     page_url = f"{site_url(config)}{root}posts/{slug}/"
     try:
-        nb = core.notebook(
+        nb = notebook(
             meta, lang, source.read_text(encoding="utf-8"), ROOT / "snippets", page_url,
             repository=config.extra.get("repository") or "",
         )
-        _notebooks[(lang, slug)] = core.notebook_bytes(nb)
-    except core.PostError as error:
+        _notebooks[(lang, slug)] = notebook_bytes(nb)
+    except PostError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
     _seconds["notebooks"] += time.perf_counter() - start
     href = get_relative_url(f"{root}notebooks/{slug}.ipynb", page.url)
@@ -95,14 +101,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         f'<p class="sn-source-line sn-takealong">{DOWNLOAD[lang]}'
         f'<a href="{href}" download="{slug}.ipynb" type="application/x-ipynb+json">{slug}.ipynb</a></p>'
     )
-    date = meta["date"].strftime("%Y. %m. %d." if lang == "ko" else "%Y-%m-%d")
+    date = format_date(meta["date"], lang)
     link += f'\n\n<p class="sn-print-meta" data-search-exclude>{page_url} · <time datetime="{meta["date"].isoformat()}">{date}</time></p>'
     lines = markdown.split("\n")
     title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
     if title is None:
         raise PluginError(f"{page.file.src_uri}: a post needs a '# title' line for its notebook link")
-    # under the line naming the lecture, when there is one, in its quiet style
-    after = next((i for i in range(title + 1, min(title + 4, len(lines))) if "sn-source-line" in lines[i]), title)
+    # under the category and date line (hooks/posts.py) and the line naming the lecture, in their quiet style
+    near = range(title + 1, min(title + 6, len(lines)))
+    after = max((i for i in near if "sn-source-line" in lines[i] or "sn-post__meta" in lines[i]), default=title)
     lines[after + 1 : after + 1] = ["", link]
     return "\n".join(lines)
 
@@ -139,11 +146,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not has_posts(config, lang):
         return
     try:
-        posts = core.collect_posts(Path(config.docs_dir), lang)
-    except core.PostError as error:
+        posts = collect_posts(Path(config.docs_dir), lang)
+    except PostError as error:
         raise PluginError(str(error)) from error
     base = site_url(config)
-    feed = core.atom_feed(
+    feed = atom_feed(
         posts, lang, f"{base}{root}", f"{base}{root}feed.xml", FEED_TITLE[lang],
         config.site_description or "", author=config.site_name,
     )

@@ -4,9 +4,10 @@
         --title-ko "21. 공분산과 상관계수 (Covariance and Correlation)" \
         --title-en "21. Covariance and Correlation"
 
-(or ``make post SLUG=... CATEGORY=... TITLE_KO=... TITLE_EN=...``). The home index, the feeds, the
-glossary page, the notebooks and the parity tests find the post by itself; the navigation lists posts
-explicitly, so the post's line is added to its category's section in mkdocs.yml. Standard library only.
+(or ``make post SLUG=... CATEGORY=... TITLE_KO=... TITLE_EN=...``). The home index, the category page,
+the feeds, the glossary page, the notebooks and the parity tests find the post by itself; the navigation
+lists posts explicitly, so the post's line is added to its category's section in mkdocs.yml: the section
+whose first entry is the category's page, ``category/<category>.md``. Standard library only.
 """
 
 from __future__ import annotations
@@ -20,19 +21,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-# category -> the navigation section (Korean, as mkdocs.yml writes it) and the source line of each language
-CATEGORIES = {
+# category -> the line naming the lecture a post follows, in each language (the categories themselves
+# are the keys of CATEGORIES in hooks/studynotes_site/posts.py; tests/takealong/test_new_post.py checks both agree)
+SOURCE_LINES = {
     "stat110": {
-        "nav": "확률론 (Stat 110)",
         "ko": "이 글은 Harvard University의 Statistics 110 강의를 듣고 정리한 내용이다.",
         "en": "These notes follow Harvard University's Statistics 110 lectures.",
     },
     "cs231n": {
-        "nav": "딥러닝 (CS231n)",
         "ko": "이 글은 Stanford University의 CS231n 강의를 듣고 정리한 내용이다.",
         "en": "These notes follow Stanford University's CS231n lectures.",
     },
-    "ml": {"nav": "머신러닝", "ko": "", "en": ""},
+    "ml": {"ko": "", "en": ""},
 }
 EXAMPLE = "x1_example"
 
@@ -112,25 +112,27 @@ GLOSSARY = """\
 """
 
 
-def add_to_nav(config: str, section: str, slug: str) -> str:
-    """Add ``posts/<slug>.md`` as the last entry of the navigation section named ``section``."""
+def add_to_nav(config: str, category: str, slug: str) -> str:
+    """Add ``posts/<slug>.md`` as the last entry of the navigation section that lists the category's
+    page ``category/<category>.md``."""
     lines = config.split("\n")
-    start = next((i for i, line in enumerate(lines) if line.strip() == f"- {section}:"), None)
-    if start is None:
-        raise SystemExit(f"mkdocs.yml has no navigation section '{section}'")
-    indent = len(lines[start]) - len(lines[start].lstrip()) + 4
-    end = start + 1
-    while end < len(lines) and lines[end].startswith(" " * indent + "- "):
+    page = f"- category/{category}.md"
+    first = next((i for i, line in enumerate(lines) if line.strip() == page), None)
+    if first is None:
+        raise SystemExit(f"mkdocs.yml's nav has no section listing {page[2:]}")
+    prefix = lines[first][: len(lines[first]) - len(lines[first].lstrip())] + "- "
+    end = first + 1
+    while end < len(lines) and lines[end].startswith(prefix):
         end += 1
-    lines.insert(end, " " * indent + f"- posts/{slug}.md")
+    lines.insert(end, prefix + f"posts/{slug}.md")
     return "\n".join(lines)
 
 
 def create(root: Path, slug: str, category: str, title_ko: str, title_en: str, date: dt.date) -> list[Path]:
     if not SLUG.fullmatch(slug):
         raise SystemExit(f"slug must be lowercase words joined by '-', got {slug!r}")
-    if category not in CATEGORIES:
-        raise SystemExit(f"category must be one of {sorted(CATEGORIES)}, got {category!r}")
+    if category not in SOURCE_LINES:
+        raise SystemExit(f"category must be one of {sorted(SOURCE_LINES)}, got {category!r}")
     for name, title in (("title-ko", title_ko), ("title-en", title_en)):
         if not title.strip() or "\n" in title:
             raise SystemExit(f"--{name} must be one non-empty line")
@@ -144,9 +146,9 @@ def create(root: Path, slug: str, category: str, title_ko: str, title_en: str, d
     if existing:
         raise SystemExit(f"already there: {', '.join(existing)}")
     config_path = root / "mkdocs.yml"
-    config = add_to_nav(config_path.read_text(encoding="utf-8"), CATEGORIES[category]["nav"], slug)
+    config = add_to_nav(config_path.read_text(encoding="utf-8"), category, slug)
     for lang, title in (("ko", title_ko), ("en", title_en)):
-        source = CATEGORIES[category][lang]
+        source = SOURCE_LINES[category][lang]
         text = PAGE[lang].format(
             title=json.dumps(title, ensure_ascii=False), heading=title, date=date.isoformat(), category=category,
             slug=slug, example=EXAMPLE, source=f'<p class="sn-source-line">{source}</p>\n\n' if source else "",
@@ -162,7 +164,7 @@ def create(root: Path, slug: str, category: str, title_ko: str, title_en: str, d
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--slug", required=True, help="e.g. stat110-lecture-21 (files and URLs use it)")
-    parser.add_argument("--category", required=True, choices=sorted(CATEGORIES))
+    parser.add_argument("--category", required=True, choices=sorted(SOURCE_LINES))
     parser.add_argument("--title-ko", required=True)
     parser.add_argument("--title-en", required=True)
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(), help="YYYY-MM-DD (default: today)")

@@ -68,24 +68,12 @@ def documented_callables():
                 yield target, {p.name: p.default for p in signature.parameters}
 
 
-# Entries that document two parameters on one line ("a, b") get the first one's default in the rendered
-# table. These modules are being edited elsewhere; split the entries there and drop them from this list.
-KNOWN_GROUPED = {
-    "studynotes.optim.functions.rosenbrock",
-    "studynotes.nn.experiments.init_experiment",
-    "studynotes.nn.experiments.spiral_run",
-    "studynotes.linear.experiments.regularization_curves",
-    "studynotes.linear.models.lasso_path",
-}
 CALLABLES = list(documented_callables())
 
 
 @pytest.mark.parametrize(
     "obj,defaults",
-    [
-        pytest.param(o, d, marks=pytest.mark.xfail(strict=True, reason="grouped entry") if o.path in KNOWN_GROUPED else ())
-        for o, d in CALLABLES
-    ],
+    CALLABLES,
     ids=[o.path for o, _ in CALLABLES],
 )
 def test_documented_defaults_match_the_signature(obj, defaults) -> None:

@@ -1,11 +1,16 @@
-"""The glossary: one table per post from ``docs/glossary/<slug>.yml``, oldest post first.
+"""The glossary: one table of every term from ``docs/glossary/<slug>.yml``, one row per term.
 
-Each file is a list of entries with ``ko`` and ``en`` (required) and ``note_ko``/``note_en``; a page
-containing `GLOSSARY_MARKER` gets the tables in its language, sorted by the term in that language.
+Each file lists the terms of its post, as entries with ``ko`` and ``en`` (required) and
+``note_ko``/``note_en``; math in them is written ``$...$``. A term listed by several posts is one
+row: the entries must agree on ``en``, the note is the oldest post's (the first that has one), and
+the last column links every post that lists it, at the section of its first use in that post's
+source (the nearest heading anchor above it). A page containing `GLOSSARY_MARKER` gets the table in
+its language, sorted by the term in that language.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -13,11 +18,13 @@ import yaml
 from .posts import collect_posts
 
 GLOSSARY_MARKER = "<!-- glossary -->"
-GLOSSARY_HEADERS = {"ko": ("한국어", "English", "설명"), "en": ("English", "한국어", "Note")}
+GLOSSARY_HEADERS = {"ko": ("한국어", "English", "설명", "나오는 글"), "en": ("English", "한국어", "Note", "Used in")}
+HEADING_ANCHOR = re.compile(r"^#{1,6}\s.*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 class GlossaryError(ValueError):
-    """A glossary file has no post or an incomplete entry; the message names it."""
+    """A glossary file has no post, an incomplete entry, or disagrees with another; the message names it."""
 
 
 def check_entries(slug: str, entries: list) -> None:
@@ -26,31 +33,109 @@ def check_entries(slug: str, entries: list) -> None:
             raise GlossaryError(f"glossary/{slug}.yml entry {i} needs both 'ko' and 'en'")
 
 
+def merge_entries(files: list[tuple[str, list[dict]]]) -> list[dict]:
+    """One entry per Korean term over ``files`` ((slug, entries), oldest post first), with ``posts``:
+    the slugs that list it, in the order given. Notes come from the first file that has them."""
+    merged: dict[str, dict] = {}
+    for slug, entries in files:
+        for entry in entries:
+            row = merged.setdefault(entry["ko"], {"ko": entry["ko"], "en": entry["en"], "posts": [], "first": slug})
+            if row["en"] != entry["en"]:
+                raise GlossaryError(
+                    f"glossary/{slug}.yml: '{entry['ko']}' is '{entry['en']}', glossary/{row['first']}.yml has '{row['en']}'"
+                )
+            for key in ("note_ko", "note_en"):
+                if entry.get(key) and not row.get(key):
+                    row[key] = entry[key]
+            if slug not in row["posts"]:
+                row["posts"].append(slug)
+    return [{k: v for k, v in row.items() if k != "first"} for row in merged.values()]
+
+
+def term_variants(term: str) -> list[str]:
+    """The forms a post may write a term in: ``a / b`` gives both; ``Xavier (Glorot) init`` also gives
+    ``Xavier init`` and ``Glorot``."""
+    variants = []
+    for part in (p.strip() for p in term.split(" / ")):
+        bare = re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", part)).strip()
+        variants += [part, bare, *(inner.strip() for inner in re.findall(r"\(([^()]*)\)", part))]
+    return list(dict.fromkeys(v for v in variants if v))
+
+
+def prose_lines(markdown: str):
+    """(index, line) of the lines of ``markdown`` outside its front matter and fenced code."""
+    lines = markdown.split("\n")
+    start = 0
+    if lines and lines[0] == "---":
+        start = next((i + 1 for i in range(1, len(lines)) if lines[i] == "---"), 0)
+    fence = None
+    for i in range(start, len(lines)):
+        opener = FENCE.match(lines[i])
+        if fence is None and opener:
+            fence = opener.group(1)
+        elif fence is not None:
+            if lines[i].strip().startswith(fence):
+                fence = None
+        else:
+            yield i, lines[i]
+
+
+def first_use(markdown: str, term: str) -> str | None:
+    """The anchor of the heading at or above the first line (outside code) that uses ``term`` in one
+    of its `term_variants` (case-insensitive); None when the post never writes it."""
+    flexible = [r"[\s-]?".join(re.escape(w) for w in re.split(r"[\s-]+", v)) for v in term_variants(term)]
+    patterns = [re.compile(rf"(?<![A-Za-z]){v}", re.I) for v in flexible]
+    anchor = None
+    for _, line in prose_lines(markdown):
+        heading = HEADING_ANCHOR.match(line)
+        if heading:
+            anchor = heading.group(1)
+        if any(p.search(line) for p in patterns):
+            return anchor
+    return None
+
+
+def short_title(title: str) -> str:
+    """A post's title without a trailing parenthesis: "19. 결합 (Joint)" -> "19. 결합"."""
+    return re.sub(r"\s*\([^()]*\)$", "", title.strip()) or title
+
+
 def render_table(entries: list[dict], lang: str) -> str:
-    """One post's entries as a Markdown table in ``lang``: the term, its translation, the note."""
+    """The entries as one Markdown table in ``lang``: term, translation, note and the posts using it
+    (``uses``: (label, link) pairs), sorted by the term in ``lang`` (math markers ignored)."""
     head = GLOSSARY_HEADERS[lang]
     other = "en" if lang == "ko" else "ko"
-    rows = [f"| {head[0]} | {head[1]} | {head[2]} |", "|---|---|---|"]
-    for entry in sorted(entries, key=lambda e: e[lang].lower()):
-        rows.append(f"| **{entry[lang]}** | {entry[other]} | {entry.get('note_' + lang, '')} |")
+    rows = [f"| {' | '.join(head)} |", "|---|---|---|---|"]
+    for entry in sorted(entries, key=lambda e: e[lang].replace("$", "").lower()):
+        uses = "<br>".join(f"[{label}]({link})" for label, link in entry.get("uses", []))
+        rows.append(f"| **{entry[lang]}** | {entry[other]} | {entry.get('note_' + lang, '')} | {uses} |")
     return "\n".join(rows)
 
 
 def render_glossary(docs_dir: Path, lang: str) -> str:
-    """Every post's table under a heading linking to the post, oldest post first."""
-    posts = collect_posts(docs_dir, lang)
+    """The merged table of every post's terms, each linked to its first use in each post."""
+    posts = collect_posts(docs_dir, lang)[::-1]  # oldest post first
     titles = {p["slug"]: p["title"] for p in posts}
-    order = [p["slug"] for p in posts][::-1]  # oldest post first
     files = {p.stem: p for p in (docs_dir / "glossary").glob("*.yml")}
     unknown = sorted(set(files) - set(titles))
     if unknown:
         raise GlossaryError(f"glossary files without a post: {', '.join(unknown)}")
-    sections = []
-    for slug in [s for s in order if s in files]:
+    loaded = []
+    for slug in [p["slug"] for p in posts if p["slug"] in files]:
         entries = yaml.safe_load(files[slug].read_text(encoding="utf-8")) or []
         check_entries(slug, entries)
-        sections.append(f"## [{titles[slug]}](posts/{slug}.md) {{ #{slug} }}\n\n" + render_table(entries, lang))
-    return "\n\n".join(sections)
+        loaded.append((slug, entries))
+    sources = {slug: (docs_dir / "posts" / f"{slug}.{lang}.md").read_text(encoding="utf-8") for slug, _ in loaded}
+    entries = merge_entries(loaded)
+    other = "en" if lang == "ko" else "ko"
+    for entry in entries:
+        entry["uses"] = []
+        for slug in entry["posts"]:
+            anchor = first_use(sources[slug], entry[lang]) or first_use(sources[slug], entry[other])
+            link = f"posts/{slug}.md" + (f"#{anchor}" if anchor else "")
+            entry["uses"].append((short_title(titles[slug]), link))
+    # a class for the narrow-screen layout (docs/stylesheets/nav.css: one block per term on a phone)
+    return f'<div class="sn-glossary" markdown>\n\n{render_table(entries, lang)}\n\n</div>'
 
 
 def expand_glossary(markdown: str, docs_dir: Path, lang: str) -> str:

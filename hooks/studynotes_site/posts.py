@@ -1,14 +1,18 @@
-"""Posts: front matter, the list of posts per language, and the home page's post index.
+"""Posts: front matter, the list of posts per language, the home page's post index, the category
+pages, the line under a post's title and the reading order.
 
 A post is ``docs/posts/<slug>.<lang>.md`` whose front matter has ``title``, ``date`` (YYYY-MM-DD),
 ``category`` (a key of `CATEGORIES`) and ``excerpt``; an optional ``order`` breaks ties between
-posts of the same day. A page containing `INDEX_MARKER` gets the index in its own language.
+posts of the same day. A page containing `INDEX_MARKER` gets the index in its own language; a page
+containing ``<!-- category-index: KEY -->`` (``docs/category/KEY.<lang>.md``) gets the posts
+of that category. The reading order (previous/next) is the home list's: newest first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from pathlib import Path
 
 import yaml
@@ -19,6 +23,8 @@ CATEGORIES = {
     "ml": {"ko": "머신러닝", "en": "Machine Learning"},
 }
 INDEX_MARKER = "<!-- post-index -->"
+CATEGORY_MARKER = re.compile(r"<!-- category-index: (\w+) -->")
+CATEGORY_HEADINGS = {"ko": "{label} 글 목록", "en": "{label} posts"}
 POST_KEYS = ("title", "date", "category", "excerpt")
 
 
@@ -34,6 +40,14 @@ def parse_front_matter(text: str) -> dict:
     if end < 0:
         raise PostError("front matter has no closing ---")
     return yaml.safe_load(text[4:end]) or {}
+
+
+def body(text: str) -> str:
+    """The Markdown after the front matter (all of ``text`` when there is none)."""
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---", 3)
+    return text[end + 4 :].lstrip("\n") if end >= 0 else text
 
 
 def read_front_matter(path: Path) -> dict:
@@ -66,17 +80,32 @@ def collect_posts(docs_dir: Path, lang: str) -> list[dict]:
     return posts
 
 
-def render_index(posts: list[dict], lang: str) -> str:
-    """The post cards (Markdown with HTML) for the home page, in the order given."""
+def category_page(key: str) -> str:
+    """The category's listing page, relative to ``docs/`` (one file per language beside it)."""
+    return f"category/{key}.md"
+
+
+def format_date(date: dt.date, lang: str) -> str:
+    return date.strftime("%Y. %m. %d." if lang == "ko" else "%Y-%m-%d")
+
+
+def render_meta(post: dict, lang: str, root: str, block: str) -> str:
+    """``<p class="BLOCK__meta">`` with the post's category (``BLOCK__category``, a link to its page) and
+    date, for Markdown at ``root`` (the relative path from the page to ``docs/``: "" or ending in "/")."""
+    category = html.escape(CATEGORIES[post["category"]][lang])
+    link = f"[{category}]({root}{category_page(post['category'])}){{ .{block}__category }}"
+    time = f"<time datetime=\"{post['date'].isoformat()}\">{format_date(post['date'], lang)}</time>"
+    return f'<p class="{block}__meta" markdown="span">{link} · {time}</p>'
+
+
+def render_index(posts: list[dict], lang: str, root: str = "") -> str:
+    """The post cards (Markdown with HTML) in the order given, for a page at ``root`` (see `render_meta`)."""
     items = []
     for post in posts:
-        category = CATEGORIES[post["category"]][lang]
-        date = post["date"].strftime("%Y. %m. %d." if lang == "ko" else "%Y-%m-%d")
         items.append(
             '<article class="sn-post-card" markdown>\n'
-            f'<p class="sn-post-card__meta"><span class="sn-post-card__category">{html.escape(category)}</span>'
-            f" · <time datetime=\"{post['date'].isoformat()}\">{date}</time></p>\n\n"
-            f"### [{post['title']}](posts/{post['slug']}.md) {{ #post-{post['slug']} }}\n\n"
+            f"{render_meta(post, lang, root, 'sn-post-card')}\n\n"
+            f"### [{post['title']}]({root}posts/{post['slug']}.md) {{ #post-{post['slug']} }}\n\n"
             f"{post['excerpt'].strip()}\n\n"
             "</article>"
         )
@@ -88,3 +117,46 @@ def expand_index(markdown: str, docs_dir: Path, lang: str) -> str:
     if INDEX_MARKER not in markdown:
         return markdown
     return markdown.replace(INDEX_MARKER, render_index(collect_posts(docs_dir, lang), lang))
+
+
+def expand_category(markdown: str, docs_dir: Path, lang: str) -> str:
+    """``markdown`` with ``<!-- category-index: KEY -->`` replaced by a heading and the cards of the
+    posts of category KEY in ``lang``, newest first (unchanged without the marker)."""
+    match = CATEGORY_MARKER.search(markdown)
+    if match is None:
+        return markdown
+    key = match.group(1)
+    if key not in CATEGORIES:
+        raise PostError(f"category page for unknown category {key!r} (one of {sorted(CATEGORIES)})")
+    posts = [p for p in collect_posts(docs_dir, lang) if p["category"] == key]
+    heading = CATEGORY_HEADINGS[lang].format(label=CATEGORIES[key][lang])
+    listing = f"# {heading} {{ #category }}\n\n" + render_index(posts, lang, root="../")
+    return markdown[: match.start()] + listing + markdown[match.end() :]
+
+
+def insert_post_meta(markdown: str, post: dict, lang: str) -> str:
+    """A post's Markdown with its category and date (`render_meta`) right under the first ``#`` heading."""
+    lines = markdown.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if title is None:
+        raise PostError(f"{post['slug']}: the post has no '# ' title")
+    lines[title + 1 : title + 1] = ["", render_meta(post, lang, "../", "sn-post")]
+    return "\n".join(lines)
+
+
+def page_key(src_uri: str, lang: str) -> str:
+    """A page's source path without its language suffix: ``posts/a.ko.md`` -> ``posts/a.md``."""
+    return re.sub(rf"\.{lang}\.md$", ".md", src_uri)
+
+
+def reading_order(posts: list[dict]) -> list[str]:
+    """The footer's sequence of page keys: the home page, then the posts as the home page lists them."""
+    return ["index.md", *(f"posts/{p['slug']}.md" for p in posts)]
+
+
+def neighbours(order: list[str], key: str) -> tuple[str | None, str | None] | None:
+    """(previous, next) page keys of ``key`` in ``order`` (None past an end); None when it is not in it."""
+    if key not in order:
+        return None
+    i = order.index(key)
+    return (order[i - 1] if i > 0 else None), (order[i + 1] if i + 1 < len(order) else None)

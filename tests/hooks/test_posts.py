@@ -11,8 +11,13 @@ from studynotes_site.posts import (
     INDEX_MARKER,
     PostError,
     collect_posts,
+    expand_category,
     expand_index,
+    insert_post_meta,
+    neighbours,
+    page_key,
     parse_front_matter,
+    reading_order,
     render_index,
 )
 
@@ -54,7 +59,9 @@ def test_index_card_links_the_post_under_its_category_and_date(lang) -> None:
     post = {"slug": "s", "title": "Title <1>", "date": dt.date(2024, 3, 9), "category": "ml", "excerpt": "  Ex.\n"}
     card = render_index([post], lang)
     label = CATEGORIES["ml"][lang]
-    assert f'<span class="sn-post-card__category">{label}</span>' in card
+    # the label links to the category's page, relative to the page the cards are on
+    assert f"[{label}](category/ml.md){{ .sn-post-card__category }}" in card
+    assert f"[{label}](../category/ml.md)" in render_index([post], lang, root="../")
     shown = {"ko": "2024. 03. 09.", "en": "2024-03-09"}[lang]
     assert f'<time datetime="2024-03-09">{shown}</time>' in card
     assert "### [Title <1>](posts/s.md) { #post-s }" in card
@@ -78,3 +85,48 @@ def test_expand_index_replaces_only_the_marker(tmp_path) -> None:
     assert out.startswith("# Home\n\n<article") and out.endswith("</article>\n\nAfter.\n")
     assert INDEX_MARKER not in out
     assert expand_index("# No marker\n", tmp_path / "missing", "en") == "# No marker\n"  # reads nothing
+
+
+def _three_posts(docs) -> None:
+    write_post(docs, "p-old", "en", title="Old", date="2023-01-01", category="stat110", excerpt="x")
+    write_post(docs, "p-new", "en", title="New", date="2024-06-01", category="stat110", excerpt="x")
+    write_post(docs, "c-mid", "en", title="Mid", date="2023-09-01", category="cs231n", excerpt="x")
+    write_post(docs, "p-ko", "ko", title="K", date="2023-05-01", category="stat110", excerpt="x")
+
+
+def test_category_page_lists_only_its_posts_newest_first_in_its_language(tmp_path) -> None:
+    _three_posts(tmp_path)
+    page = expand_category("<!-- category-index: stat110 -->\n", tmp_path, "en")
+    assert page.startswith("# Stat 110 posts { #category }\n")
+    assert page.count("<article") == 2 and "c-mid" not in page and "p-ko" not in page
+    assert page.index("(../posts/p-new.md)") < page.index("(../posts/p-old.md)")
+    korean = expand_category("<!-- category-index: stat110 -->\n", tmp_path, "ko")
+    assert korean.startswith("# Stat 110 글 목록") and korean.count("<article") == 1 and "p-ko" in korean
+    assert expand_category("# Other page\n", tmp_path / "missing", "en") == "# Other page\n"
+    with pytest.raises(PostError, match="unknown category 'physics'"):
+        expand_category("<!-- category-index: physics -->", tmp_path, "en")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_post_meta_goes_right_under_the_title(lang) -> None:
+    post = {"slug": "s", "date": dt.date(2022, 2, 14), "category": "cs231n"}
+    out = insert_post_meta("---\n# Lecture 7 { #l7 }\n\nFirst paragraph.\n", post, lang).split("\n")
+    assert out[1] == "# Lecture 7 { #l7 }" and out[2] == ""
+    shown = {"ko": "2022. 02. 14.", "en": "2022-02-14"}[lang]
+    assert out[3] == (f'<p class="sn-post__meta" markdown="span">[CS231n](../category/cs231n.md){{ .sn-post__category }}'
+                      f' · <time datetime="2022-02-14">{shown}</time></p>')
+    assert out[4:] == ["", "First paragraph.", ""]
+    with pytest.raises(PostError, match="no '# ' title"):
+        insert_post_meta("## Only a section\n", post, lang)
+
+
+def test_reading_order_is_the_home_list_and_neighbours_stop_at_the_ends(tmp_path) -> None:
+    _three_posts(tmp_path)
+    order = reading_order(collect_posts(tmp_path, "en"))
+    assert order == ["index.md", "posts/p-new.md", "posts/c-mid.md", "posts/p-old.md"]
+    assert neighbours(order, "index.md") == (None, "posts/p-new.md")
+    assert neighbours(order, "posts/c-mid.md") == ("posts/p-new.md", "posts/p-old.md")
+    assert neighbours(order, "posts/p-old.md") == ("posts/c-mid.md", None)
+    assert neighbours(order, "glossary.md") is None
+    assert page_key("posts/p-new.en.md", "en") == "posts/p-new.md" and page_key("index.ko.md", "ko") == "index.md"
+    assert page_key("posts/a.ko.md", "en") == "posts/a.ko.md"

@@ -1,4 +1,4 @@
-"""Helpers for the take-along tests: the build-time module, the posts and their executed blocks."""
+"""Helpers for the take-along tests: the build-time modules, the posts and their executed blocks."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from sitetools import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
-import takealong_core as core  # noqa: E402
+from studynotes_site import feeds, notebooks, posts  # noqa: E402
 
 DOCS, SNIPPETS = ROOT / "docs", ROOT / "snippets"
 # An executed block as the parity test sees it (independent of the notebook's own parser).
@@ -28,7 +28,7 @@ def source(slug: str, lang: str) -> str:
 
 
 def front_matter(slug: str, lang: str) -> dict:
-    return {**core.read_front_matter(DOCS / "posts" / f"{slug}.{lang}.md"), "slug": slug}
+    return {**posts.read_front_matter(DOCS / "posts" / f"{slug}.{lang}.md"), "slug": slug}
 
 
 def page_url(slug: str, lang: str) -> str:
@@ -36,4 +36,4 @@ def page_url(slug: str, lang: str) -> str:
 
 
 def build_notebook(slug: str, lang: str, repository: str = ""):
-    return core.notebook(front_matter(slug, lang), lang, source(slug, lang), SNIPPETS, page_url(slug, lang), repository)
+    return notebooks.notebook(front_matter(slug, lang), lang, source(slug, lang), SNIPPETS, page_url(slug, lang), repository)

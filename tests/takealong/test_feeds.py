@@ -8,15 +8,16 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from takealongtools import DOCS, core
+from takealongtools import DOCS, feeds
+from takealongtools import posts as post_module
 
 SITE = "https://example.org/studynotes/"
 
 
 def feed(lang: str, posts=None) -> feedparser.FeedParserDict:
     root = SITE + ("" if lang == "ko" else "en/")
-    posts = core.collect_posts(DOCS, lang) if posts is None else posts
-    text = core.atom_feed(posts, lang, root, root + "feed.xml", f"studynotes ({lang})", "notes")
+    posts = post_module.collect_posts(DOCS, lang) if posts is None else posts
+    text = feeds.atom_feed(posts, lang, root, root + "feed.xml", f"studynotes ({lang})", "notes")
     parsed = feedparser.parse(text)
     assert not parsed.bozo, parsed.get("bozo_exception")
     return parsed
@@ -73,5 +74,5 @@ def test_text_is_escaped(tmp_path: Path) -> None:
 
 
 def test_a_feed_without_posts_is_refused() -> None:
-    with pytest.raises(core.PostError):
-        core.atom_feed([], "en", SITE, SITE + "feed.xml", "t", "s")
+    with pytest.raises(post_module.PostError):
+        feeds.atom_feed([], "en", SITE, SITE + "feed.xml", "t", "s")

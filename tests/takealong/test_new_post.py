@@ -70,6 +70,26 @@ def test_creates_both_languages_glossary_snippet_and_nav_entry(repo) -> None:
     assert f"x1_example.py] PASSED" in parity.stdout  # runs standalone, included in both languages
 
 
+def test_its_categories_are_the_sites() -> None:
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from studynotes_site.posts import CATEGORIES
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from new_post import SOURCE_LINES
+
+    assert sorted(SOURCE_LINES) == sorted(CATEGORIES)
+
+
+def test_finds_the_section_by_its_category_page() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from new_post import add_to_nav
+
+    config = "nav:\n  - A:\n      - B:\n          - category/ml.md\n          - posts/x.md\n      - C:\n          - category/cs231n.md\n"
+    assert add_to_nav(config, "ml", "new").split("\n")[5] == "          - posts/new.md"
+    with pytest.raises(SystemExit, match="no section listing category/stat110.md"):
+        add_to_nav(config, "stat110", "new")
+
+
 def test_refuses_bad_input_and_existing_posts(repo) -> None:
     assert new_post(repo, *ARGS).returncode == 0
     again = new_post(repo, *ARGS)
@@ -93,6 +113,8 @@ def test_new_post_builds_strictly_and_appears_everywhere(repo, tmp_path) -> None
         assert f'href="posts/{SLUG}/"' in home  # in the post index
         nav = home[home.index("md-nav--primary") : home.index("<article")]
         assert f'href="posts/{SLUG}/"' in nav  # and in the navigation
+        category = (out / prefix / "category" / "stat110" / "index.html").read_text(encoding="utf-8")
+        assert f'href="../../posts/{SLUG}/"' in category  # on its category's page, from its front matter
         entries = feedparser.parse((out / prefix / "feed.xml").read_bytes()).entries
         assert entries[0].title == title  # newest first
         assert (out / prefix / "notebooks" / f"{SLUG}.ipynb").is_file()

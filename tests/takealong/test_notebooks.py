@@ -10,7 +10,7 @@ import pytest
 from nbclient import NotebookClient
 
 from sitetools import ROOT
-from takealongtools import EXEC_BLOCK, INCLUDE, SNIPPETS, build_notebook, core, front_matter, post_files, source
+from takealongtools import EXEC_BLOCK, INCLUDE, SNIPPETS, build_notebook, front_matter, notebooks, post_files, source
 
 POSTS = post_files()
 IDS = [f"{slug}.{lang}" for slug, lang in POSTS]
@@ -24,7 +24,7 @@ def test_every_post_has_both_languages() -> None:
 def test_notebook_is_valid_and_holds_every_example(slug, lang) -> None:
     nb = build_notebook(slug, lang)
     nbformat.validate(nb)  # raises ValidationError
-    text = core.notebook_bytes(nb).decode("utf-8")
+    text = notebooks.notebook_bytes(nb).decode("utf-8")
     reread = nbformat.reads(text, as_version=4)
     nbformat.validate(reread)
     code = [cell for cell in reread.cells if cell.cell_type == "code"]
@@ -45,8 +45,8 @@ def test_notebook_is_valid_and_holds_every_example(slug, lang) -> None:
 
 @pytest.mark.parametrize(("slug", "lang"), POSTS[:2], ids=IDS[:2])
 def test_notebook_bytes_are_reproducible(slug, lang) -> None:
-    first = core.notebook_bytes(build_notebook(slug, lang))
-    second = core.notebook_bytes(build_notebook(slug, lang))
+    first = notebooks.notebook_bytes(build_notebook(slug, lang))
+    second = notebooks.notebook_bytes(build_notebook(slug, lang))
     assert first == second
     assert json.loads(first)["nbformat"] == 4
 

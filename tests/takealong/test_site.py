@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from sitetools import LANGS
-from takealongtools import SNIPPETS, build_notebook, core, front_matter, post_files, source
+from takealongtools import SNIPPETS, build_notebook, front_matter, notebooks, post_files, source
 
 pytestmark = pytest.mark.site
 
@@ -29,8 +29,8 @@ def test_every_post_has_its_notebook_and_a_link_to_it(built_site, site_url, lang
         nbformat.validate(nbformat.reads(data.decode("utf-8"), as_version=4))
         # the build's bytes are what another, independent generation from the same sources gives
         url = f"{site_url}{'' if lang == 'ko' else 'en/'}posts/{slug}/"
-        nb = core.notebook(front_matter(slug, lang), lang, source(slug, lang), SNIPPETS, url, os.environ.get("STUDYNOTES_REPO_URL", ""))
-        assert core.notebook_bytes(nb) == data
+        nb = notebooks.notebook(front_matter(slug, lang), lang, source(slug, lang), SNIPPETS, url, os.environ.get("STUDYNOTES_REPO_URL", ""))
+        assert notebooks.notebook_bytes(nb) == data
         html = (root / "posts" / slug / "index.html").read_text(encoding="utf-8")
         link = re.search(r'<p class="sn-source-line sn-takealong">[^<]*<a href="([^"]+)" download', html)
         assert link and (root / "posts" / slug / link.group(1)).resolve() == (root / "notebooks" / f"{slug}.ipynb")

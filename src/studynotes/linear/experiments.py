@@ -129,12 +129,26 @@ def regularization_curves(
         Keras' ``rate`` and PyTorch's ``p`` are $1 - p$.
     batchnorm
         Batch normalization between the first affine layer and the ReLU.
-    n_train, n_val, noise, flip
-        Data, as in `spiral_split`.
-    hidden_dim, weight_scale, reg
-        As in `studynotes.nn.TwoLayerNet` (``reg`` is CS231n's $\tfrac{\lambda}{2}\lVert W\rVert^2$ strength).
-    lr, num_iters, batch_size
-        Gradient-descent settings (``batch_size=None`` is full batch).
+    n_train
+        Training points, as in `spiral_split`.
+    n_val
+        Validation points, as in `spiral_split`.
+    noise
+        Angular noise of the spiral arms, as in `spiral_split`.
+    flip
+        Share of training labels flipped, as in `spiral_split`.
+    hidden_dim
+        Hidden units, as in `studynotes.nn.TwoLayerNet`.
+    weight_scale
+        Initial weight scale, as in `studynotes.nn.TwoLayerNet` (``None``: He initialization).
+    reg
+        L2 strength, CS231n's $\tfrac{\lambda}{2}\lVert W\rVert^2$ (as in `studynotes.nn.TwoLayerNet`).
+    lr
+        Learning rate of gradient descent.
+    num_iters
+        Number of updates.
+    batch_size
+        Minibatch size (``None``: full batch).
     eval_every
         Updates between measurements; must divide ``num_iters``.
     """

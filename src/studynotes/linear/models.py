@@ -265,8 +265,12 @@ def elastic_net(
         $\lambda \ge 0$.
     l1_ratio
         $a \in [0, 1]$, the share of the L1 penalty.
-    fit_intercept, tol, max_iter
-        As in `lasso`.
+    fit_intercept
+        Fit an unpenalized $\beta_0$ (default) or force it to 0, as in `lasso`.
+    tol
+        Convergence tolerance of each sweep, as in `lasso`.
+    max_iter
+        Largest number of coordinate-descent sweeps, as in `lasso`.
 
     Returns
     -------
@@ -345,8 +349,12 @@ def lasso_path(
         Design ``(N, p)`` and target ``(N,)``.
     lams
         One-dimensional array of $\lambda \ge 0$, e.g. from `lambda_grid`.
-    fit_intercept, tol, max_iter
-        As in `lasso` (``max_iter`` counts sweeps per $\lambda$).
+    fit_intercept
+        Fit an unpenalized $\beta_0$ (default) or force it to 0, as in `lasso`.
+    tol
+        Convergence tolerance of each sweep, as in `lasso`.
+    max_iter
+        Largest number of sweeps per $\lambda$.
 
     Returns
     -------

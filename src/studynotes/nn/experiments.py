@@ -145,8 +145,12 @@ def init_experiment(
         ``'small'``, ``'large'``, ``'xavier'`` or ``'he'``.
     activation
         ``'tanh'`` or ``'relu'``.
-    n_layers, width, n_samples
-        Depth, units per layer and number of input examples (positive).
+    n_layers
+        Number of layers (positive).
+    width
+        Units per layer (positive).
+    n_samples
+        Number of input examples (positive).
     bins
         Histogram bins per layer.
     seed
@@ -209,12 +213,18 @@ def spiral_run(
 
     Parameters
     ----------
-    lr, num_iters
-        Learning rate and number of gradient-descent steps.
+    lr
+        Learning rate.
+    num_iters
+        Number of gradient-descent steps.
     n_points
         Train on only the first of a seeded shuffle of the 300 points (``None``: all of them).
-    reg, hidden_dim, weight_scale
-        As in `TwoLayerNet` (``weight_scale=0.01`` is the lecture's small random init).
+    reg
+        L2 strength, as in `TwoLayerNet`.
+    hidden_dim
+        Hidden units, as in `TwoLayerNet`.
+    weight_scale
+        Initial weight scale, as in `TwoLayerNet` (``0.01`` is the lecture's small random init).
     seed
         Seed of the data, the initial weights and the subset.
 

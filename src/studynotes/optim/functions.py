@@ -164,8 +164,10 @@ def rosenbrock(a: float = 1.0, b: float = 100.0) -> Objective:
 
     Parameters
     ----------
-    a, b
-        Shape parameters (`b > 0`).
+    a
+        Position of the minimum: $x = a$ on the valley floor $y = x^2$.
+    b
+        Steepness of the valley walls (`b > 0`).
 
     Returns
     -------

@@ -1,34 +1,20 @@
-"""What a reader takes along from a post: a notebook of its examples and a feed entry per language.
+"""Notebooks: a post's executed examples as a Jupyter notebook (nbformat 4), one per post and language.
 
-Plain Python with no MkDocs import, so the tests and scripts can call it directly; the thin hook
-``hooks/takealong.py`` calls it during the build.
-
-- `notebook` turns one post's Markdown source into a Jupyter notebook (nbformat 4): a title cell, a
-  cell that installs the package if it is missing and picks the language, then for every executed
-  block a Markdown cell (the heading it sits under) and a code cell with the example's code. Outputs
-  are empty and cell ids come from the block ids, so the same sources give the same bytes.
-- `atom_feed` lists the posts of one language, newest first, as an Atom 1.0 document. Every date
-  comes from the front matter, never from the clock.
+`notebook` makes a title cell, a cell that installs the package if it is missing and picks the
+language, then for every executed block a Markdown cell (the heading it sits under, linked) and a
+code cell with the example's code (``--8<--`` includes resolved). Outputs are empty and cell ids come
+from the block ids, so the same sources give the same bytes. The post's front matter is read by
+`studynotes_site.posts`; ``hooks/takealong.py`` writes the files.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
-import yaml
-
-POST_KEYS = ("title", "date", "category", "excerpt")
-CATEGORIES = {
-    "stat110": {"ko": "Stat 110", "en": "Stat 110"},
-    "cs231n": {"ko": "CS231n", "en": "CS231n"},
-    "ml": {"ko": "머신러닝", "en": "Machine Learning"},
-}
-LANGUAGES = ("ko", "en")
+from .posts import PostError, body
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([A-Za-z0-9_-]+)\s*\})?\s*$")
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,})python\b(?P<options>[^\n]*)$")
@@ -71,41 +57,6 @@ TEXT = {
     },
 }
 
-
-class PostError(ValueError):
-    """A post's source does not have what a notebook or a feed needs."""
-
-
-def read_front_matter(path: Path) -> dict:
-    """The YAML between the leading ``---`` lines of a Markdown file ({} when there is none)."""
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return {}
-    end = text.index("\n---", 4)
-    return yaml.safe_load(text[4:end]) or {}
-
-
-def body(text: str) -> str:
-    if text.startswith("---\n"):
-        return text[text.index("\n---", 4) + 4 :].lstrip("\n")
-    return text
-
-
-def collect_posts(docs_dir: Path, lang: str) -> list[dict]:
-    """Every post of one language with its front matter and ``slug``, newest first (as the home index)."""
-    posts = []
-    for path in sorted((docs_dir / "posts").glob(f"*.{lang}.md")):
-        meta = read_front_matter(path)
-        missing = [k for k in POST_KEYS if k not in meta]
-        if missing:
-            raise PostError(f"{path.name}: front matter lacks {', '.join(missing)}")
-        if meta["category"] not in CATEGORIES:
-            raise PostError(f"{path.name}: category must be one of {sorted(CATEGORIES)}, got {meta['category']!r}")
-        if not isinstance(meta["date"], dt.date):
-            raise PostError(f"{path.name}: date must be YYYY-MM-DD, got {meta['date']!r}")
-        posts.append({**meta, "slug": path.name[: -len(f".{lang}.md")], "path": path})
-    posts.sort(key=lambda p: (p["date"], p.get("order", 0)), reverse=True)
-    return posts
 
 
 @dataclass
@@ -180,21 +131,10 @@ def _cell_id(text: str) -> str:
 def notebook(post: dict, lang: str, markdown_source: str, snippets_dir: Path, page_url: str, repository: str = ""):
     """A notebook (``nbformat.NotebookNode``) holding every executed example of one post.
 
-    Parameters
-    ----------
-    post
-        Front matter of the post (``title``, ``date``, ``slug``).
-    lang
-        The page's language: the cells' words and the language the examples print in.
-    markdown_source
-        The post's Markdown source.
-    snippets_dir
-        Where ``--8<--`` includes are looked up.
-    page_url
-        The post's published address, linked from the title cell.
-    repository
-        Address of the git repository the install cell installs from ("" when unknown: the cell
-        then says how to install from a clone).
+    ``post`` is the front matter (``title``, ``date``, ``slug``); ``lang`` the words of the cells and
+    the language the examples print in; ``snippets_dir`` where ``--8<--`` includes are looked up;
+    ``page_url`` the post's address, linked from the title cell; ``repository`` the git repository the
+    install cell installs from ("" when unknown: the cell then says how to install from a clone).
     """
     import nbformat
 
@@ -252,47 +192,3 @@ def notebook_bytes(nb) -> bytes:
 
     nbformat.validate(nb)  # raises, where writes() would only log
     return (nbformat.writes(nb, version=4) + "\n").encode("utf-8")
-
-
-def _atom_date(date: dt.date) -> str:
-    return f"{date.isoformat()}T00:00:00Z"
-
-
-def atom_feed(
-    posts: list[dict], lang: str, site_url: str, feed_url: str, title: str, subtitle: str, author: str = "studynotes"
-) -> str:
-    """An Atom 1.0 feed of ``posts`` (newest first, as `collect_posts` returns them).
-
-    ``site_url`` is the address of the language's home page; a post lives at ``site_url + "posts/<slug>/"``.
-    The feed's ``updated`` is the newest post's date.
-    """
-    if not posts:
-        raise PostError("a feed needs at least one post")
-    entries = []
-    for post in posts:
-        url = f"{site_url}posts/{post['slug']}/"
-        category = CATEGORIES[post["category"]][lang]
-        entries.append(
-            "  <entry>\n"
-            f"    <title>{escape(post['title'])}</title>\n"
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>\n"
-            f"    <id>{escape(url)}</id>\n"
-            f"    <published>{_atom_date(post['date'])}</published>\n"
-            f"    <updated>{_atom_date(post['date'])}</updated>\n"
-            f"    <category term={quoteattr(post['category'])} label={quoteattr(category)}/>\n"
-            f"    <summary>{escape(' '.join(str(post['excerpt']).split()))}</summary>\n"
-            "  </entry>\n"
-        )
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">\n'
-        f"  <title>{escape(title)}</title>\n"
-        f"  <subtitle>{escape(subtitle)}</subtitle>\n"
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(feed_url)}/>\n"
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(site_url)}/>\n"
-        f"  <id>{escape(feed_url)}</id>\n"
-        f"  <updated>{_atom_date(max(p['date'] for p in posts))}</updated>\n"
-        f"  <author><name>{escape(author)}</name></author>\n"
-        + "".join(entries)
-        + "</feed>\n"
-    )
