@@ -244,12 +244,20 @@ def memorization_runs(
         Keep probability $p$ of inverted dropout after the hidden ReLU (``None``: no dropout).
     seeds
         Seeds to run (non-empty tuple of integers >= 0).
-    n_train, n_val, flip
-        Data, as in `spiral_split`.
+    n_train
+        Training points per class, as in `spiral_split`.
+    n_val
+        Validation points per class, as in `spiral_split`.
+    flip
+        Share of training labels flipped, as in `spiral_split`.
     hidden_dim
         Hidden units.
-    lr, num_iters, eval_every
-        Adam's learning rate, number of updates, and updates between measurements (must divide ``num_iters``).
+    lr
+        Adam's learning rate.
+    num_iters
+        Number of Adam updates.
+    eval_every
+        Updates between measurements (must divide ``num_iters``).
     """
     from ..optim import adam  # local import: studynotes.optim does not depend on linear
 

@@ -335,8 +335,10 @@ def layout_best_scores(
         Independent draws of each layout (at most 10**6).
     rng
         Source of the offsets and points.
-    peak, width
-        The toy score's optimum and width (see `peak_score`).
+    peak
+        Where the toy score peaks (see `peak_score`).
+    width
+        How wide the toy score's peak is (see `peak_score`).
 
     Returns
     -------
