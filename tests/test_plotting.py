@@ -158,3 +158,29 @@ def test_markdown_characters_in_text_are_written_as_references() -> None:
     assert "w&#42; and w&#95;1" in svg_texts
     assert "<figcaption>the target w&#42; and &#96;code&#96;</figcaption>" in html
     assert "{" in re.search(r"<style>(.*?)</style>", html).group(1)  # CSS keeps its braces
+
+
+def test_without_alt_the_svg_waits_for_the_page_to_name_it() -> None:
+    fig, ax = figure()
+    ax.plot([0, 1], [0, 1])
+    html = figure_html(fig)
+    assert 'role="img"' in html and "aria-label" not in html and "<title>" not in html
+
+
+def test_small_text_is_raised_and_the_svg_keeps_a_legible_width() -> None:
+    import re
+
+    from studynotes.plotting import MIN_TEXT_PT, PHONE_PX, WIDE_PX
+
+    fig, ax = figure(width=6.0, height=3.0)
+    ax.plot([0, 1], [0, 1], label="line")
+    ax.legend(fontsize=6)
+    ax.set_xlabel("x", fontsize=14)
+    html = figure_html(fig)
+    sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)px", html)]
+    assert min(sizes) == MIN_TEXT_PT  # the 6 pt legend was raised; matplotlib writes points as SVG user units
+    width_pt = float(re.search(r'viewBox="0 0 ([\d.]+) ', html).group(1))
+    w10, w11 = (float(v) for v in re.search(r"--sn-w10:(\d+)px;--sn-w11:(\d+)px", html).groups())
+    # at that CSS width, one SVG unit is w/width_pt px: the smallest text is 10 (11) px
+    assert abs(w10 / width_pt * MIN_TEXT_PT - PHONE_PX) < 0.05
+    assert abs(w11 / width_pt * MIN_TEXT_PT - WIDE_PX) < 0.05

@@ -281,7 +281,7 @@ def _shared_styles(svg: str, prefix: str) -> str:
     svg = pattern.sub(replace, svg)
     rules = "".join(f".{prefix} .{name}{{{style}}}" for style, name in names.items())
     svg = re.sub(r"(<svg\b[^>]*)>", lambda m: f'{m.group(1)} class="{prefix}">', svg, count=1)
-    return re.sub(r"(</title>)", lambda m: f"{m.group(1)}<style>{rules}</style>", svg, count=1)
+    return re.sub(r"(<svg\b[^>]*>(?:<title>.*?</title>)?)", lambda m: f"{m.group(1)}<style>{rules}</style>", svg, count=1, flags=re.S)
 
 
 def _figure_prefix(svg: str) -> str:
@@ -304,19 +304,51 @@ def _prefix_ids(svg: str) -> str:
     return re.sub(r'href="#([^"]+)"', fix, svg)
 
 
-def figure_html(fig: Figure, *, alt: str, caption: str | None = None) -> str:
+MIN_TEXT_PT = 9.0
+"""Smallest font size (points) a figure's text is drawn at; smaller sizes are raised to it."""
+
+PHONE_PX = 10.0
+"""Smallest size in CSS pixels the figure's text may render at on a phone: the SVG keeps at least the
+width that gives its smallest text this size (the page lets it scroll sideways when the column is narrower)."""
+
+WIDE_PX = 11.0
+"""The same on a wide screen (a text column of 45em or more)."""
+
+
+def _raise_small_text(fig: Figure) -> float:
+    """Raise every visible text of ``fig`` to at least `MIN_TEXT_PT` and return the smallest size left."""
+    sizes = []
+    for text in fig.findobj(mtext.Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        if text.get_fontsize() < MIN_TEXT_PT:
+            text.set_fontsize(MIN_TEXT_PT)
+        sizes.append(text.get_fontsize())
+    return min(sizes, default=MIN_TEXT_PT)
+
+
+def figure_html(fig: Figure, *, alt: str | None = None, caption: str | None = None) -> str:
     """Render ``fig`` as an HTML ``<figure>`` with inline SVG.
 
     Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+
+    On the site, a figure's caption and text alternative are prose in the page, written under the
+    executed block (``{ #<block-id>-cap .sn-caption }`` and ``{ #<block-id>-alt .sn-alt hidden }``);
+    the build ties the SVG to them with ``aria-labelledby`` and ``aria-describedby``. So a snippet
+    normally passes neither ``alt`` nor ``caption``.
+
+    Every text is drawn at `MIN_TEXT_PT` points or more, and the SVG carries the smallest widths
+    (``--sn-w10``, ``--sn-w11``) at which its smallest text renders at `PHONE_PX` and `WIDE_PX` CSS pixels;
+    the site's stylesheet keeps the SVG at least that wide and lets the figure scroll sideways beyond that.
 
     Parameters
     ----------
     fig
         A figure, preferably made by `figure`.
     alt
-        Text alternative for screen readers: what the figure shows and what to notice.
+        Optional text alternative for screen readers (non-empty when given): what the figure shows.
     caption
-        Visible caption (plain text, escaped here). ``None`` leaves it out.
+        Optional visible caption (plain text, escaped here). ``None`` leaves it out.
 
     Returns
     -------
@@ -325,18 +357,25 @@ def figure_html(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     """
     if not isinstance(fig, Figure):
         raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
-    if not isinstance(alt, str) or not alt.strip():
-        raise ValueError("alt must be a non-empty description of the figure")
+    if alt is not None and (not isinstance(alt, str) or not alt.strip()):
+        raise ValueError("alt must be a non-empty description of the figure (or None: the page describes it)")
+    if caption is not None and not isinstance(caption, str):
+        raise TypeError(f"caption must be a str or None, got {type(caption).__name__}")
+    smallest = _raise_small_text(fig)
     svg = _prefix_ids(_compact(_svg_text(fig)))
     width_pt = float(re.search(r'width="([\d.]+)pt"', svg).group(1))
+    phone, wide = PHONE_PX * width_pt / smallest, WIDE_PX * width_pt / smallest
+    natural = max(width_pt * 4 / 3, wide)
+    label = f' aria-label="{html.escape(alt)}"' if alt else ""
     svg = re.sub(
         r'<svg([^>]*?) width="[\d.]+pt" height="[\d.]+pt"',
-        lambda m: f'<svg{m.group(1)} role="img" aria-label="{html.escape(alt)}" '
-        f'style="max-width:{width_pt * 4 / 3:.0f}px"',
+        lambda m: f'<svg{m.group(1)} role="img"{label} '
+        f'style="--sn-w:{natural:.0f}px;--sn-w10:{phone:.0f}px;--sn-w11:{wide:.0f}px"',
         svg,
         count=1,
     )
-    svg = re.sub(r"(<svg[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(alt)}</title>", svg, count=1)
+    if alt:
+        svg = re.sub(r"(<svg[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(alt)}</title>", svg, count=1)
     svg = _shared_styles(svg, _figure_prefix(svg))
     svg = re.sub(r"\s*\n\s*", " ", svg).replace("> <", "><")
     parts = ['<figure class="sn-figure">', f'<div class="sn-figure__svg" data-search-exclude>{svg}</div>']
@@ -394,6 +433,9 @@ def _save_svg(markup: str) -> str:
         path = os.path.join(folder, f"{stem}-{len(_SAVED) + 1}.svg")
         os.makedirs(folder, exist_ok=True)
         svg = re.search(r"<svg\b.*</svg>", markup, re.S).group(0)
+        box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
+        if box:  # a file of its own opens at the figure's size
+            svg = svg.replace("<svg ", f'<svg width="{box.group(1)}pt" height="{box.group(2)}pt" ', 1)
         with open(path, "w", encoding="utf-8") as out:
             out.write('<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n")
         _SAVED[key] = path
