@@ -184,3 +184,24 @@ def test_small_text_is_raised_and_the_svg_keeps_a_legible_width() -> None:
     # at that CSS width, one SVG unit is w/width_pt px: the smallest text is 10 (11) px
     assert abs(w10 / width_pt * MIN_TEXT_PT - PHONE_PX) < 0.05
     assert abs(w11 / width_pt * MIN_TEXT_PT - WIDE_PX) < 0.05
+
+
+def test_a_switch_figure_packs_points_as_fractions_of_their_axes() -> None:
+    import base64
+    import re
+
+    import numpy as np
+
+    from studynotes.plotting import switch_figure_html
+
+    fig, ax = figure()
+    ax.set(xscale="log", xlim=(1e-4, 1), ylim=(0, 2))
+    frames = [[[(1e-4, 0.0), (1e-2, 1.0)]], [[(1e-2, 2.0), (1.0, 0.5)]]]
+    (line,) = ax.plot(*np.array(frames[0][0]).T)
+    html = switch_figure_html(fig, [line], frames, options=["first", "second"], label="which", wrapper_id="w")
+    packed = np.frombuffer(base64.b64decode(re.search(r'data-frames="([^"]+)"', html).group(1)), dtype="<i2").astype(float) * 4 / 32767
+    # log x: 1e-2 sits halfway between 1e-4 and 1; linear y: 1.0 is halfway up
+    np.testing.assert_allclose(packed.reshape(2, 1, 2, 2), [[[[0, 0], [0.5, 0.5]]], [[[0.5, 1], [1, 0.25]]]], atol=2e-4)
+    assert 'aria-valuetext="first"' in html and "sn-switch-line-0" in html and "sn-switch-axes-0" in html
+    with pytest.raises(ValueError, match="frames"):
+        switch_figure_html(fig, [line], frames[:1], options=["first", "second"], label="x", wrapper_id="w")

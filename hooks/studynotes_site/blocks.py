@@ -45,11 +45,11 @@ def run_python(code: str, block_id: str) -> str:
     return buffer.getvalue()
 
 
-# A figure (or an animated one) from studynotes.plotting, printed on lines of its own. In a block's
+# A figure (or an animated or interactive one) from studynotes.plotting, printed on lines of its own. In a block's
 # output it sits inside a tab, where Markdown does not see raw HTML as a block of its own: it would wrap
 # the figure in <p> and read its text as Markdown. It is taken out before conversion and put back after.
 FIGURE_HTML = re.compile(
-    r'^(?:<div id="[^"]*" class="sn-animated">\n.*?\n</figure>\n</div>|<figure class="sn-figure">\n.*?\n</figure>)$',
+    r'^(?:<div id="[^"]*" class="sn-(?:animated|race|switch)"[^>]*>\n.*?\n</figure>\n</div>|<figure class="sn-figure">\n.*?\n</figure>)$',
     re.M | re.S,
 )
 

@@ -42,15 +42,15 @@ for name, r in zip(NAMES, runs, strict=True):
 print(f"\n{TEXT['rate']}: **{(kappa - 1) / (kappa + 1):.4f}**\n")
 
 f = ill_conditioned_quadratic(kappa)
-gx, gy = np.meshgrid(np.linspace(-11, 11, 201), np.linspace(-4, 4, 161))
-fig, (ax, bx) = figure(1, 2, width=7.6, height=3.4, gridspec_kw={"width_ratios": [1.5, 1]})
+gx, gy = np.meshgrid(np.linspace(-11, 2, 131), np.linspace(-2.5, 2.5, 101))
+fig, (ax, bx) = figure(1, 2, width=6.4, height=3.4, gridspec_kw={"width_ratios": [1.3, 1]})
 ax.contour(gx, gy, f.value(np.stack([gx, gy], axis=-1)), levels=np.geomspace(0.5, 600, 12), colors=INK, alpha=0.25, linewidths=0.6)
 for i, (name, r) in enumerate(zip(NAMES, runs, strict=True)):
-    if i != 1:  # the diverging run leaves the picture; its loss is on the right
-        ax.plot(r.path[:, 0], r.path[:, 1], color=f"C{i}", linewidth=1.2)
-    bx.semilogy(r.loss, color=f"C{i}", linewidth=1.2, linestyle="--" if i == 1 else "-", label=name)
+    style = "--" if i == 1 else "-"  # the step above 2/κ: its zig-zag grows until it leaves the picture
+    ax.plot(r.path[:, 0], r.path[:, 1], color=f"C{i}", linewidth=1.2, linestyle=style)
+    bx.semilogy(r.loss, color=f"C{i}", linewidth=1.2, linestyle=style, label=name)
 ax.plot([-10, 0], [1, 0], "o", color=INK, markersize=4)
-ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], xlim=(-11, 11), ylim=(-4, 4))
+ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], xlim=(-11, 2), ylim=(-2.5, 2.5))
 bx.set(xlabel=TEXT["step"], ylabel=TEXT["loss"])
-fig.legend(*bx.get_legend_handles_labels(), loc="outside lower center", ncol=4, fontsize=9)
+fig.legend(*bx.get_legend_handles_labels(), loc="outside lower center", ncol=4)
 print(figure_html(fig))

@@ -34,7 +34,7 @@ TEXT = localized(
             prod="$P(\\lvert X\\rvert>0.8)\\,P(\\lvert Y\\rvert>0.8)$", q="$P(X\\le0,\\ Y\\le0)$", qprod="$P(X\\le0)\\,P(Y\\le0)$",
             sq="정사각형: $F(0.3,\\,0.7)$ (경험적 결합 CDF)",
             t1="(X, Y) 표본 3000개", t2="X의 주변분포", t3="X ≈ 0.6일 때 Y",
-            hist="히스토그램", curve="(2/π)√(1−x²)", unif="Unif(−0.8, 0.8)의 밀도", dens="밀도"),
+            hist="히스토그램", curve="정확한 밀도", unif="Unif(−0.8, 0.8)의 밀도", dens="밀도"),
         "en": dict(
             what="quantity", sim="simulation", exact="theory",
             acc="acceptance rate (disc area / square area)", f0="$f_X(0)$ (estimated from a window of width 0.02)",
@@ -42,7 +42,7 @@ TEXT = localized(
             prod="$P(\\lvert X\\rvert>0.8)\\,P(\\lvert Y\\rvert>0.8)$", q="$P(X\\le0,\\ Y\\le0)$", qprod="$P(X\\le0)\\,P(Y\\le0)$",
             sq="square: $F(0.3,\\,0.7)$ (empirical joint CDF)",
             t1="3000 draws of (X, Y)", t2="marginal of X", t3="Y given X ≈ 0.6",
-            hist="histogram", curve="(2/π)√(1−x²)", unif="Unif(−0.8, 0.8) density", dens="density"),
+            hist="histogram", curve="exact density", unif="Unif(−0.8, 0.8) density", dens="density"),
     }
 )
 
