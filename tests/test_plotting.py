@@ -175,6 +175,7 @@ def test_small_text_is_raised_and_the_svg_keeps_a_legible_width() -> None:
     fig, ax = figure(width=6.0, height=3.0)
     ax.plot([0, 1], [0, 1], label="line")
     ax.legend(fontsize=6)
+    ax.tick_params(labelsize=7)  # tick labels are made at draw time, from these parameters
     ax.set_xlabel("x", fontsize=14)
     html = figure_html(fig)
     sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)px", html)]
@@ -182,8 +183,8 @@ def test_small_text_is_raised_and_the_svg_keeps_a_legible_width() -> None:
     width_pt = float(re.search(r'viewBox="0 0 ([\d.]+) ', html).group(1))
     w10, w11 = (float(v) for v in re.search(r"--sn-w10:(\d+)px;--sn-w11:(\d+)px", html).groups())
     # at that CSS width, one SVG unit is w/width_pt px: the smallest text is 10 (11) px
-    assert abs(w10 / width_pt * MIN_TEXT_PT - PHONE_PX) < 0.05
-    assert abs(w11 / width_pt * MIN_TEXT_PT - WIDE_PX) < 0.05
+    assert 0 <= w10 / width_pt * MIN_TEXT_PT - PHONE_PX < 0.1
+    assert 0 <= w11 / width_pt * MIN_TEXT_PT - WIDE_PX < 0.1
 
 
 def test_a_switch_figure_packs_points_as_fractions_of_their_axes() -> None:

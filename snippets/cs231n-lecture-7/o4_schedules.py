@@ -10,7 +10,6 @@ lr0, k = 0.1, 0.1
 rng = np.random.default_rng(4)
 f = quadratic(np.diag(np.linspace(0.5, 1.0, 100)))
 T = 300
-t = np.arange(T)
 TEXT = localized(
     {
         "ko": dict(
@@ -30,6 +29,7 @@ print(TEXT["head"] + "\n|---|---|---|---|")
 for t in [0, 10, 50]:
     print(f"| {t} | {step_decay(lr0, t, drop=0.5, every=10):.6g} | {exponential_decay(lr0, t, k=k):.4g} | {inverse_time_decay(lr0, t, k=k):.4g} |")
 
+t = np.arange(T)
 schedules = {
     TEXT["const"]: np.full(T, 0.3),
     TEXT["step"]: step_decay(0.3, t, drop=0.1, every=100),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 import html
 import io
 import os
@@ -316,7 +317,19 @@ WIDE_PX = 11.0
 
 
 def _raise_small_text(fig: Figure) -> float:
-    """Raise every visible text of ``fig`` to at least `MIN_TEXT_PT` and return the smallest size left."""
+    """Raise every visible text of ``fig`` to at least `MIN_TEXT_PT` and return the smallest size left.
+
+    Tick labels exist only once the figure is drawn, and each axis makes new ones from its tick
+    parameters, so the figure is laid out once first and small tick labels are raised on their axis.
+    """
+    with style(), warnings.catch_warnings(), _room_for_every_language():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        fig.draw_without_rendering()
+    for ax in fig.axes:
+        for axis in getattr(ax, "_axis_map", {}).values():
+            for which, ticks in (("major", axis.get_major_ticks()), ("minor", axis.get_minor_ticks())):
+                if any(tick.label1.get_fontsize() < MIN_TEXT_PT for tick in ticks):
+                    axis.set_tick_params(which=which, labelsize=MIN_TEXT_PT)
     sizes = []
     for text in fig.findobj(mtext.Text):
         if not text.get_visible() or not text.get_text().strip():
@@ -364,7 +377,8 @@ def figure_html(fig: Figure, *, alt: str | None = None, caption: str | None = No
     smallest = _raise_small_text(fig)
     svg = _prefix_ids(_compact(_svg_text(fig)))
     width_pt = float(re.search(r'width="([\d.]+)pt"', svg).group(1))
-    phone, wide = PHONE_PX * width_pt / smallest, WIDE_PX * width_pt / smallest
+    # one pixel more than the exact width, so rounding never leaves the smallest text a hair short
+    phone, wide = (math.ceil(px * width_pt / smallest) + 1 for px in (PHONE_PX, WIDE_PX))
     natural = max(width_pt * 4 / 3, wide)
     label = f' aria-label="{html.escape(alt)}"' if alt else ""
     svg = re.sub(
