@@ -85,7 +85,8 @@ def test_every_figure_is_named_by_its_page(open_page, lang) -> None:
 def race_state(tab) -> dict:
     return tab.evaluate("""() => {
         const root = document.querySelector('.sn-race');
-        const paths = [...root.querySelectorAll('[id*="sn-race-path-"] path, [id*="sn-race-loss-"] path')];
+        const paths = [0, 1, 2].flatMap(k => [...root.querySelectorAll(
+            `[id$="sn-race-path-${k}"] path, [id$="sn-race-loss-${k}"] path`)]);
         return {ready: root.dataset.ready, drawn: root.dataset.drawn, d: paths.map(p => p.getAttribute('d')),
                 play: root.querySelector('.sn-race__play').hidden,
                 outputs: [...root.querySelectorAll('output')].map(o => o.value)};
@@ -148,3 +149,25 @@ def test_the_race_works_after_instant_navigation(open_page) -> None:
     tab.focus(".sn-race__lr")
     tab.keyboard.press("ArrowLeft")
     assert race_state(tab)["d"] != before["d"]
+
+
+@pytest.mark.parametrize(
+    "page,lang",
+    [("posts/stat110-lectures-4-10/", "ko"), ("en/posts/stat110-lectures-4-10/", "en"), ("posts/stat110-lecture-20/", "ko"),
+     ("en/posts/stat110-lecture-20/", "en")],
+)
+def test_slider_figures_answer_the_keyboard(open_page, page, lang) -> None:
+    tab, watch = open_page(page, color_scheme="dark" if lang == "en" else "light", width=390)
+    tab.wait_for_function("() => document.querySelector('.sn-switch')?.dataset.ready === 'true'")
+    state = """() => { const root = document.querySelector('.sn-switch');
+        return {d: [...root.querySelectorAll('[id*="sn-switch-line-"] path')].map(p => p.getAttribute('d')),
+                out: root.querySelector('output').value,
+                text: root.querySelector('input').getAttribute('aria-valuetext'),
+                name: root.querySelector('label').textContent}; }"""
+    before = tab.evaluate(state)
+    assert before["d"] and all(before["d"]) and before["out"] == before["text"]
+    tab.focus(".sn-switch__input")
+    tab.keyboard.press("ArrowRight")
+    after = tab.evaluate(state)
+    assert after["d"] != before["d"] and after["out"] != before["out"] and after["text"] == after["out"]
+    watch.assert_clean()
