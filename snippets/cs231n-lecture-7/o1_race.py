@@ -42,7 +42,7 @@ for name, r in zip(NAMES, runs, strict=True):
 print(f"\n{TEXT['rate']}: **{(kappa - 1) / (kappa + 1):.4f}**\n")
 
 f = ill_conditioned_quadratic(kappa)
-gx, gy = np.meshgrid(np.linspace(-11, 2, 131), np.linspace(-2.5, 2.5, 101))
+gx, gy = np.meshgrid(np.linspace(-11, 2, 66), np.linspace(-2.5, 2.5, 51))
 fig, (ax, bx) = figure(1, 2, width=6.4, height=3.4, gridspec_kw={"width_ratios": [1.3, 1]})
 ax.contour(gx, gy, f.value(np.stack([gx, gy], axis=-1)), levels=np.geomspace(0.5, 600, 12), colors=INK, alpha=0.25, linewidths=0.6)
 for i, (name, r) in enumerate(zip(NAMES, runs, strict=True)):
