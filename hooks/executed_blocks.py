@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from studynotes_site.markup import page_language, page_name
+from studynotes_site.markup import attach_captions, page_language, page_name
 from studynotes_site.posts import collect_posts
 from studynotes_site.report import REPORT_MARKER, render_report
 from studynotes_site.shared_runs import BlockCache, SharedRuns, source_digest
@@ -65,6 +65,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output, missing = attach_captions(output)
+    for ref in missing:
+        LOG.error("%s: a figure refers to #%s, which the page does not hold (write its caption and text "
+                  "alternative under the block: { #%s .sn-caption } / .sn-alt)", page.file.src_uri, ref, ref)
     if REPORT_MARKER in output:
         lang = page_language(page, config)
         titles = {f"posts/{p['slug']}": p["title"] for p in collect_posts(Path(config.docs_dir), lang)}

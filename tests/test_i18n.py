@@ -35,14 +35,14 @@ def test_inside_collecting_every_language_comes_out_of_one_string() -> None:
     assert resolve(out, "en") == "| value | two | A | SGD |"
 
 
-def test_format_and_percent_fill_in_every_language() -> None:
+def test_format_fills_in_every_language() -> None:
     with collecting(("ko", "en")):
         text = localized(TABLE)
         unit = localized({"ko": "개", "en": " items"})
     row = text["row"].format(n=3)
     assert isinstance(row, Phrase)
     assert resolve(row, "ko") == "3번째 <줄>" and resolve(row, "en") == "row 3 <line>"
-    both = Phrase({"ko": "%d%s", "en": "%d%s"}) % (5, unit)
+    both = Phrase({"ko": "{}{}", "en": "{}{}"}).format(5, unit)
     assert resolve(both, "ko") == "5개" and resolve(both, "en") == "5 items"
 
 

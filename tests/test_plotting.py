@@ -158,3 +158,51 @@ def test_markdown_characters_in_text_are_written_as_references() -> None:
     assert "w&#42; and w&#95;1" in svg_texts
     assert "<figcaption>the target w&#42; and &#96;code&#96;</figcaption>" in html
     assert "{" in re.search(r"<style>(.*?)</style>", html).group(1)  # CSS keeps its braces
+
+
+def test_without_alt_the_svg_waits_for_the_page_to_name_it() -> None:
+    fig, ax = figure()
+    ax.plot([0, 1], [0, 1])
+    html = figure_html(fig)
+    assert 'role="img"' in html and "aria-label" not in html and "<title>" not in html
+
+
+def test_small_text_is_raised_and_the_svg_keeps_a_legible_width() -> None:
+    import re
+
+    from studynotes.plotting import MIN_TEXT_PT, PHONE_PX, WIDE_PX
+
+    fig, ax = figure(width=6.0, height=3.0)
+    ax.plot([0, 1], [0, 1], label="line")
+    ax.legend(fontsize=6)
+    ax.tick_params(labelsize=7)  # tick labels are made at draw time, from these parameters
+    ax.set_xlabel("x", fontsize=14)
+    html = figure_html(fig)
+    sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)px", html)]
+    assert min(sizes) == MIN_TEXT_PT  # the 6 pt legend was raised; matplotlib writes points as SVG user units
+    width_pt = float(re.search(r'viewBox="0 0 ([\d.]+) ', html).group(1))
+    w10, w11 = (float(v) for v in re.search(r"--sn-w10:(\d+)px;--sn-w11:(\d+)px", html).groups())
+    # at that CSS width, one SVG unit is w/width_pt px: the smallest text is 10 (11) px
+    assert 0 <= w10 / width_pt * MIN_TEXT_PT - PHONE_PX < 0.1
+    assert 0 <= w11 / width_pt * MIN_TEXT_PT - WIDE_PX < 0.1
+
+
+def test_a_switch_figure_packs_points_as_fractions_of_their_axes() -> None:
+    import base64
+    import re
+
+    import numpy as np
+
+    from studynotes.plotting import switch_figure_html
+
+    fig, ax = figure()
+    ax.set(xscale="log", xlim=(1e-4, 1), ylim=(0, 2))
+    frames = [[[(1e-4, 0.0), (1e-2, 1.0)]], [[(1e-2, 2.0), (1.0, 0.5)]]]
+    (line,) = ax.plot(*np.array(frames[0][0]).T)
+    html = switch_figure_html(fig, [line], frames, options=["first", "second"], label="which", wrapper_id="w")
+    packed = np.frombuffer(base64.b64decode(re.search(r'data-frames="([^"]+)"', html).group(1)), dtype="<i2").astype(float) * 4 / 32767
+    # log x: 1e-2 sits halfway between 1e-4 and 1; linear y: 1.0 is halfway up
+    np.testing.assert_allclose(packed.reshape(2, 1, 2, 2), [[[[0, 0], [0.5, 0.5]]], [[[0.5, 1], [1, 0.25]]]], atol=2e-4)
+    assert 'aria-valuetext="first"' in html and "sn-switch-line-0" in html and "sn-switch-axes-0" in html
+    with pytest.raises(ValueError, match="frames"):
+        switch_figure_html(fig, [line], frames[:1], options=["first", "second"], label="x", wrapper_id="w")

@@ -45,11 +45,11 @@ def run_python(code: str, block_id: str) -> str:
     return buffer.getvalue()
 
 
-# A figure (or an animated one) from studynotes.plotting, printed on lines of its own. In a block's
+# A figure (or an animated or interactive one) from studynotes.plotting, printed on lines of its own. In a block's
 # output it sits inside a tab, where Markdown does not see raw HTML as a block of its own: it would wrap
 # the figure in <p> and read its text as Markdown. It is taken out before conversion and put back after.
 FIGURE_HTML = re.compile(
-    r'^(?:<div id="[^"]*" class="sn-animated">\n.*?\n</figure>\n</div>|<figure class="sn-figure">\n.*?\n</figure>)$',
+    r'^(?:<div id="[^"]*" class="sn-(?:animated|race|switch)"[^>]*>\n.*?\n</figure>\n</div>|<figure class="sn-figure">\n.*?\n</figure>)$',
     re.M | re.S,
 )
 
@@ -77,3 +77,30 @@ class FigureStash:
                 return html, token
             html = html.replace(f"<p>{token}</p>", markup)
         return html, None
+
+
+SVG_FIGURE = re.compile(r'<svg\b[^>]*\brole="img"[^>]*>')
+
+
+def figure_text_ids(block_id: str, n: int) -> tuple[str, str]:
+    """The ids of the caption and the text alternative of figure ``n`` (from 1) of a block: written in
+    the page under the block as ``{ #<id>-cap .sn-caption }`` and ``{ #<id>-alt .sn-alt hidden }``,
+    with ``-2``, ``-3``... appended for the second and later figures."""
+    suffix = "" if n == 1 else f"-{n}"
+    return f"{block_id}-cap{suffix}", f"{block_id}-alt{suffix}"
+
+
+def label_figures(html: str, block_id: str) -> str:
+    """Tie each figure's SVG without a label of its own to the page's caption and text alternative."""
+    count = 0
+
+    def label(match: re.Match[str]) -> str:
+        nonlocal count
+        tag = match.group(0)
+        if "aria-label" in tag:  # the snippet gave its own text alternative
+            return tag
+        count += 1
+        cap, alt = figure_text_ids(block_id, count)
+        return tag.replace(' role="img"', f' role="img" aria-labelledby="{cap}" aria-describedby="{alt}"', 1)
+
+    return SVG_FIGURE.sub(label, html)

@@ -26,3 +26,25 @@ def page_language(page, config) -> str:
 def page_name(src_uri: str) -> str:
     """``posts/x.ko.md`` -> ``posts/x``: a page's name, the same in every language."""
     return re.sub(r"\.(ko|en)\.md$", "", src_uri)
+
+
+PAGE_CAPTION = re.compile(r'<p\b(?=[^>]*\bclass="sn-caption")[^>]*\bid="([^"]+)"[^>]*>(.*?)</p>\n?', re.S)
+FIGURE_REFERENCE = re.compile(r'\baria-(?:labelledby|describedby)="([^"]+)"')
+
+
+def attach_captions(html: str) -> tuple[str, list[str]]:
+    """Move each caption written in the page (``<p class="sn-caption" id=...>``) into the figure whose
+    SVG it labels, as that figure's ``<figcaption>``; return the page and the ids a figure refers to
+    (``aria-labelledby``/``aria-describedby``) that the page does not hold."""
+    for match in list(PAGE_CAPTION.finditer(html)):
+        caption_id, words = match.group(1), match.group(2)
+        svg = html.find(f'aria-labelledby="{caption_id}"')
+        end = html.find("</figure>", svg)
+        if svg < 0 or end < 0:
+            continue  # a caption nothing refers to stays a paragraph
+        html = html.replace(match.group(0), "", 1)
+        end = html.find("</figure>", html.find(f'aria-labelledby="{caption_id}"'))
+        html = html[:end] + f'<figcaption id="{caption_id}" class="sn-caption">{words}</figcaption>\n' + html[end:]
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    missing = [ref for ref in dict.fromkeys(FIGURE_REFERENCE.findall(html)) if ref not in ids]
+    return html, missing

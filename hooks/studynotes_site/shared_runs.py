@@ -26,7 +26,7 @@ from markdown_exec import ExecutionError, base_format, code_block, default_tabs
 
 from studynotes import i18n
 
-from .blocks import FigureStash, run_python
+from .blocks import FigureStash, label_figures, run_python
 
 LOG = logging.getLogger("mkdocs.plugins.studynotes")  # the builder's hook passes its own plugin logger
 LIBRARIES = ("numpy", "matplotlib", "markdown-exec", "pymdown-extensions", "markdown")
@@ -158,6 +158,7 @@ class SharedRuns:
             # superfences drops a formatter's exceptions silently, so report it as a (strict) error instead
             self.log.error("block %r: a figure did not come back out of Markdown (%s)", options.get("id", ""), lost)
             return html_out
+        html_out = label_figures(html_out, options.get("id", ""))
         self.runs.append({**record, **ran})
         self.cache.put(key, {"html": html_out, "seconds": ran["seconds"], "bytes": ran["bytes"]})
         return html_out

@@ -5,23 +5,6 @@ from studynotes.i18n import localized
 from studynotes.nn import elu, elu_grad, leaky_relu, leaky_relu_grad, relu, relu_grad, sigmoid, sigmoid_grad, tanh, tanh_grad
 from studynotes.plotting import INK, figure, figure_html
 
-TEXT = localized(
-    {
-        "ko": dict(
-            q="값", f="함수 f(x)", df="도함수 f′(x)", x="입력 x",
-            alt="왼쪽은 sigmoid, tanh, ReLU, Leaky ReLU(α=0.1), ELU의 그래프이고 오른쪽은 그 도함수다. "
-            "sigmoid와 tanh의 도함수는 |x|가 커지면 0으로 떨어지고, ReLU의 도함수는 x<0에서 0이다.",
-            cap="활성화 함수(왼쪽)와 도함수(오른쪽). Leaky ReLU는 잘 보이도록 α=0.1로 그렸다.",
-        ),
-        "en": dict(
-            q="value", f="function f(x)", df="derivative f′(x)", x="input x",
-            alt="Left: sigmoid, tanh, ReLU, leaky ReLU (alpha 0.1) and ELU. Right: their derivatives. "
-            "The sigmoid and tanh derivatives fall to 0 as |x| grows; the ReLU derivative is 0 for x < 0.",
-            cap="Activation functions (left) and their derivatives (right); leaky ReLU is drawn with α = 0.1 to be visible.",
-        ),
-    }
-)
-
 rows = [
     ("$\\sigma'(0)$", sigmoid_grad(0.0)),
     ("$\\sigma'(\\pm 10)$", sigmoid_grad(10.0)),
@@ -31,6 +14,15 @@ rows = [
     ("$\\text{Leaky}'(-1)$, $\\alpha=0.01$", leaky_relu_grad(-1.0)),
     ("$\\text{ELU}'(-1)$, $\\alpha=1$", elu_grad(-1.0)),
 ]
+TEXT = localized(
+    {
+        "ko": dict(
+            q="값", f="함수 f(x)", df="도함수 f′(x)", x="입력 x"),
+        "en": dict(
+            q="value", f="function f(x)", df="derivative f′(x)", x="input x"),
+    }
+)
+
 print(f"| | {TEXT['q']} |\n|---|---|")
 for name, value in rows:
     print(f"| {name} | {float(value):.3g} |")
@@ -53,5 +45,5 @@ for ax, ylabel in ((ax_f, TEXT["f"]), (ax_d, TEXT["df"])):
     ax.set(xlabel=TEXT["x"], ylabel=ylabel)
 ax_f.set_ylim(-1.5, 3)
 ax_d.set_ylim(-0.1, 1.15)
-ax_f.legend(fontsize=8)
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+ax_f.legend(fontsize=9)
+print(figure_html(fig))

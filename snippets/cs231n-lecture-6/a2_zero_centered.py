@@ -5,27 +5,6 @@ from studynotes.i18n import localized
 from studynotes.nn import linear_sgd_path, same_sign_fraction
 from studynotes.plotting import INK, figure, figure_html
 
-TEXT = localized(
-    {
-        "ko": dict(
-            inp="입력", frac="모든 성분의 부호가 같은 기울기의 비율", pos="양수만 ($x_i \\sim U(0, 1)$)", cen="0 중심 ($x_i \\sim N(0, 1)$)",
-            steps="$w^\\star$까지 거리가 0.05 이하가 되는 데 걸린 걸음 수",
-            w1="$w_1$", w2="$w_2$", start="시작점", target="목표 w*", l_pos="양수만 (xᵢ ~ U(0, 1))", l_cen="0 중심 (xᵢ ~ N(0, 1))",
-            alt="두 SGD 경로가 원점에서 목표점 (1, −1)로 간다. 양수 입력의 경로는 대각선 방향으로만 움직이며 지그재그를 그리고, "
-            "0 중심 입력의 경로는 목표로 곧게 간다.",
-            cap="목표 w* = (1, −1)을 향한 SGD 경로. 양수 입력에서는 모든 걸음이 1·3사분면 방향이라 지그재그로 간다.",
-        ),
-        "en": dict(
-            inp="inputs", frac="fraction of gradients whose components share one sign", pos="all positive ($x_i \\sim U(0, 1)$)",
-            cen="zero-centered ($x_i \\sim N(0, 1)$)", steps="steps until within 0.05 of $w^\\star$",
-            w1="$w_1$", w2="$w_2$", start="start", target="target w*", l_pos="all positive (xᵢ ~ U(0, 1))", l_cen="zero-centered (xᵢ ~ N(0, 1))",
-            alt="Two SGD paths from the origin to the target (1, -1). The path for positive inputs moves only along diagonals "
-            "and zig-zags; the path for zero-centered inputs heads almost straight to the target.",
-            cap="SGD paths towards w* = (1, −1). With positive inputs every step points into quadrant I or III, so the path zig-zags.",
-        ),
-    }
-)
-
 rng = np.random.default_rng(6)
 n = 100_000
 upstream = rng.standard_normal(n)  # dL/df differs from example to example
@@ -42,6 +21,19 @@ def steps_to_target(path):
     return int(close[0]) if close.size else None
 
 
+TEXT = localized(
+    {
+        "ko": dict(
+            inp="입력", frac="모든 성분의 부호가 같은 기울기의 비율", pos="양수만 ($x_i \\sim U(0, 1)$)", cen="0 중심 ($x_i \\sim N(0, 1)$)",
+            steps="$w^\\star$까지 거리가 0.05 이하가 되는 데 걸린 걸음 수",
+            w1="$w_1$", w2="$w_2$", start="시작점", target="목표 w*", l_pos="양수만 (xᵢ ~ U(0, 1))", l_cen="0 중심 (xᵢ ~ N(0, 1))"),
+        "en": dict(
+            inp="inputs", frac="fraction of gradients whose components share one sign", pos="all positive ($x_i \\sim U(0, 1)$)",
+            cen="zero-centered ($x_i \\sim N(0, 1)$)", steps="steps until within 0.05 of $w^\\star$",
+            w1="$w_1$", w2="$w_2$", start="start", target="target w*", l_pos="all positive (xᵢ ~ U(0, 1))", l_cen="zero-centered (xᵢ ~ N(0, 1))"),
+    }
+)
+
 print(f"| {TEXT['inp']} | {TEXT['frac']} | {TEXT['steps']} |\n|---|---|---|")
 print(f"| {TEXT['pos']} | {same_sign_fraction(X_pos, upstream):.3f} | {steps_to_target(path_pos)} |")
 print(f"| {TEXT['cen']} | {same_sign_fraction(X_cen, upstream):.3f} | {steps_to_target(path_cen)} |\n")
@@ -52,5 +44,5 @@ ax.plot(*path_cen[:60].T, marker=".", markersize=4, linewidth=1.2, label=TEXT["l
 ax.plot(0, 0, "o", color=INK, label=TEXT["start"])
 ax.plot(*w_star, "*", color=INK, markersize=12, label=TEXT["target"])
 ax.set(xlabel=TEXT["w1"], ylabel=TEXT["w2"], aspect="equal")
-ax.legend(fontsize=8, loc="lower left")
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+ax.legend(fontsize=9, loc="lower left")
+print(figure_html(fig))

@@ -5,36 +5,6 @@ from studynotes.i18n import localized
 from studynotes.nn import batchnorm_backward, batchnorm_forward, numerical_gradient_array, rel_error
 from studynotes.plotting import INK, figure, figure_html
 
-TEXT = localized(
-    {
-        "ko": dict(
-            what="확인 항목", val="값",
-            train_mean="train 모드 출력의 특성별 평균 (최대 $\\lvert\\cdot\\rvert$)", train_var="train 모드 출력의 특성별 분산",
-            test_mean="test 모드 출력의 특성별 평균", test_var="test 모드 출력의 특성별 분산",
-            run_mu="200배치 뒤 running mean (참값 $\\mu=(3, -2)$)", run_var="200배치 뒤 running var (참값 $\\sigma^2=(0.25, 1)$)",
-            first="running mean이 $\\mu$의 5% 안에 머물기 시작한 배치",
-            one="train 모드에서 배치 크기 1의 출력 ($\\beta=(0.5, -1)$)",
-            grad="역전파 기울기 검사, 최대 상대 오차 ($dx$, $d\\gamma$, $d\\beta$)",
-            batch="배치 번호", ratio="running 값 / 참값", mean_l="running mean", var_l="running var",
-            alt="배치가 쌓일수록 두 특성의 running mean과 running var를 참값으로 나눈 비율이 0에서 출발해 1로 다가간다. 약 50배치 뒤에는 1 근처에 머문다.",
-            cap="momentum 0.9의 running 평균은 0에서 시작해 참값으로 수렴한다 (두 특성, 배치 크기 128).",
-        ),
-        "en": dict(
-            what="check", val="value",
-            train_mean="train-mode output, per-feature mean (max $\\lvert\\cdot\\rvert$)", train_var="train-mode output, per-feature variance",
-            test_mean="test-mode output, per-feature mean", test_var="test-mode output, per-feature variance",
-            run_mu="running mean after 200 batches (true $\\mu=(3, -2)$)", run_var="running var after 200 batches (true $\\sigma^2=(0.25, 1)$)",
-            first="batch from which the running mean stays within 5% of $\\mu$",
-            one="train mode, batch of size 1: output ($\\beta=(0.5, -1)$)",
-            grad="backward-pass gradient check, max relative error ($dx$, $d\\gamma$, $d\\beta$)",
-            batch="batch", ratio="running value / true value", mean_l="running mean", var_l="running var",
-            alt="As batches accumulate, the running mean and running variance of both features, divided by their true values, start at 0 "
-            "and approach 1; after about 50 batches they stay near 1.",
-            cap="With momentum 0.9 the running averages start at 0 and converge to the true statistics (two features, batches of 128).",
-        ),
-    }
-)
-
 rng = np.random.default_rng(5)
 mu, sigma = np.array([3.0, -2.0]), np.array([0.5, 1.0])
 gamma, beta = np.ones(2), np.zeros(2)
@@ -70,6 +40,29 @@ def pair(v, fmt=".3f"):
     return f"({v[0]:{fmt}}, {v[1]:{fmt}})"
 
 
+TEXT = localized(
+    {
+        "ko": dict(
+            what="확인 항목", val="값",
+            train_mean="train 모드 출력의 특성별 평균 (최대 $\\lvert\\cdot\\rvert$)", train_var="train 모드 출력의 특성별 분산",
+            test_mean="test 모드 출력의 특성별 평균", test_var="test 모드 출력의 특성별 분산",
+            run_mu="200배치 뒤 running mean (참값 $\\mu=(3, -2)$)", run_var="200배치 뒤 running var (참값 $\\sigma^2=(0.25, 1)$)",
+            first="running mean이 $\\mu$의 5% 안에 머물기 시작한 배치",
+            one="train 모드에서 배치 크기 1의 출력 ($\\beta=(0.5, -1)$)",
+            grad="역전파 기울기 검사, 최대 상대 오차 ($dx$, $d\\gamma$, $d\\beta$)",
+            batch="배치 번호", ratio="running 값 / 참값", mean_l="running mean", var_l="running var"),
+        "en": dict(
+            what="check", val="value",
+            train_mean="train-mode output, per-feature mean (max $\\lvert\\cdot\\rvert$)", train_var="train-mode output, per-feature variance",
+            test_mean="test-mode output, per-feature mean", test_var="test-mode output, per-feature variance",
+            run_mu="running mean after 200 batches (true $\\mu=(3, -2)$)", run_var="running var after 200 batches (true $\\sigma^2=(0.25, 1)$)",
+            first="batch from which the running mean stays within 5% of $\\mu$",
+            one="train mode, batch of size 1: output ($\\beta=(0.5, -1)$)",
+            grad="backward-pass gradient check, max relative error ($dx$, $d\\gamma$, $d\\beta$)",
+            batch="batch", ratio="running value / true value", mean_l="running mean", var_l="running var"),
+    }
+)
+
 print(f"| {TEXT['what']} | {TEXT['val']} |\n|---|---|")
 print(f"| {TEXT['train_mean']} | {np.abs(out.mean(axis=0)).max():.1e} |")
 print(f"| {TEXT['train_var']} | {pair(out.var(axis=0), '.5f')} |")
@@ -89,5 +82,5 @@ for k in range(2):
 ax.plot(batches, 1 - 0.9**batches, color=INK, linestyle=":", linewidth=1.2, label="$1-0.9^t$")
 ax.axhline(1.0, color=INK, linewidth=0.8)
 ax.set(xlabel=TEXT["batch"], ylabel=TEXT["ratio"], xscale="log")
-ax.legend(fontsize=8)
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+ax.legend(fontsize=9)
+print(figure_html(fig))

@@ -21,11 +21,7 @@ TEXT = localized(
             small="20개 점만, $\\lambda=0$, 2000회: 마지막 손실", small_acc="20개 점만: train 정확도",
             full="300개 점 전체, $\\lambda=10^{-3}$, 2000회: 마지막 손실", full_acc="300개 점 전체: train 정확도",
             it="반복 횟수", loss="손실 (로그 축)", acc="train 정확도",
-            l_small="20개 점, λ=0", l_full="300개 점, λ=1e-3",
-            alt="왼쪽은 손실 곡선으로, 둘 다 ln 3에서 출발하며 20개 점의 손실은 0 가까이까지, 300개 점의 손실은 약 0.3까지 내려간다. "
-            "오른쪽은 train 정확도로, 20개 점은 1.0에 이르고 300개 점은 0.9를 넘는다.",
-            cap="학습률 1의 전체 배치 경사 하강법. 점선은 ln 3(왼쪽)과 우연 수준 1/3(오른쪽)이다.",
-        ),
+            l_small="20개 점, λ=0", l_full="300개 점, λ=1e-3"),
         "en": dict(
             check="check", val="value",
             init0="loss before training, $\\lambda=0$ (weights 0.01·randn)", init1="loss before training, $\\lambda=10^{3}$ (same weights)",
@@ -33,11 +29,7 @@ TEXT = localized(
             small="only 20 points, $\\lambda=0$, 2000 steps: final loss", small_acc="only 20 points: train accuracy",
             full="all 300 points, $\\lambda=10^{-3}$, 2000 steps: final loss", full_acc="all 300 points: train accuracy",
             it="iteration", loss="loss (log scale)", acc="train accuracy",
-            l_small="20 points, λ=0", l_full="300 points, λ=1e-3",
-            alt="Left: loss curves; both start at ln 3, the loss on 20 points falls close to 0 and the loss on 300 points to about 0.3. "
-            "Right: train accuracy; 20 points reach 1.0 and 300 points exceed 0.9.",
-            cap="Full-batch gradient descent with learning rate 1. Dotted lines: ln 3 (left) and chance level 1/3 (right).",
-        ),
+            l_small="20 points, λ=0", l_full="300 points, λ=1e-3"),
     }
 )
 
@@ -63,5 +55,5 @@ ax_l.axhline(math.log(3), color=INK, linestyle=":", linewidth=1)
 ax_a.axhline(1 / 3, color=INK, linestyle=":", linewidth=1)
 ax_l.set(xlabel=TEXT["it"], ylabel=TEXT["loss"], xscale="log", yscale="log")
 ax_a.set(xlabel=TEXT["it"], ylabel=TEXT["acc"], xscale="log", ylim=(0, 1.05))
-ax_l.legend(fontsize=8)
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+ax_l.legend(fontsize=9)
+print(figure_html(fig))

@@ -17,20 +17,11 @@ TEXT = localized(
         "ko": dict(
             lr="학습률", final="500회 뒤 손실", acc="train 정확도", ratio="업데이트/가중치 비율 (중앙값)", verdict="판정",
             low="너무 낮음: 손실이 거의 그대로", good="적당함", high="너무 높음: 손실이 커짐", nan="발산: {n}회째에 손실이 inf/NaN",
-            it="반복 횟수", loss="손실 (로그 축)", r_ax="업데이트/가중치 비율 (로그 축)",
-            alt="학습률 네 개의 손실 곡선(왼쪽)과 업데이트/가중치 비율(오른쪽). 10⁻⁶은 ln 3 근처에서 평평하고, 1은 꾸준히 내려가며, 100은 손실이 크게 올라가 머물고, "
-            "10⁶은 몇 번 만에 발산해 곡선이 끊긴다. 오른쪽에서 학습률 1의 비율은 10⁻³보다 한 자릿수쯤 위에 있고, 10⁻⁶은 훨씬 아래, 100과 10⁶은 훨씬 위에 있다.",
-            cap="학습률만 바꾼 전체 배치 경사 하강법 (스파이럴, λ=1e-3). 점선은 ln 3(왼쪽)과 10⁻³(오른쪽)이다.",
-        ),
+            it="반복 횟수", loss="손실 (로그 축)", r_ax="업데이트/가중치 비율 (로그 축)"),
         "en": dict(
             lr="learning rate", final="loss after 500 steps", acc="train accuracy", ratio="update/weight ratio (median)", verdict="verdict",
             low="too low: the loss barely moves", good="about right", high="too high: the loss goes up", nan="diverged: loss inf/NaN at step {n}",
-            it="iteration", loss="loss (log scale)", r_ax="update/weight ratio (log scale)",
-            alt="Loss curves (left) and update-to-weight ratios (right) for four learning rates. 1e-6 stays flat near ln 3, 1 decreases steadily, "
-            "100 jumps to a large loss and stays there, and 1e6 diverges after a few steps so its curve stops. On the right, the ratio for "
-            "learning rate 1 sits about one decade above 1e-3, 1e-6 far below it, and 100 and 1e6 far above.",
-            cap="Full-batch gradient descent with only the learning rate changed (spiral, λ = 1e-3). Dotted lines: ln 3 (left) and 1e-3 (right).",
-        ),
+            it="iteration", loss="loss (log scale)", r_ax="update/weight ratio (log scale)"),
     }
 )
 
@@ -57,5 +48,5 @@ ax_l.axhline(math.log(3), color=INK, linestyle=":", linewidth=1)
 ax_r.axhline(1e-3, color=INK, linestyle=":", linewidth=1)
 ax_l.set(xlabel=TEXT["it"], ylabel=TEXT["loss"], xscale="log", yscale="log", ylim=(0.2, 1e3))
 ax_r.set(xlabel=TEXT["it"], ylabel=TEXT["r_ax"], xscale="log", yscale="log", ylim=(1e-8, 1e6))
-ax_l.legend(fontsize=8)
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+ax_l.legend(fontsize=9)
+print(figure_html(fig))

@@ -6,6 +6,11 @@ from studynotes.nn import layout_best_scores, log_uniform, peak_score
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_estimate
 
+N_DRAWS = 2000
+rng = np.random.default_rng(2012)
+grids, rands, grid_best, rand_best = layout_best_scores(9, N_DRAWS, rng)
+wins = mc_estimate(rand_best > grid_best)
+
 TEXT = localized(
     {
         "ko": dict(
@@ -13,36 +18,15 @@ TEXT = localized(
             med="최고 점수의 중앙값 (최댓값 1)", q="10% – 90% 분위", win="무작위 탐색이 더 높은 비율",
             decade="구간", logu="$10^{U(-6,-3)}$", unif="$U(10^{-6}, 10^{-3})$",
             imp="중요한 하이퍼파라미터", unimp="중요하지 않은 하이퍼파라미터", score="점수",
-            best="찾은 최고 점수", share="비율", typical="전형적인 한 번",
-            alt="세 패널. 왼쪽과 가운데는 전형적인 한 번의 격자 탐색(3×3 격자)과 무작위 탐색(흩어진 9개 점)이다. 각 패널 위의 곡선은 중요한 변수에 따른 점수이고, "
-            "격자는 그 곡선을 세 곳에서만 재지만 무작위 탐색은 아홉 곳에서 잰다. 오른쪽은 {n}번 반복했을 때 찾은 최고 점수의 분포다. "
-            "격자 탐색(실선 계단)은 낮은 점수 쪽에 많이 몰리고, 무작위 탐색(점선 계단)은 1 가까이에 몰린다.",
-            cap="같은 9번의 시도. 왼쪽 두 패널은 최고 점수가 {n}번 반복의 중앙값에 가장 가까운 전형적인 배치다. 위쪽 곡선은 가로축 변수에 따른 점수이고 "
-            "(세로축 변수는 점수에 영향이 없다), 점선은 각 시도가 잰 위치다. 오른쪽은 두 배치를 각각 {n}번 뽑았을 때 최고 점수의 분포다 "
-            "(격자는 최적점에 대한 위치를 모르므로 매번 무작위로 평행이동했다).",
-        ),
+            best="찾은 최고 점수", share="비율", typical="전형적인 한 번"),
         "en": dict(
             layout="layout", grid="grid search", rand="random search", distinct="distinct values of the important parameter",
             med="median best score (maximum 1)", q="10th – 90th percentile", win="share of draws where random search scores higher",
             decade="range", logu="$10^{U(-6,-3)}$", unif="$U(10^{-6}, 10^{-3})$",
             imp="important hyperparameter", unimp="unimportant hyperparameter", score="score",
-            best="best score found", share="share of draws", typical="a typical draw",
-            alt="Three panels. Left and middle: a typical draw of grid search (a 3 by 3 grid) and of random search (nine scattered points). "
-            "Above each, a curve shows the score as a function of the important parameter; the grid probes it at three places, random "
-            "search at nine. Right: the distribution of the best score over {n} draws; grid search (solid steps) piles up at low scores, "
-            "random search (dashed steps) near 1.",
-            cap="The same nine trials. The two left panels show a typical draw, the one whose best score is closest to the median of "
-            "{n} draws. The curve on top is the score as a function of the horizontal-axis parameter (the vertical-axis one has no "
-            "effect); dotted lines mark where the trials probe it. Right: the best score over {n} draws of each layout (the grid is "
-            "shifted at random each time, since its position relative to the optimum is unknown).",
-        ),
+            best="best score found", share="share of draws", typical="a typical draw"),
     }
 )
-
-N_DRAWS = 2000
-rng = np.random.default_rng(2012)
-grids, rands, grid_best, rand_best = layout_best_scores(9, N_DRAWS, rng)
-wins = mc_estimate(rand_best > grid_best)
 
 print(f"| {TEXT['layout']} | {TEXT['distinct']} | {TEXT['med']} | {TEXT['q']} |\n|---|---|---|---|")
 typical = {}
@@ -86,4 +70,4 @@ for k, (name, best) in enumerate(((TEXT["grid"], grid_best), (TEXT["rand"], rand
               color=f"C{k}", linestyle="-" if k == 0 else "--", label=name)
 hist.set(xlabel=TEXT["best"], ylabel=TEXT["share"], xlim=(0, 1))
 hist.legend(loc="upper center")
-print(figure_html(fig, alt=TEXT["alt"].format(n=N_DRAWS), caption=TEXT["cap"].format(n=N_DRAWS)))
+print(figure_html(fig))

@@ -6,35 +6,25 @@ from studynotes.optim import noisy_gradient, positive_definite_draws, run, saddl
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_estimate
 
+lr, y0 = 0.01, 1e-6
+rng = np.random.default_rng(7)
+sigmas = [0.0, 1e-4, 1e-2, 1.0]
+theory = saddle_escape_theory(lr, y0)
 TEXT = localized(
     {
         "ko": dict(
             head="| 기울기 잡음 σ | 탈출까지 스텝 (평균 ± 표준오차, 400회) | 이론 (잡음 없음) |",
             head2="| 차원 n | 무작위 헤세 행렬이 양의 정부호일 확률 (10⁵개) | 부호가 동전 던지기라면 $2^{-n}$ |",
             slice_x="안장점을 x축으로 자른 단면 x²", slice_y="안장점을 y축으로 자른 단면 −y²", local="지역 최솟값이 있는 1차원 함수",
-            t="위치", f="함수값", step="스텝", ay="|y| (로그 눈금)", noise="σ", escape="탈출선 |y| = 1",
-            alt="왼쪽: 안장점의 두 단면(아래로 볼록한 포물선 x²과 위로 볼록한 포물선 −y²)과 지역 최솟값이 있는 1차원 곡선. 오른쪽: 스텝에 따른 |y|. "
-            "잡음이 없으면 |y|가 10⁻⁶에서 일정한 비율로 자라 약 700스텝에 1에 닿고, 잡음이 크면 훨씬 일찍 닿는다.",
-            cap="왼쪽: 기울기가 0인 두 종류의 점. 오른쪽: (1, 10⁻⁶)에서 출발한 SGD(학습률 0.01)의 |y|. 점선이 탈출 기준이다.",
-        ),
+            t="위치", f="함수값", step="스텝", ay="|y| (로그 눈금)", noise="σ", escape="탈출선 |y| = 1"),
         "en": dict(
             head="| gradient noise σ | steps to escape (mean ± s.e., 400 runs) | theory (no noise) |",
             head2="| dimension n | probability that a random Hessian is positive definite (10⁵ draws) | if signs were coin flips, $2^{-n}$ |",
             slice_x="saddle sliced along x, x²", slice_y="saddle sliced along y, −y²", local="1-D function with a local minimum",
-            t="position", f="value", step="step", ay="|y| (log scale)", noise="σ", escape="escape line |y| = 1",
-            alt="Left: the saddle's two slices (x², a parabola opening upward, and −y², one opening downward) and a 1-D curve with a local minimum. Right: |y| "
-            "per step. Without noise |y| grows from 10⁻⁶ by a constant factor and reaches 1 after about 700 steps; with large noise it "
-            "gets there much sooner.",
-            cap="Left: two kinds of points with zero gradient. Right: |y| for SGD (learning rate 0.01) started at (1, 10⁻⁶); the "
-            "dotted line is the escape threshold.",
-        ),
+            t="position", f="value", step="step", ay="|y| (log scale)", noise="σ", escape="escape line |y| = 1"),
     }
 )
 
-lr, y0 = 0.01, 1e-6
-rng = np.random.default_rng(7)
-sigmas = [0.0, 1e-4, 1e-2, 1.0]
-theory = saddle_escape_theory(lr, y0)
 print(TEXT["head"] + "\n|---|---|---|")
 for sigma in sigmas:
     est = mc_estimate(saddle_escape_steps(lr, y0, sigma, 400, rng))
@@ -52,11 +42,11 @@ ax.plot(s, s**2, label=TEXT["slice_x"])
 ax.plot(s, -(s**2), label=TEXT["slice_y"])
 ax.plot(s, s**4 - s**2 + 0.3 * s, label=TEXT["local"])
 ax.set(xlabel=TEXT["t"], ylabel=TEXT["f"], ylim=(-2.2, 4.4))
-ax.legend(fontsize=7, loc="upper center")
+ax.legend(fontsize=9, loc="upper center")
 for sigma in sigmas:
     path = run(sgd, noisy_gradient(saddle(), sigma, rng), [1.0, y0], 800, {"learning_rate": lr})
     bx.semilogy(np.abs(path[:, 1]), linewidth=1.2, label=f"{TEXT['noise']} = {sigma:g}")
 bx.axhline(1.0, color=INK, linestyle=":", linewidth=1, label=TEXT["escape"])
 bx.set(xlabel=TEXT["step"], ylabel=TEXT["ay"], ylim=(1e-8, 1e2))
-bx.legend(fontsize=7, loc="lower right")
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+bx.legend(fontsize=9, loc="lower right")
+print(figure_html(fig))

@@ -5,45 +5,36 @@ from studynotes.i18n import localized
 from studynotes.optim import adam, constant_gradient_steps
 from studynotes.plotting import INK, figure, figure_html
 
+lr = 0.1
+T = 10_000
+steps = {
+    "AdaGrad": constant_gradient_steps("adagrad", T, learning_rate=lr),
+    "RMSProp": constant_gradient_steps("rmsprop", T, learning_rate=lr, decay_rate=0.99),
+    "Adam": constant_gradient_steps("adam", T, learning_rate=lr),
+    "no_bc": constant_gradient_steps("adam", T, learning_rate=lr, bias_correction=False),
+}
+t = np.arange(1, T + 1)
 TEXT = localized(
     {
         "ko": dict(
             head1="| 기울기 $g$ | $\\operatorname{sign}(g)$ | Adam 첫 스텝 $-\\Delta w/\\alpha$ | 편향 보정 없이 $-\\Delta w/\\alpha$ | $\\operatorname{sign}(g)\\cdot 0.1/\\sqrt{0.001}$ |",
             head2="| 스텝 $t$ | AdaGrad | $1/\\sqrt t$ | RMSProp ($\\delta = 0.99$) | Adam | Adam (보정 없음) |",
             note="(표의 값은 모두 스텝 크기 / $\\alpha$)",
-            no_bc="Adam (편향 보정 없음)", step="스텝 t (로그 눈금)", size="스텝 크기 / 학습률 (로그 눈금)",
-            alt="일정한 기울기에서 스텝 크기를 학습률로 나눈 값. AdaGrad는 기울기 −1/2인 직선으로 줄고, RMSProp은 10에서 시작해 1로, "
-            "Adam은 처음부터 1이며, 편향 보정이 없는 Adam은 3.16에서 시작해 6 남짓까지 커졌다가 천천히 1로 내려온다.",
-            cap="같은 기울기를 계속 받을 때 각 기법의 스텝 크기(학습률 α의 배수). RMSProp의 감쇠율은 δ = 0.99이고 Adam은 β₁ = 0.9, β₂ = 0.999다. AdaGrad는 점선 1/√t 위에 놓인다.",
-        ),
+            no_bc="Adam (편향 보정 없음)", step="스텝 t (로그 눈금)", size="스텝 크기 / 학습률 (로그 눈금)"),
         "en": dict(
             head1="| gradient $g$ | $\\operatorname{sign}(g)$ | Adam's first step $-\\Delta w/\\alpha$ | without bias correction, $-\\Delta w/\\alpha$ | $\\operatorname{sign}(g)\\cdot 0.1/\\sqrt{0.001}$ |",
             head2="| step $t$ | AdaGrad | $1/\\sqrt t$ | RMSProp ($\\delta = 0.99$) | Adam | Adam (no correction) |",
             note="(all entries are step size / $\\alpha$)",
-            no_bc="Adam (no bias correction)", step="step t (log scale)", size="step size / learning rate (log scale)",
-            alt="Step size divided by the learning rate under a constant gradient. AdaGrad falls along a line of slope −1/2, RMSProp "
-            "starts at 10 and settles at 1, Adam is 1 from the start, and Adam without bias correction starts at 3.16, rises above 6 "
-            "and slowly comes down to 1.",
-            cap="Step sizes (in multiples of the learning rate α) when every step sees the same gradient. RMSProp uses the decay rate δ = 0.99, Adam β₁ = 0.9 and β₂ = 0.999. AdaGrad lies on the dotted line 1/√t.",
-        ),
+            no_bc="Adam (no bias correction)", step="step t (log scale)", size="step size / learning rate (log scale)"),
     }
 )
 
-lr = 0.1
 print(TEXT["head1"] + "\n|---|---|---|---|---|")
 for g in [1e-3, -0.5, 20.0]:
     with_bc, _ = adam(np.zeros(1), np.array([g]), {"learning_rate": lr})
     without, _ = adam(np.zeros(1), np.array([g]), {"learning_rate": lr, "bias_correction": False})
     print(f"| {g:g} | {np.sign(g):+.0f} | {-with_bc[0] / lr:+.6f} | {-without[0] / lr:+.4f} | {np.sign(g) * 0.1 / np.sqrt(0.001):+.4f} |")
 
-T = 10_000
-steps = {
-    "AdaGrad": constant_gradient_steps("adagrad", T, learning_rate=lr),
-    "RMSProp": constant_gradient_steps("rmsprop", T, learning_rate=lr, decay_rate=0.99),
-    "Adam": constant_gradient_steps("adam", T, learning_rate=lr),
-    TEXT["no_bc"]: constant_gradient_steps("adam", T, learning_rate=lr, bias_correction=False),
-}
-t = np.arange(1, T + 1)
 print("\n" + TEXT["head2"] + "\n|---|---|---|---|---|---|")
 for k in [1, 10, 100, 1000, 10_000]:
     s = [v[k - 1] / lr for v in steps.values()]
@@ -52,8 +43,8 @@ print(f"\n{TEXT['note']}\n")
 
 fig, ax = figure(width=6.0, height=3.4)
 for name, v in steps.items():
-    ax.loglog(t, v / lr, label=name)
+    ax.loglog(t, v / lr, label=TEXT.get(name, name))
 ax.loglog(t, 1 / np.sqrt(t), color=INK, linestyle=":", linewidth=1)
 ax.set(xlabel=TEXT["step"], ylabel=TEXT["size"])
-ax.legend(fontsize=8)
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+ax.legend(fontsize=9)
+print(figure_html(fig))

@@ -5,6 +5,9 @@ from studynotes.i18n import localized
 from studynotes.optim import rotated_quadratic_runs
 from studynotes.plotting import figure, figure_html
 
+LRS = tuple(float(v) for v in np.geomspace(1e-3, 10.0, 17))
+runs = rotated_quadratic_runs(lrs=LRS)
+T = len(runs[0].loss_aligned) - 1
 TEXT = localized(
     {
         "ko": dict(
@@ -12,31 +15,16 @@ TEXT = localized(
             names=["경사 하강법", "모멘텀 ($\\rho = 0.9$)", "AdaGrad", "RMSProp ($\\delta = 0.99$)", "Adam"],
             plain=["경사 하강법", "모멘텀", "AdaGrad", "RMSProp", "Adam"],
             note="({T}스텝 뒤, 마지막 10스텝의 중앙값. 학습률은 $10^{{-3}}$에서 10까지 로그 간격 {n}개 중 방법과 문제마다 가장 좋은 것)",
-            aligned="축 정렬 (κ = 100)", rotated="45° 회전", step="스텝", loss="f(xₜ)/f(x₀) (로그 눈금)",
-            alt="두 그래프, 가로축은 스텝, 세로축은 로그 눈금의 손실 비율. 왼쪽(축 정렬)에서는 AdaGrad와 RMSProp가 몇 스텝 만에 바닥으로 떨어져 "
-            "경사 하강법보다 훨씬 빠르다. 오른쪽(45° 회전)에서는 AdaGrad와 RMSProp가 경사 하강법과 비슷한 속도로 내려간다. "
-            "경사 하강법과 모멘텀의 곡선은 두 그래프에서 똑같다.",
-            cap="같은 이차 함수 그릇을 좌표축에 맞춘 경우(왼쪽)와 45° 돌린 경우(오른쪽). 출발점은 그릇의 축으로 보면 같은 자리다. "
-            "선 모양: 경사 하강법 실선, 모멘텀 점선, AdaGrad 1점 쇄선, RMSProp 파선, Adam 굵은 점선.",
-        ),
+            aligned="축 정렬 (κ = 100)", rotated="45° 회전", step="스텝", loss="f(xₜ)/f(x₀) (로그 눈금)"),
         "en": dict(
             head="| method | aligned: best learning rate | aligned: $f/f_0$ | rotated 45°: best learning rate | rotated 45°: $f/f_0$ |",
             names=["gradient descent", "momentum ($\\rho = 0.9$)", "AdaGrad", "RMSProp ($\\delta = 0.99$)", "Adam"],
             plain=["gradient descent", "momentum", "AdaGrad", "RMSProp", "Adam"],
             note="(after {T} steps, median of the last 10; each method gets, on each problem, the best of {n} log-spaced learning rates from $10^{{-3}}$ to 10)",
-            aligned="axis-aligned (κ = 100)", rotated="rotated 45°", step="step", loss="f(xₜ)/f(x₀) (log scale)",
-            alt="Two plots of the loss ratio (log scale) against steps. Left, axis-aligned: AdaGrad and RMSProp drop to the floor within "
-            "a few steps, far faster than gradient descent. Right, rotated by 45 degrees: AdaGrad and RMSProp come down at about the "
-            "speed of gradient descent. The curves of gradient descent and momentum are identical in both plots.",
-            cap="The same quadratic bowl aligned with the coordinate axes (left) and turned by 45° (right), started from the same point "
-            "in the bowl's own axes. Line styles: gradient descent solid, momentum dotted, AdaGrad dash-dotted, RMSProp dashed, Adam thick dotted.",
-        ),
+            aligned="axis-aligned (κ = 100)", rotated="rotated 45°", step="step", loss="f(xₜ)/f(x₀) (log scale)"),
     }
 )
 
-LRS = tuple(float(v) for v in np.geomspace(1e-3, 10.0, 17))
-runs = rotated_quadratic_runs(lrs=LRS)
-T = len(runs[0].loss_aligned) - 1
 print(TEXT["note"].format(T=T, n=len(LRS)) + "\n")
 print(TEXT["head"] + "\n|---|---|---|---|---|")
 for name, r in zip(TEXT["names"], runs):
@@ -52,5 +40,5 @@ for ax, which, title in ((axes[0], "loss_aligned", TEXT["aligned"]), (axes[1], "
         ax.semilogy(steps, np.maximum(getattr(r, which), floor), color=f"C{k}", label=name, **style)
     ax.set(title=title, xlabel=TEXT["step"], ylim=(floor, 10.0))
 axes[0].set_ylabel(TEXT["loss"])
-axes[1].legend(fontsize=8, loc="lower left")
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+axes[1].legend(fontsize=9, loc="lower left")
+print(figure_html(fig))

@@ -5,40 +5,30 @@ from studynotes.i18n import localized
 from studynotes.optim import exponential_decay, inverse_time_decay, noisy_gradient, quadratic, run, sgd, step_decay
 from studynotes.plotting import figure, figure_html
 
+lr0, k = 0.1, 0.1
+# A noisy 100-dimensional bowl with curvatures from 0.5 to 1 stands in for a minibatch loss.
+rng = np.random.default_rng(4)
+f = quadratic(np.diag(np.linspace(0.5, 1.0, 100)))
+T = 300
 TEXT = localized(
     {
         "ko": dict(
             head="| $t$ | 계단 (10스텝마다 절반) | 지수 $\\alpha_0 e^{-kt}$ | $1/t$ 감쇠 $\\alpha_0/(1+kt)$ |",
             head2="| 학습률 | 마지막 50스텝의 평균 손실 |",
             const="일정 (감쇠 없음)", step10="계단 감쇠 (10스텝마다 절반)", step="계단 감쇠 (100스텝마다 ×0.1)", exp="지수 감쇠", inv="1/t 감쇠",
-            t="스텝 t", lr="학습률 (로그 눈금)", loss="손실 (로그 눈금)",
-            alt="왼쪽: α₀ = 0.1, k = 0.1인 세 감쇠 일정. 계단은 10스텝마다 절반으로 떨어지고, 지수는 가장 빨리, 1/t는 가장 천천히 줄어든다. "
-            "오른쪽: 잡음 섞인 기울기로 이차 함수를 푸는 SGD의 손실. 학습률이 일정하면 손실이 잡음 수준에서 멈추고, "
-            "계단 감쇠는 학습률이 떨어지는 100, 200스텝 뒤에 손실이 한 단계씩 내려간다.",
-            cap="왼쪽: 세 가지 학습률 감쇠. 오른쪽: 감쇠가 잡음 바닥을 낮춘다 (100차원 이차 함수, 기울기 잡음 σ = 1).",
-        ),
+            t="스텝 t", lr="학습률 (로그 눈금)", loss="손실 (로그 눈금)"),
         "en": dict(
             head="| $t$ | step (halve every 10) | exponential $\\alpha_0 e^{-kt}$ | $1/t$ decay $\\alpha_0/(1+kt)$ |",
             head2="| learning rate | mean loss over the last 50 steps |",
             const="constant (no decay)", step10="step decay (halve every 10)", step="step decay (×0.1 every 100 steps)", exp="exponential decay", inv="1/t decay",
-            t="step t", lr="learning rate (log scale)", loss="loss (log scale)",
-            alt="Left: the three schedules with α₀ = 0.1, k = 0.1. The step schedule halves every 10 steps, exponential decay falls "
-            "fastest, 1/t slowest. Right: loss of SGD on a quadratic with noisy gradients. With a constant learning rate the "
-            "loss stalls at a noise floor; with step decay it steps down after steps 100 and 200, where the rate falls.",
-            cap="Left: three learning-rate decays. Right: decay lowers the noise floor (100-dimensional quadratic, gradient noise σ = 1).",
-        ),
+            t="step t", lr="learning rate (log scale)", loss="loss (log scale)"),
     }
 )
 
-lr0, k = 0.1, 0.1
 print(TEXT["head"] + "\n|---|---|---|---|")
 for t in [0, 10, 50]:
     print(f"| {t} | {step_decay(lr0, t, drop=0.5, every=10):.6g} | {exponential_decay(lr0, t, k=k):.4g} | {inverse_time_decay(lr0, t, k=k):.4g} |")
 
-# A noisy 100-dimensional bowl with curvatures from 0.5 to 1 stands in for a minibatch loss.
-rng = np.random.default_rng(4)
-f = quadratic(np.diag(np.linspace(0.5, 1.0, 100)))
-T = 300
 t = np.arange(T)
 schedules = {
     TEXT["const"]: np.full(T, 0.3),
@@ -53,13 +43,13 @@ ax.semilogy(ts, step_decay(lr0, ts, drop=0.5, every=10), drawstyle="steps-post",
 ax.semilogy(ts, exponential_decay(lr0, ts, k=k), label=TEXT["exp"])
 ax.semilogy(ts, inverse_time_decay(lr0, ts, k=k), label=TEXT["inv"])
 ax.set(xlabel=TEXT["t"], ylabel=TEXT["lr"])
-ax.legend(fontsize=7)
+ax.legend(fontsize=9)
 for i, (name, lrs) in enumerate(schedules.items()):
     path = run(sgd, noisy_gradient(f, 1.0, rng), np.full(100, 2.0), T, learning_rates=lrs)
     loss = f.value(path)
     print(f"| {name} | {loss[-50:].mean():.4f} |")
     bx.semilogy(loss, linewidth=1.0, color=f"C{(i + 3) % 4 if i else 3}", label=name)
 bx.set(xlabel=TEXT["t"], ylabel=TEXT["loss"])
-bx.legend(fontsize=7)
+bx.legend(fontsize=9)
 print()
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

@@ -5,6 +5,12 @@ from studynotes.i18n import localized
 from studynotes.optim import newton_step, newton_vs_gd, quadratic, rosenbrock
 from studynotes.plotting import INK, figure, figure_html
 
+rng = np.random.default_rng(5)
+B = rng.standard_normal((5, 5))
+bowl = quadratic(B @ B.T + 0.1 * np.eye(5))
+x1 = newton_step(bowl, rng.normal(scale=10.0, size=5))
+newton_path, gd_path, newton_steps, gd_steps = newton_vs_gd(start=(-1.2, 1.0), lr=1e-3, tol=1e-6)
+
 TEXT = localized(
     {
         "ko": dict(
@@ -12,29 +18,15 @@ TEXT = localized(
             quad="무작위 5차원 이차 함수, 한 번의 뉴턴 스텝 뒤 $\\lVert x_1 - x^\\star\\rVert$",
             newton="로젠브록, 뉴턴법이 $10^{-6}$ 이내에 드는 스텝 수", gd="로젠브록, 경사 하강법($\\alpha = 10^{-3}$)이 $10^{-6}$ 이내에 드는 스텝 수",
             head2="| 파라미터 수 $N$ | 헤세 행렬 원소 $N^2$ | float32로 저장할 때 | 역행렬 연산량 $\\sim N^3$ |",
-            newton_l="뉴턴법", gd_l="경사 하강법", x="x", y="y",
-            alt="로젠브록 함수의 바나나 모양 골짜기 등고선 위에 두 경로가 있다. 뉴턴법은 몇 번의 큰 스텝으로 (1, 1)에 도착하고, "
-            "경사 하강법은 골짜기 바닥을 따라 아주 작은 스텝으로 기어간다.",
-            cap="(−1.2, 1)에서 출발한 뉴턴법(점은 각 스텝)과 경사 하강법. 뉴턴법은 둘째 스텝에서 골짜기 아래로 크게 벗어났다가 곧바로 돌아온다. 별은 최솟값 (1, 1)이다.",
-        ),
+            newton_l="뉴턴법", gd_l="경사 하강법", x="x", y="y"),
         "en": dict(
             head1="| problem | result |",
             quad="random 5-dimensional quadratic, $\\lVert x_1 - x^\\star\\rVert$ after one Newton step",
             newton="Rosenbrock, steps for Newton to get within $10^{-6}$", gd="Rosenbrock, steps for gradient descent ($\\alpha = 10^{-3}$) to get within $10^{-6}$",
             head2="| parameters $N$ | Hessian entries $N^2$ | stored as float32 | inversion cost $\\sim N^3$ |",
-            newton_l="Newton", gd_l="gradient descent", x="x", y="y",
-            alt="Contours of Rosenbrock's banana-shaped valley with two paths. Newton reaches (1, 1) in a few large steps; gradient "
-            "descent crawls along the valley floor in tiny steps.",
-            cap="Newton's method (dots mark its steps) and gradient descent from (−1.2, 1). Newton's second step jumps far below the valley and comes straight back. The star is the minimum (1, 1).",
-        ),
+            newton_l="Newton", gd_l="gradient descent", x="x", y="y"),
     }
 )
-
-rng = np.random.default_rng(5)
-B = rng.standard_normal((5, 5))
-bowl = quadratic(B @ B.T + 0.1 * np.eye(5))
-x1 = newton_step(bowl, rng.normal(scale=10.0, size=5))
-newton_path, gd_path, newton_steps, gd_steps = newton_vs_gd(start=(-1.2, 1.0), lr=1e-3, tol=1e-6)
 
 print(TEXT["head1"] + "\n|---|---|")
 print(f"| {TEXT['quad']} | {np.linalg.norm(x1 - bowl.minimizer):.1e} |")
@@ -60,5 +52,5 @@ ax.plot(gd_path[::50, 0], gd_path[::50, 1], label=f"{TEXT['gd_l']} ({gd_steps})"
 ax.plot(newton_path[:, 0], newton_path[:, 1], "o-", markersize=4, label=f"{TEXT['newton_l']} ({newton_steps})")
 ax.plot([1], [1], "*", color=INK, markersize=10)
 ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], xlim=(-1.6, 1.6), ylim=(-3.5, 2.0))
-ax.legend(fontsize=8, loc="lower left")
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+ax.legend(fontsize=9, loc="lower left")
+print(figure_html(fig))

@@ -6,6 +6,8 @@ from studynotes.optim import all_masks, dropout_ensemble, log10_num_masks, mask_
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_estimate
 
+w, xy = np.array([0.8, -0.3]), np.array([1.5, 2.0])
+outputs, average = mask_average(w, xy, p=0.5)
 TEXT = localized(
     {
         "ko": dict(
@@ -14,27 +16,17 @@ TEXT = localized(
             masks="뉴런 4096개에 드롭아웃을 걸 때 마스크 수 $2^{4096}$의 $\\log_{10}$",
             head2="| 신경망 (입력 100, 은닉 50, $p = 0.5$) | 마스크 2만 개의 평균 (± 표준오차) | 가중치 스케일링 $v^\\top\\phi(pWx)$ |",
             linear="선형 (활성화 없음)", relu="ReLU 뒤",
-            out="출력 y(m)", count="마스크 수", mc="마스크 평균", scaled="가중치 스케일링",
-            alt="두 히스토그램: 무작위 마스크 2만 개에 대한 출력 분포. 선형 층에서는 마스크 평균과 가중치 스케일링 값이 같은 곳에 있고, "
-            "ReLU 뒤에서는 가중치 스케일링 값이 마스크 평균보다 뚜렷이 작다.",
-            cap="무작위 마스크에 대한 출력의 분포. 실선은 마스크 평균, 점선은 가중치 스케일링이 주는 값이다.",
-        ),
+            out="출력 y(m)", count="마스크 수", mc="마스크 평균", scaled="가중치 스케일링"),
         "en": dict(
             head1="| mask $(m_1, m_2)$ | output $w_1 m_1 x + w_2 m_2 y$ |",
             avg="average over the four masks", half="$\\tfrac12(w_1x + w_2y)$",
             masks="$\\log_{10}$ of the number of masks $2^{4096}$ for dropout on 4096 units",
             head2="| network (100 inputs, 50 hidden, $p = 0.5$) | average over 20k masks (± s.e.) | weight scaling $v^\\top\\phi(pWx)$ |",
             linear="linear (no activation)", relu="after ReLU",
-            out="output y(m)", count="masks", mc="mask average", scaled="weight scaling",
-            alt="Two histograms of the output over 20,000 random masks. For the linear layer the mask average and the weight-scaled "
-            "value coincide; after ReLU the weight-scaled value is clearly below the mask average.",
-            cap="Distribution of the output over random masks. Solid line: mask average; dotted line: the weight-scaling value.",
-        ),
+            out="output y(m)", count="masks", mc="mask average", scaled="weight scaling"),
     }
 )
 
-w, xy = np.array([0.8, -0.3]), np.array([1.5, 2.0])
-outputs, average = mask_average(w, xy, p=0.5)
 print(TEXT["head1"] + "\n|---|---|")
 for m, out in zip(all_masks(2), outputs, strict=True):
     print(f"| ({m[0]:.0f}, {m[1]:.0f}) | {out:.2f} |")
@@ -56,6 +48,6 @@ for ax, relu, name in zip(axes, [False, True], [TEXT["linear"], TEXT["relu"]], s
     ax.axvline(est.value, color=INK, linewidth=1.2, label=TEXT["mc"])
     ax.axvline(scaled, color=INK, linestyle=":", linewidth=1.5, label=TEXT["scaled"])
     ax.set(title=name, xlabel=TEXT["out"], ylabel=TEXT["count"])
-axes[0].legend(fontsize=7)
+axes[0].legend(fontsize=9)
 print()
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

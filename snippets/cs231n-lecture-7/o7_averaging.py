@@ -4,6 +4,11 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.optim import ema, noisy_gradient, polyak_average, quadratic, run, sgd
 
+rng = np.random.default_rng(8)
+f = quadratic(np.diag(np.linspace(0.5, 1.0, 100)))
+grad = noisy_gradient(f, 1.0, rng)
+paths = [run(sgd, grad, np.full(100, 2.0), 400, {"learning_rate": 0.3}) for _ in range(5)]
+
 TEXT = localized(
     {
         "ko": dict(
@@ -22,11 +27,6 @@ TEXT = localized(
         ),
     }
 )
-
-rng = np.random.default_rng(8)
-f = quadratic(np.diag(np.linspace(0.5, 1.0, 100)))
-grad = noisy_gradient(f, 1.0, rng)
-paths = [run(sgd, grad, np.full(100, 2.0), 400, {"learning_rate": 0.3}) for _ in range(5)]
 
 print(TEXT["head"] + "\n|---|---|")
 print(f"| {TEXT['single']} | {np.mean([f.value(p[-1]) for p in paths]):.3f} |")

@@ -7,6 +7,13 @@ from matplotlib.ticker import EngFormatter
 
 from studynotes.plotting import figure, figure_html
 
+rng = np.random.default_rng(1)
+n_train, n_val = 80, 20
+income = 10 ** rng.uniform(4, 7, n_train + n_val)  # spans three orders of magnitude
+hours = rng.uniform(0, 24, n_train + n_val)
+X = np.column_stack([income, hours])
+X_train, X_val = X[:n_train], X[n_train:]
+
 TEXT = localized(
     {
         "ko": dict(
@@ -15,32 +22,16 @@ TEXT = localized(
             check_m="학습 세트 최소-최대의 최대 |최솟값|, 최대 |최댓값 − 1|",
             logz="연 소득의 학습 세트 z-점수: 0보다 작은 비율, 최댓값", raw_income="원본", log_income="$\\log_{10}$ 변환 뒤",
             raw="원본", mm="최소-최대", z="z-점수", train="학습", val="검증", f1="연 소득", f2="하루 사용 시간",
-            x1="연 소득 (원 단위)", y1="하루 사용 시간 (h)", x="특성 1 (변환 후)", y="특성 2 (변환 후)",
-            alt="세 개의 산점도. 두 축을 같은 눈금으로 그린 원본에서는 소득이 10의 7제곱까지 퍼져 있어 사용 시간의 차이가 바닥의 한 줄로 눌린다. "
-            "최소-최대 스케일링 뒤에는 두 축이 모두 0과 1 사이에, 표준화 뒤에는 두 축이 모두 0을 중심으로 비슷한 폭에 놓인다.",
-            cap="같은 데이터를 원본(두 축 같은 눈금), 최소-최대 스케일링, 표준화로 본 모습. 통계량은 학습 세트(파란 원)에서만 구했고 검증 세트(주황 삼각형)에 그대로 적용했다.",
-        ),
+            x1="연 소득 (원 단위)", y1="하루 사용 시간 (h)", x="특성 1 (변환 후)", y="특성 2 (변환 후)"),
         "en": dict(
             head="| transform | split | feature | min | max | mean | std |",
             check_z="train split, z-score: largest |mean|, largest |std − 1|",
             check_m="train split, min-max: largest |min|, largest |max − 1|",
             logz="z-scores of yearly income on the train split: share below 0, largest value", raw_income="raw", log_income="after $\\log_{10}$",
             raw="raw", mm="min-max", z="z-score", train="train", val="val", f1="yearly income", f2="daily hours",
-            x1="yearly income (currency units)", y1="daily usage (h)", x="feature 1 (scaled)", y="feature 2 (scaled)",
-            alt="Three scatter plots. Drawn with one scale on both axes, the raw incomes spread up to 10 to the 7 and squash the hours into a flat line at the bottom. "
-            "After min-max scaling both axes lie between 0 and 1; after standardization both are centered on 0 with a similar spread.",
-            cap="The same data raw (one scale on both axes), min-max scaled and standardized. The statistics come from the training split (blue) only "
-            "and are applied unchanged to the validation split (orange triangles; training points are blue circles).",
-        ),
+            x1="yearly income (currency units)", y1="daily usage (h)", x="feature 1 (scaled)", y="feature 2 (scaled)"),
     }
 )
-
-rng = np.random.default_rng(1)
-n_train, n_val = 80, 20
-income = 10 ** rng.uniform(4, 7, n_train + n_val)  # spans three orders of magnitude
-hours = rng.uniform(0, 24, n_train + n_val)
-X = np.column_stack([income, hours])
-X_train, X_val = X[:n_train], X[n_train:]
 
 scaled = {TEXT["mm"]: MinMaxScaler().fit(X_train), TEXT["z"]: StandardScaler().fit(X_train)}
 
@@ -74,4 +65,4 @@ axes[0].yaxis.set_major_formatter(EngFormatter())
 for ax in axes:
     ax.set_box_aspect(1)
 axes[0].legend(loc="upper right")
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

@@ -5,6 +5,9 @@ from studynotes.i18n import localized
 from studynotes.linear import lasso, lasso_kkt_violation, make_sparse_regression, ols, orthonormal_design, ridge, soft_threshold
 from studynotes.plotting import INK, figure, figure_html
 
+rng = np.random.default_rng(2)
+X, y, beta = make_sparse_regression(200, 13, 5, rng, noise=1.0)
+lam = 0.1
 TEXT = localized(
     {
         "ko": dict(
@@ -14,11 +17,7 @@ TEXT = localized(
             ortho_l="직교 설계에서 좌표 하강 Lasso와 $S(b, \\lambda)$의 최대 차이",
             ortho_r="직교 설계에서 Ridge와 $b/(1+2\\lambda)$의 최대 차이",
             zero="Lasso의 정확한 0", zoom="참값이 0인 특성 (확대)", signal="참값이 0이 아닌 특성",
-            x="계수 번호 j", y="계수 값 βⱼ",
-            alt="13개 계수의 막대그래프 두 개. 왼쪽의 처음 5개에서는 세 모델 모두 참 계수 근처에 있고 Ridge가 가장 많이 줄어든다. "
-            "확대한 오른쪽의 나머지 8개에서 OLS와 Ridge는 작은 0이 아닌 값을 갖지만 Lasso는 대부분 정확히 0이어서 막대 대신 빈 원만 있다.",
-            cap="N = 200, p = 13, λ = 0.1에서 세 모델의 계수. 짧은 가로 막대는 참 계수다. Lasso만 쓸모없는 특성의 계수를 정확히 0으로 만든다.",
-        ),
+            x="계수 번호 j", y="계수 값 βⱼ"),
         "en": dict(
             head="| model | exact zeros | distance to the truth $\\lVert\\hat\\beta-\\beta\\rVert_2$ | train MSE |",
             true="true coefficient", ols="OLS", lasso="Lasso", ridge="Ridge",
@@ -26,19 +25,10 @@ TEXT = localized(
             ortho_l="orthonormal design: largest gap between coordinate-descent Lasso and $S(b, \\lambda)$",
             ortho_r="orthonormal design: largest gap between Ridge and $b/(1+2\\lambda)$",
             zero="Lasso exact zero", zoom="features whose true value is 0 (zoomed)", signal="features with a true effect",
-            x="coefficient index j", y="coefficient value βⱼ",
-            alt="Two bar charts of 13 coefficients. On the first 5 (left) all three models sit near the true values, Ridge shrunk the most. "
-            "On the other 8 (right, zoomed), OLS and Ridge have small non-zero bars while most Lasso coefficients are exactly zero, "
-            "shown as open circles instead of bars.",
-            cap="Coefficients of the three models at N = 200, p = 13, λ = 0.1. Short horizontal ticks mark the true coefficients. "
-            "Only Lasso sets the useless features to exactly zero.",
-        ),
+            x="coefficient index j", y="coefficient value βⱼ"),
     }
 )
 
-rng = np.random.default_rng(2)
-X, y, beta = make_sparse_regression(200, 13, 5, rng, noise=1.0)
-lam = 0.1
 fits = {TEXT["ols"]: ols(X, y), TEXT["lasso"]: lasso(X, y, lam), TEXT["ridge"]: ridge(X, y, lam)}
 
 print(TEXT["head"] + "\n|---|---|---|---|")
@@ -75,4 +65,4 @@ axes[0].set(ylabel=TEXT["y"])
 axes[1].set_title(TEXT["zoom"])
 axes[0].set_title(TEXT["signal"])
 fig.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncols=5)
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

@@ -4,6 +4,8 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.optim import weight_decay_runs
 
+runs = weight_decay_runs(scales=(1e-3, 1e-1, 1.0, 10.0), lr=1e-2, lam=0.1, num_steps=500)
+n = len(runs["adamw"])
 TEXT = localized(
     {
         "ko": dict(
@@ -21,8 +23,6 @@ TEXT = localized(
     }
 )
 
-runs = weight_decay_runs(scales=(1e-3, 1e-1, 1.0, 10.0), lr=1e-2, lam=0.1, num_steps=500)
-n = len(runs["adamw"])
 print(TEXT["note"].format(n=n) + "\n")
 print(f"- {TEXT['theory']}: {float(runs['theory']):.4f}")
 print(f"- {TEXT['sgd']}: {np.abs(runs['sgd_l2'] - runs['sgd_decay']).max():.1e}\n")

@@ -5,37 +5,27 @@ from studynotes.i18n import localized
 from studynotes.linear import lambda_grid, lasso, lasso_lambda_max, lasso_path, make_sparse_regression, ridge_path
 from studynotes.plotting import INK, figure, figure_html
 
-TEXT = localized(
-    {
-        "ko": dict(
-            lmax="$\\lambda_{\\max} = \\max_j \\lvert x_j^\\top (y-\\bar y)\\rvert / N$",
-            zeros="$\\lambda \\ge \\lambda_{\\max}$에서 0이 아닌 Lasso 계수 수 ($\\lambda = 1, 2, 10 \\times \\lambda_{\\max}$)",
-            head="| 특성 $j$ | 참 계수 | Lasso가 0이 아니게 되는 가장 큰 격자 $\\lambda$ | $\\lambda = \\lambda_{\\max}$에서 Ridge 계수 |",
-            never="끝까지 0", x="log₁₀ λ", y="계수 값", lasso="Lasso", ridge="Ridge", lm="$\\lambda_{\\max}$",
-            alt="두 그래프. 왼쪽 Lasso 경로에서는 λ가 λ_max보다 크면 모든 계수가 0이고, λ가 작아질수록 계수가 하나씩 0에서 벗어나 자란다. 경로는 λ에 대해 조각별 직선이지만 로그 축에서는 휘어 보인다. "
-            "오른쪽 Ridge 경로에서는 λ가 커질수록 모든 계수가 부드럽게 0 쪽으로 줄어들지만 0에 닿지는 않는다.",
-            cap="정칙화 경로. Lasso(왼쪽)의 계수는 하나씩 정확히 0에 닿는다(경로는 λ에 대해 조각별 선형이고, 로그 축이라 휘어 보인다). Ridge(오른쪽)는 모든 계수를 함께 부드럽게 줄인다. 점선은 λ_max다.",
-        ),
-        "en": dict(
-            lmax="$\\lambda_{\\max} = \\max_j \\lvert x_j^\\top (y-\\bar y)\\rvert / N$",
-            zeros="non-zero Lasso coefficients at $\\lambda \\ge \\lambda_{\\max}$ ($\\lambda = 1, 2, 10 \\times \\lambda_{\\max}$)",
-            head="| feature $j$ | true coefficient | largest grid $\\lambda$ where Lasso makes it non-zero | Ridge coefficient at $\\lambda = \\lambda_{\\max}$ |",
-            never="stays 0", x="log₁₀ λ", y="coefficient value", lasso="Lasso", ridge="Ridge", lm="$\\lambda_{\\max}$",
-            alt="Two plots. In the Lasso path on the left, every coefficient is zero when lambda exceeds lambda_max; as lambda decreases "
-            "the coefficients leave zero one at a time and grow along segments that are straight in λ, drawn bent on the log axis. In the Ridge path on the right, all coefficients "
-            "shrink smoothly toward zero as lambda grows but never reach it.",
-            cap="Regularization paths. Lasso coefficients (left) hit exactly zero one at a time (the path is piecewise linear in λ; the log axis bends it); Ridge (right) "
-            "shrinks all of them together, smoothly. The dashed line marks λ_max.",
-        ),
-    }
-)
-
 rng = np.random.default_rng(2)
 X, y, beta = make_sparse_regression(200, 13, 5, rng, noise=1.0)
 lam_max = lasso_lambda_max(X, y)
 lams = lambda_grid(3 * lam_max, 140, 1e-3 / 3)  # decreasing, from 3 lambda_max down to 1e-3 lambda_max
 path_l = lasso_path(X, y, lams)
 path_r = ridge_path(X, y, lams)
+
+TEXT = localized(
+    {
+        "ko": dict(
+            lmax="$\\lambda_{\\max} = \\max_j \\lvert x_j^\\top (y-\\bar y)\\rvert / N$",
+            zeros="$\\lambda \\ge \\lambda_{\\max}$에서 0이 아닌 Lasso 계수 수 ($\\lambda = 1, 2, 10 \\times \\lambda_{\\max}$)",
+            head="| 특성 $j$ | 참 계수 | Lasso가 0이 아니게 되는 가장 큰 격자 $\\lambda$ | $\\lambda = \\lambda_{\\max}$에서 Ridge 계수 |",
+            never="끝까지 0", x="log₁₀ λ", y="계수 값", lasso="Lasso", ridge="Ridge", lm="$\\lambda_{\\max}$"),
+        "en": dict(
+            lmax="$\\lambda_{\\max} = \\max_j \\lvert x_j^\\top (y-\\bar y)\\rvert / N$",
+            zeros="non-zero Lasso coefficients at $\\lambda \\ge \\lambda_{\\max}$ ($\\lambda = 1, 2, 10 \\times \\lambda_{\\max}$)",
+            head="| feature $j$ | true coefficient | largest grid $\\lambda$ where Lasso makes it non-zero | Ridge coefficient at $\\lambda = \\lambda_{\\max}$ |",
+            never="stays 0", x="log₁₀ λ", y="coefficient value", lasso="Lasso", ridge="Ridge", lm="$\\lambda_{\\max}$"),
+    }
+)
 
 print(f"- {TEXT['lmax']}: {lam_max:.4f}")
 counts = [np.count_nonzero(lasso(X, y, k * lam_max).coef) for k in (1, 2, 10)]
@@ -56,4 +46,4 @@ for ax, path, name in ((axes[0], path_l, TEXT["lasso"]), (axes[1], path_r, TEXT[
     ax.set_title(name)
     ax.set(xlabel=TEXT["x"])
 axes[0].set(ylabel=TEXT["y"])
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

@@ -4,6 +4,11 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import StandardScaler, elastic_net, elastic_net_kkt_violation, lasso, lasso_kkt_violation
 
+rng = np.random.default_rng(3)
+x = rng.standard_normal(100)
+X = np.column_stack([x, x + 0.1 * rng.standard_normal(100), rng.standard_normal(100)])  # twins and a noise feature
+y = x + 0.5 * rng.standard_normal(100)  # only the shared signal matters
+X = StandardScaler().fit(X).transform(X)
 TEXT = localized(
     {
         "ko": dict(
@@ -21,11 +26,6 @@ TEXT = localized(
     }
 )
 
-rng = np.random.default_rng(3)
-x = rng.standard_normal(100)
-X = np.column_stack([x, x + 0.1 * rng.standard_normal(100), rng.standard_normal(100)])  # twins and a noise feature
-y = x + 0.5 * rng.standard_normal(100)  # only the shared signal matters
-X = StandardScaler().fit(X).transform(X)
 print(f"{TEXT['corr']}: {np.corrcoef(X[:, 0], X[:, 1])[0, 1]:.3f}\n")
 
 fit_l = lasso(X, y, 0.1)

@@ -6,29 +6,6 @@ from studynotes.linear import regularization_curves
 from studynotes.nn import batchnorm_forward
 from studynotes.plotting import figure, figure_html
 
-TEXT = localized(
-    {
-        "ko": dict(
-            mech="| 특성의 $\\sigma$ | 출력 평균 | 출력 분산 | $\\sigma_B^2/(\\sigma_B^2+\\epsilon)$ | $\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$로 복원한 오차 |",
-            head="| 모델 | 100회 뒤 학습 손실 | 최종 학습 손실 | 최종 학습 정확도 | 최종 검증 정확도 | 차이 (검증 − 학습 손실) |",
-            plain="BN 없음", bn="BN 있음", it="갱신 횟수", loss="학습 손실 (로그 눈금)", acc="검증 정확도",
-            alt="두 그래프. 왼쪽: 갱신 횟수에 따른 학습 손실. BN을 쓴 모델은 처음 수십 번 만에 크게 떨어지고, BN이 없는 모델은 ln 3 근처에 오래 머물다 천천히 내려간다. "
-            "오른쪽: 검증 정확도. BN 모델은 빠르게 1 가까이 오르고, BN이 없는 모델은 한참 뒤처진다.",
-            cap="같은 작은 초기값(표준편차 0.01)과 학습률 0.3으로 spiral 데이터(클래스당 100점)를 학습했다. BN을 넣은 쪽이 훨씬 빨리 수렴한다. 두 모델 모두 학습·검증 차이는 작다.",
-        ),
-        "en": dict(
-            mech="| feature $\\sigma$ | output mean | output variance | $\\sigma_B^2/(\\sigma_B^2+\\epsilon)$ | error after restoring with $\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$ |",
-            head="| model | train loss after 100 updates | final train loss | final train accuracy | final validation accuracy | gap (validation − train loss) |",
-            plain="no BN", bn="with BN", it="updates", loss="training loss (log scale)", acc="validation accuracy",
-            alt="Two plots. Left: training loss against updates; with batch normalization it drops within a few dozen updates, "
-            "without it the loss sits near ln 3 for a long time and then falls slowly. Right: validation accuracy; the BN network "
-            "quickly gets close to 1 and the other lags far behind.",
-            cap="Both networks start from the same small initial weights (standard deviation 0.01) with learning rate 0.3 on spiral "
-            "data (100 points per class). The one with batch normalization converges much faster; both have a small train/validation gap.",
-        ),
-    }
-)
-
 rng = np.random.default_rng(7)
 sigmas = np.array([3.0, 1.0, 0.01, 0.003])
 x = 5.0 + sigmas * rng.standard_normal((256, sigmas.size))  # one column per feature, all with mean about 5
@@ -36,6 +13,19 @@ eps = 1e-5
 out, _ = batchnorm_forward(x, np.ones(sigmas.size), np.zeros(sigmas.size), {"mode": "train", "eps": eps})
 mu_b, var_b = x.mean(axis=0), x.var(axis=0)
 restored, _ = batchnorm_forward(x, np.sqrt(var_b + eps), mu_b, {"mode": "train", "eps": eps})
+TEXT = localized(
+    {
+        "ko": dict(
+            mech="| 특성의 $\\sigma$ | 출력 평균 | 출력 분산 | $\\sigma_B^2/(\\sigma_B^2+\\epsilon)$ | $\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$로 복원한 오차 |",
+            head="| 모델 | 100회 뒤 학습 손실 | 최종 학습 손실 | 최종 학습 정확도 | 최종 검증 정확도 | 차이 (검증 − 학습 손실) |",
+            plain="BN 없음", bn="BN 있음", it="갱신 횟수", loss="학습 손실 (로그 눈금)", acc="검증 정확도"),
+        "en": dict(
+            mech="| feature $\\sigma$ | output mean | output variance | $\\sigma_B^2/(\\sigma_B^2+\\epsilon)$ | error after restoring with $\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$ |",
+            head="| model | train loss after 100 updates | final train loss | final train accuracy | final validation accuracy | gap (validation − train loss) |",
+            plain="no BN", bn="with BN", it="updates", loss="training loss (log scale)", acc="validation accuracy"),
+    }
+)
+
 print(TEXT["mech"] + "\n|---|---|---|---|---|")
 for j, s in enumerate(sigmas):
     print(f"| {s:g} | {out[:, j].mean():.1e} | {out[:, j].var():.4f} | {var_b[j] / (var_b[j] + eps):.4f} | "
@@ -57,4 +47,4 @@ axes[0].set(xlabel=TEXT["it"], ylabel=TEXT["loss"])
 axes[1].set(xlabel=TEXT["it"], ylabel=TEXT["acc"], ylim=(0.3, 1.0))
 axes[0].legend()
 axes[1].legend(loc="lower right")
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

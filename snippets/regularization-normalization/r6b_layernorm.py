@@ -4,6 +4,9 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.nn import batchnorm_forward, layernorm_forward
 
+rng = np.random.default_rng(7)
+X = rng.normal(3.0, 2.0, (64, 8))
+gamma, beta = rng.uniform(0.5, 1.5, 8), rng.normal(0.0, 0.5, 8)
 TEXT = localized(
     {
         "ko": dict(
@@ -17,9 +20,6 @@ TEXT = localized(
     }
 )
 
-rng = np.random.default_rng(7)
-X = rng.normal(3.0, 2.0, (64, 8))
-gamma, beta = rng.uniform(0.5, 1.5, 8), rng.normal(0.0, 0.5, 8)
 rows = {
     TEXT["bn"]: lambda x: batchnorm_forward(x, gamma, beta, {"mode": "train"})[0],
     TEXT["ln"]: lambda x: layernorm_forward(x, gamma, beta)[0],

@@ -5,25 +5,6 @@ from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
 from studynotes.prob import conditional_pmf, is_independent, joint_expectation, joint_marginals
 
-TEXT = localized(
-    {
-        "ko": dict(
-            sums="합", cond="조건부 PMF", total="전체 합", indep="독립인가?", yes="예", no="아니오",
-            check="확인", value="값",
-            px="P(X=x)", py="P(Y=y)", x="X의 값", y="Y의 값",
-            alt="2×3 결합 PMF 표를 색으로 칠한 열지도. 칸마다 확률이 적혀 있고, 위에는 Y의 주변 PMF, 오른쪽에는 X의 주변 PMF가 막대로 그려져 있다.",
-            cap="결합 PMF(가운데)와 주변 PMF(위: 열의 합, 오른쪽: 행의 합). 주변 PMF만으로는 가운데 표를 복원할 수 없다.",
-        ),
-        "en": dict(
-            sums="sum", cond="conditional PMF", total="total", indep="independent?", yes="yes", no="no",
-            check="check", value="value",
-            px="P(X=x)", py="P(Y=y)", x="value of X", y="value of Y",
-            alt="Heat map of a 2×3 joint PMF with the probability written in each cell; bars above show the marginal PMF of Y and bars to the right the marginal PMF of X.",
-            cap="The joint PMF (center) and its marginals (top: column sums, right: row sums). The marginals alone cannot rebuild the table in the center.",
-        ),
-    }
-)
-
 x_values, y_values = np.array([0, 1]), np.array([0, 1, 2])
 table = np.array([[0.10, 0.20, 0.10],
                   [0.25, 0.15, 0.20]])
@@ -36,6 +17,19 @@ for i, x in enumerate(x_values):
     cells = " | ".join(f"{v:.2f}" for v in table[i])
     print(f"| $X={x}$ | {cells} | {px[i]:.2f} |")
 print("| $P(Y=y)$ | " + " | ".join(f"{v:.2f}" for v in py) + f" | {table.sum():.2f} |\n")
+
+TEXT = localized(
+    {
+        "ko": dict(
+            sums="합", cond="조건부 PMF", total="전체 합", indep="독립인가?", yes="예", no="아니오",
+            check="확인", value="값",
+            px="P(X=x)", py="P(Y=y)", x="X의 값", y="Y의 값"),
+        "en": dict(
+            sums="sum", cond="conditional PMF", total="total", indep="independent?", yes="yes", no="no",
+            check="check", value="value",
+            px="P(X=x)", py="P(Y=y)", x="value of X", y="value of Y"),
+    }
+)
 
 print(f"| {TEXT['cond']} | {head} | {TEXT['sums']} |\n|---|" + "---|" * (len(y_values) + 1))
 for i, x in enumerate(x_values):
@@ -64,4 +58,4 @@ top.bar(y_values, py, width=0.6)
 top.set(xlim=(-0.5, len(y_values) - 0.5), xticks=[], ylabel=TEXT["py"], ylim=(0, 0.5))
 side.barh(x_values, px, height=0.5, color="C1")
 side.set(ylim=(len(x_values) - 0.5, -0.5), yticks=[], xlabel=TEXT["px"], xlim=(0, 0.7))
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

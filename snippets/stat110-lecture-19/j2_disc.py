@@ -5,42 +5,8 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import (
-    disc_conditional_var,
-    disc_marginal_pdf,
-    disc_marginal_tail,
-    mc_cell,
-    mc_estimate,
-    mc_product,
-    sample_unit_disc,
-)
-
-TEXT = localized(
-    {
-        "ko": dict(
-            what="양", sim="시뮬레이션", exact="이론값",
-            acc="수락 비율 (원 넓이 / 정사각형 넓이)", f0="$f_X(0)$ (폭 0.02 구간으로 추정)",
-            var="$\\mathrm{Var}(Y\\mid X\\approx 0.6)$", corner="$P(\\lvert X\\rvert>0.8,\\ \\lvert Y\\rvert>0.8)$",
-            prod="$P(\\lvert X\\rvert>0.8)\\,P(\\lvert Y\\rvert>0.8)$", q="$P(X\\le0,\\ Y\\le0)$", qprod="$P(X\\le0)\\,P(Y\\le0)$",
-            sq="정사각형: $F(0.3,\\,0.7)$ (경험적 결합 CDF)",
-            t1="(X, Y) 표본 3000개", t2="X의 주변분포", t3="X ≈ 0.6일 때 Y",
-            hist="히스토그램", curve="(2/π)√(1−x²)", unif="Unif(−0.8, 0.8)의 밀도", dens="밀도",
-            alt="세 그림. 왼쪽: 단위원 안에 고르게 퍼진 점들과 x = 0.6 근처의 세로 띠. 가운데: X의 히스토그램이 가운데가 솟은 반원 모양 곡선 (2/π)√(1−x²)와 겹친다. 오른쪽: 띠 안의 Y 값 히스토그램이 −0.8부터 0.8까지 평평하다.",
-            cap="원 위의 균등분포. X의 주변 밀도는 균등하지 않고 반원 모양이지만, X = 0.6에서 자른 현 위의 조건부분포는 다시 균등하다.",
-        ),
-        "en": dict(
-            what="quantity", sim="simulation", exact="theory",
-            acc="acceptance rate (disc area / square area)", f0="$f_X(0)$ (estimated from a window of width 0.02)",
-            var="$\\mathrm{Var}(Y\\mid X\\approx 0.6)$", corner="$P(\\lvert X\\rvert>0.8,\\ \\lvert Y\\rvert>0.8)$",
-            prod="$P(\\lvert X\\rvert>0.8)\\,P(\\lvert Y\\rvert>0.8)$", q="$P(X\\le0,\\ Y\\le0)$", qprod="$P(X\\le0)\\,P(Y\\le0)$",
-            sq="square: $F(0.3,\\,0.7)$ (empirical joint CDF)",
-            t1="3000 draws of (X, Y)", t2="marginal of X", t3="Y given X ≈ 0.6",
-            hist="histogram", curve="(2/π)√(1−x²)", unif="Unif(−0.8, 0.8) density", dens="density",
-            alt="Three panels. Left: points spread evenly over the unit disc with a thin vertical band near x = 0.6. Middle: the histogram of X follows the dome-shaped curve (2/π)√(1−x²). Right: the histogram of Y inside the band is flat from −0.8 to 0.8.",
-            cap="Uniform on the disc. The marginal density of X is a dome, not flat, yet the conditional distribution on the chord at X = 0.6 is uniform again.",
-        ),
-    }
-)
+from studynotes.prob import (disc_conditional_var, disc_marginal_pdf, disc_marginal_tail, mc_cell, mc_estimate,
+    mc_product, sample_unit_disc)
 
 rng = np.random.default_rng(19)
 sample = sample_unit_disc(500_000, rng)
@@ -58,6 +24,27 @@ neg = mc_estimate((x <= 0) & (y <= 0))
 neg_prod = mc_product(x <= 0, y <= 0)
 u = rng.random((200_000, 2))
 sq = mc_estimate((u[:, 0] <= 0.3) & (u[:, 1] <= 0.7))
+
+TEXT = localized(
+    {
+        "ko": dict(
+            what="양", sim="시뮬레이션", exact="이론값",
+            acc="수락 비율 (원 넓이 / 정사각형 넓이)", f0="$f_X(0)$ (폭 0.02 구간으로 추정)",
+            var="$\\mathrm{Var}(Y\\mid X\\approx 0.6)$", corner="$P(\\lvert X\\rvert>0.8,\\ \\lvert Y\\rvert>0.8)$",
+            prod="$P(\\lvert X\\rvert>0.8)\\,P(\\lvert Y\\rvert>0.8)$", q="$P(X\\le0,\\ Y\\le0)$", qprod="$P(X\\le0)\\,P(Y\\le0)$",
+            sq="정사각형: $F(0.3,\\,0.7)$ (경험적 결합 CDF)",
+            t1="(X, Y) 표본 3000개", t2="X의 주변분포", t3="X ≈ 0.6일 때 Y",
+            hist="히스토그램", curve="정확한 밀도", unif="Unif(−0.8, 0.8)의 밀도", dens="밀도"),
+        "en": dict(
+            what="quantity", sim="simulation", exact="theory",
+            acc="acceptance rate (disc area / square area)", f0="$f_X(0)$ (estimated from a window of width 0.02)",
+            var="$\\mathrm{Var}(Y\\mid X\\approx 0.6)$", corner="$P(\\lvert X\\rvert>0.8,\\ \\lvert Y\\rvert>0.8)$",
+            prod="$P(\\lvert X\\rvert>0.8)\\,P(\\lvert Y\\rvert>0.8)$", q="$P(X\\le0,\\ Y\\le0)$", qprod="$P(X\\le0)\\,P(Y\\le0)$",
+            sq="square: $F(0.3,\\,0.7)$ (empirical joint CDF)",
+            t1="3000 draws of (X, Y)", t2="marginal of X", t3="Y given X ≈ 0.6",
+            hist="histogram", curve="exact density", unif="Unif(−0.8, 0.8) density", dens="density"),
+    }
+)
 
 print(f"| {TEXT['what']} | {TEXT['sim']} | {TEXT['exact']} |\n|---|---|---|")
 print(f"| {TEXT['acc']} | {mc_cell(acc, math.pi / 4)} | $\\pi/4$ = {math.pi / 4:.4f} |")
@@ -78,11 +65,11 @@ ax2.hist(x, bins=50, range=(-1, 1), density=True, histtype="stepfilled", alpha=0
 grid = np.linspace(-1, 1, 401)
 ax2.plot(grid, disc_marginal_pdf(grid), color=INK, label=TEXT["curve"])
 ax2.set(xlabel="x", ylabel=TEXT["dens"], title=TEXT["t2"], ylim=(0, 1.0))
-ax2.legend(loc="upper center", fontsize=8)
+ax2.legend(loc="upper center", fontsize=9)
 chord = math.sqrt(1 - x0**2)
 ax3.hist(y[band], bins=20, range=(-1, 1), density=True, histtype="stepfilled", alpha=0.55, color="C1", label=TEXT["hist"])
 ax3.plot([-1, -chord, -chord, chord, chord, 1], [0, 0, 1 / (2 * chord), 1 / (2 * chord), 0, 0],
          color=INK, label=TEXT["unif"])
 ax3.set(xlabel="y", ylabel=TEXT["dens"], title=TEXT["t3"], ylim=(0, 1.0))
-ax3.legend(loc="upper center", fontsize=8)
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+ax3.legend(loc="upper center", fontsize=9)
+print(figure_html(fig))

@@ -5,6 +5,12 @@ from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_cell, mc_estimate, mc_product, normal_cdf
 
+rng = np.random.default_rng(19)
+n = 1_000_000
+x, y = rng.exponential(1.0, n), rng.random(n)
+z = rng.standard_normal(n)
+tail = float(2 * normal_cdf(-1.0))  # P(|Z| > 1)
+
 TEXT = localized(
     {
         "ko": dict(
@@ -12,27 +18,15 @@ TEXT = localized(
             exy="$X\\sim\\mathrm{Expo}(1)$, $Y\\sim\\mathrm{Unif}(0,1)$ 독립: $E(XY)$",
             cov="$\\mathrm{Cov}(Z, Z^2) = E(Z^3)$",
             joint="$P(\\lvert Z\\rvert>1,\\ Z^2>1)$", prod="$P(\\lvert Z\\rvert>1)\\,P(Z^2>1)$",
-            pts="(Z, Z²) 표본 2000개", line="E(Z²) = 1 (최소제곱 직선, 기울기 0)",
-            alt="Z를 가로축, Z²를 세로축에 놓은 점 2000개가 포물선 위에 정확히 놓여 있고, 높이 1의 수평선이 그려져 있다.",
-            cap="Z²는 Z로 완전히 결정되지만(종속), 점들에 맞춘 직선의 기울기는 0이다(무상관).",
-        ),
+            pts="(Z, Z²) 표본 2000개", line="E(Z²) = 1 (최소제곱 직선, 기울기 0)"),
         "en": dict(
             what="quantity", sim="simulation ($10^6$ draws)", exact="theory",
             exy="$X\\sim\\mathrm{Expo}(1)$, $Y\\sim\\mathrm{Unif}(0,1)$ independent: $E(XY)$",
             cov="$\\mathrm{Cov}(Z, Z^2) = E(Z^3)$",
             joint="$P(\\lvert Z\\rvert>1,\\ Z^2>1)$", prod="$P(\\lvert Z\\rvert>1)\\,P(Z^2>1)$",
-            pts="2000 draws of (Z, Z²)", line="E(Z²) = 1 (least-squares line, slope 0)",
-            alt="2000 points with Z on the horizontal axis and Z² on the vertical axis lie exactly on a parabola; a horizontal line is drawn at height 1.",
-            cap="Z² is a function of Z (dependent), yet the straight line fitted to the points is flat (uncorrelated).",
-        ),
+            pts="2000 draws of (Z, Z²)", line="E(Z²) = 1 (least-squares line, slope 0)"),
     }
 )
-
-rng = np.random.default_rng(19)
-n = 1_000_000
-x, y = rng.exponential(1.0, n), rng.random(n)
-z = rng.standard_normal(n)
-tail = float(2 * normal_cdf(-1.0))  # P(|Z| > 1)
 
 print(f"| {TEXT['what']} | {TEXT['sim']} | {TEXT['exact']} |\n|---|---|---|")
 print(f"| {TEXT['exy']} | {mc_cell(mc_estimate(x * y), 0.5)} | $E(X)E(Y) = 1\\cdot\\frac12$ |")
@@ -45,4 +39,4 @@ ax.scatter(z[:2000], z[:2000] ** 2, s=3, alpha=0.5, rasterized=True, label=TEXT[
 ax.axhline(1.0, color=INK, linestyle="--", linewidth=1, label=TEXT["line"])
 ax.set(xlabel="Z", ylabel="Z²", xlim=(-3.5, 3.5), ylim=(-0.3, 14))
 ax.legend(loc="upper center")
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

@@ -3,37 +3,8 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
-from studynotes.prob import (
-    binomial_pmf,
-    empirical_joint_pmf,
-    mc_cell,
-    mc_covariance,
-    mc_estimate,
-    mc_product,
-    mc_variance,
-    poisson_pmf,
-    sample_chicken_egg,
-    sample_hatching,
-)
-
-TEXT = localized(
-    {
-        "ko": dict(
-            what="양", sim="시뮬레이션", exact="이론값",
-            pois="$N\\sim\\mathrm{Pois}(10)$", fixed="$N=10$ 고정", pois_t="N ~ Pois(10)", fixed_t="N = 10 고정",
-            x="부화한 달걀 수 X", y="부화하지 않은 달걀 수 Y", freq="상대도수",
-            alt="두 열지도. 왼쪽(N ~ Pois(10)): 상대도수가 X = 3, Y = 7 근처를 중심으로 둥글게 퍼져 있다. 오른쪽(N = 10 고정): 모든 질량이 X + Y = 10인 대각선 위에만 놓여 있다.",
-            cap="달걀 수가 포아송이면 (X, Y)의 결합 PMF가 두 포아송 PMF의 곱처럼 퍼지고(독립), 달걀 수가 고정되면 X + Y = 10인 선 위에 갇힌다(완전한 음의 종속).",
-        ),
-        "en": dict(
-            what="quantity", sim="simulation", exact="theory",
-            pois="$N\\sim\\mathrm{Pois}(10)$", fixed="fixed $N=10$", pois_t="N ~ Pois(10)", fixed_t="fixed N = 10",
-            x="hatched eggs X", y="unhatched eggs Y", freq="relative frequency",
-            alt="Two heat maps. Left (N ~ Pois(10)): the relative frequencies form a round blob centered near X = 3, Y = 7. Right (fixed N = 10): all the mass sits on the anti-diagonal X + Y = 10.",
-            cap="With a Poisson number of eggs the joint PMF of (X, Y) spreads like a product of two Poisson PMFs (independent); with a fixed number it is confined to the line X + Y = 10 (perfectly negatively dependent).",
-        ),
-    }
-)
+from studynotes.prob import (binomial_pmf, empirical_joint_pmf, mc_cell, mc_covariance, mc_estimate, mc_product,
+    mc_variance, poisson_pmf, sample_chicken_egg, sample_hatching)
 
 lam, p, n_fixed, reps = 10.0, 0.3, 10, 1_000_000
 q = 1 - p
@@ -44,6 +15,19 @@ xs, ys = np.arange(0, 16), np.arange(0, 21)
 joint_p = empirical_joint_pmf(xp, yp, xs, ys)
 joint_f = empirical_joint_pmf(xf, yf, xs, ys)
 
+
+TEXT = localized(
+    {
+        "ko": dict(
+            what="양", sim="시뮬레이션", exact="이론값",
+            pois="$N\\sim\\mathrm{Pois}(10)$", fixed="$N=10$ 고정", pois_t="N ~ Pois(10)", fixed_t="N = 10 고정",
+            x="부화한 달걀 수 X", y="부화하지 않은 달걀 수 Y", freq="상대도수"),
+        "en": dict(
+            what="quantity", sim="simulation", exact="theory",
+            pois="$N\\sim\\mathrm{Pois}(10)$", fixed="fixed $N=10$", pois_t="N ~ Pois(10)", fixed_t="fixed N = 10",
+            x="hatched eggs X", y="unhatched eggs Y", freq="relative frequency"),
+    }
+)
 
 print(f"| {TEXT['what']} | {TEXT['pois']}: {TEXT['sim']} | {TEXT['exact']} | {TEXT['fixed']}: {TEXT['sim']} | {TEXT['exact']} |")
 print("|---|---|---|---|---|")
@@ -66,4 +50,4 @@ for ax, table, title in zip(axes, (joint_p, joint_f), (TEXT["pois_t"], TEXT["fix
     ax.grid(False)
     fig.colorbar(image, ax=ax, label=TEXT["freq"])  # own scale: the fixed-N table is 8 times more concentrated
 axes[0].set_ylabel(TEXT["y"])
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

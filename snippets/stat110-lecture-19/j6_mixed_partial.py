@@ -5,23 +5,6 @@ from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
 from studynotes.prob import mixed_partial
 
-TEXT = localized(
-    {
-        "ko": dict(
-            pt="점 $(x, y)$", step="간격 $h$", fd="유한차분", exact="$f(x,y)=2e^{-x-2y}$", cdf="$F(x,y)$",
-            tF="결합 CDF F(x, y)", tf="결합 PDF f(x, y)",
-            alt="두 3차원 곡면. 왼쪽: 결합 CDF F(x, y)가 원점에서 0으로 시작해 x와 y가 커질수록 1로 올라간다. 오른쪽: 결합 PDF f(x, y) = 2e^(−x−2y)가 원점에서 2로 가장 높고 멀어질수록 0으로 내려간다.",
-            cap="F(x, y) = (1 − e^(−x))(1 − e^(−2y))는 1을 넘지 않는 확률이지만, 이를 x와 y로 한 번씩 미분한 밀도 f는 원점 근처에서 2에 가깝다.",
-        ),
-        "en": dict(
-            pt="point $(x, y)$", step="step $h$", fd="finite difference", exact="$f(x,y)=2e^{-x-2y}$", cdf="$F(x,y)$",
-            tF="joint CDF F(x, y)", tf="joint PDF f(x, y)",
-            alt="Two 3-D surfaces. Left: the joint CDF F(x, y) starts at 0 at the origin and rises towards 1 as x and y grow. Right: the joint PDF f(x, y) = 2e^(−x−2y) is highest, 2, at the origin and falls towards 0.",
-            cap="F(x, y) = (1 − e^(−x))(1 − e^(−2y)) is a probability and never exceeds 1, but its mixed partial, the density f, is close to 2 near the origin.",
-        ),
-    }
-)
-
 
 def joint_cdf(x, y):
     """Independent X ~ Expo(1), Y ~ Expo(2): the joint CDF is the product of the marginal CDFs."""
@@ -31,6 +14,17 @@ def joint_cdf(x, y):
 def joint_pdf(x, y):
     return 2 * np.exp(-x - 2 * y)
 
+
+TEXT = localized(
+    {
+        "ko": dict(
+            pt="점 $(x, y)$", step="간격 $h$", fd="유한차분", exact="$f(x,y)=2e^{-x-2y}$", cdf="$F(x,y)$",
+            tF="결합 CDF F(x, y)", tf="결합 PDF f(x, y)"),
+        "en": dict(
+            pt="point $(x, y)$", step="step $h$", fd="finite difference", exact="$f(x,y)=2e^{-x-2y}$", cdf="$F(x,y)$",
+            tF="joint CDF F(x, y)", tf="joint PDF f(x, y)"),
+    }
+)
 
 print(f"| {TEXT['pt']} | {TEXT['step']} | {TEXT['cdf']} | {TEXT['fd']} | {TEXT['exact']} |\n|---|---|---|---|---|")
 for (x, y), h in [((0.7, 0.4), 0.1), ((0.7, 0.4), 0.01), ((0.7, 0.4), 0.001), ((0.05, 0.05), 0.001)]:
@@ -49,4 +43,4 @@ for ax, values, title, color, azim in panels:  # F seen with the origin in front
     for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
         axis.set_pane_color((0, 0, 0, 0))
     ax.view_init(elev=25, azim=azim)
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

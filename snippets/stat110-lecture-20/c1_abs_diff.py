@@ -3,14 +3,13 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import (
-    expected_abs_diff_iid_normals,
-    expected_abs_normal,
-    mc_cell,
-    mc_estimate,
-    normal_pdf,
-    sample_abs_diff_iid_normals,
-)
+from studynotes.prob import (expected_abs_diff_iid_normals, expected_abs_normal, mc_cell, mc_estimate, normal_pdf,
+    sample_abs_diff_iid_normals)
+
+rng = np.random.default_rng(20)
+draws = sample_abs_diff_iid_normals(1_000_000, rng)
+est = mc_estimate(draws)
+exact = expected_abs_diff_iid_normals()
 
 TEXT = localized(
     {
@@ -19,26 +18,15 @@ TEXT = localized(
             sim="시뮬레이션, $10^6$쌍 (± 표준오차)",
             exact=r"정확한 값 $2/\sqrt{\pi}$",
             ez=r"비교: $E\lvert Z\rvert=\sqrt{2/\pi}$",
-            x="|Z₁ − Z₂|", y="밀도", hist="시뮬레이션", curve="√2·|Z|의 밀도",
-            alt="|Z₁−Z₂| 표본 백만 개의 히스토그램이 √2·|Z|의 반정규 밀도 곡선과 겹친다. 점선은 평균 2/√π이다.",
-            cap="|Z₁−Z₂|는 √2·|Z|와 분포가 같다. 점선은 평균 2/√π다.",
-        ),
+            x="|Z₁ − Z₂|", y="밀도", hist="시뮬레이션", curve="√2·|Z|의 밀도"),
         "en": dict(
             head="| | value |",
             sim="simulation, $10^6$ pairs (± standard error)",
             exact=r"exact $2/\sqrt{\pi}$",
             ez=r"for contrast: $E\lvert Z\rvert=\sqrt{2/\pi}$",
-            x="|Z₁ − Z₂|", y="density", hist="simulation", curve="density of √2·|Z|",
-            alt="Histogram of a million draws of |Z₁−Z₂| lying on the half-normal density of √2·|Z|; a dashed line marks the mean 2/√π.",
-            cap="|Z₁−Z₂| has the distribution of √2·|Z|. The dashed line is the mean 2/√π.",
-        ),
+            x="|Z₁ − Z₂|", y="density", hist="simulation", curve="density of √2·|Z|"),
     }
 )
-
-rng = np.random.default_rng(20)
-draws = sample_abs_diff_iid_normals(1_000_000, rng)
-est = mc_estimate(draws)
-exact = expected_abs_diff_iid_normals()
 
 print(TEXT["head"] + "\n|---|---|")
 print(f"| {TEXT['sim']} | {mc_cell(est, exact)} |")
@@ -52,4 +40,4 @@ ax.plot(x, 2 * normal_pdf(x, 0.0, 2.0), label=TEXT["curve"])  # fold N(0, 2) ont
 ax.axvline(exact, color=INK, linestyle="--", linewidth=1)
 ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], xlim=(0, 5))
 ax.legend()
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

@@ -5,27 +5,21 @@ from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
 from studynotes.prob import mc_cell, mc_estimate, mc_variance, normal_mgf, normal_pdf, sum_of_independent_normals
 
-TEXT = localized(
-    {
-        "ko": dict(
-            head="| | 평균 (이론) | 분산 (이론) | 평균 (표본) | 분산 (표본) | $M(0.3)$ (이론) | $M(0.3)$ (표본) |",
-            x="값", y="밀도", sim="표본", theory="이론 밀도",
-            alt="X+Y와 X−Y 표본의 히스토그램 두 개. 각각 N(−2, 6.25)와 N(4, 6.25) 밀도 곡선과 겹치고 폭이 같다.",
-            cap="합과 차는 중심만 다르고 퍼진 정도는 같다. 차의 분산도 두 분산의 합이다.",
-        ),
-        "en": dict(
-            head="| | mean (theory) | variance (theory) | mean (sample) | variance (sample) | $M(0.3)$ (theory) | $M(0.3)$ (sample) |",
-            x="value", y="density", sim="sample", theory="theoretical density",
-            alt="Two histograms, of X+Y and of X−Y, lying on the N(−2, 6.25) and N(4, 6.25) densities; both have the same width.",
-            cap="The sum and the difference differ in center only: the variance of the difference is also the sum of the variances.",
-        ),
-    }
-)
-
 mu1, var1, mu2, var2 = 1.0, 4.0, -3.0, 2.25
 rng = np.random.default_rng(2022)
 x = rng.normal(mu1, np.sqrt(var1), 200_000)
 y = rng.normal(mu2, np.sqrt(var2), 200_000)
+
+TEXT = localized(
+    {
+        "ko": dict(
+            head="| | 평균 (이론) | 분산 (이론) | 평균 (표본) | 분산 (표본) | $M(0.3)$ (이론) | $M(0.3)$ (표본) |",
+            x="값", y="밀도", sim="표본", theory="이론 밀도"),
+        "en": dict(
+            head="| | mean (theory) | variance (theory) | mean (sample) | variance (sample) | $M(0.3)$ (theory) | $M(0.3)$ (sample) |",
+            x="value", y="density", sim="sample", theory="theoretical density"),
+    }
+)
 
 print(TEXT["head"] + "\n|---|---|---|---|---|---|---|")
 fig, axes = figure(1, 2, width=7.0, height=2.8, sharey=True)
@@ -43,4 +37,4 @@ for ax, sign, name, color in zip(axes, (1, -1), ("X + Y", "X − Y"), ("C0", "C1
 axes[0].set_ylabel(TEXT["y"])
 axes[0].legend(loc="upper left")
 print()
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

@@ -3,39 +3,8 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
-from studynotes.prob import (
-    binomial_pmf,
-    multinomial_conditional,
-    multinomial_cov,
-    multinomial_lump,
-    mc_cell,
-    mc_covariance,
-    mc_estimate,
-    mc_variance,
-    multinomial_pmf,
-    sample_multinomial,
-)
-
-TEXT = localized(
-    {
-        "ko": dict(
-            head="| 성질 | 이론 | 시뮬레이션 ($2\\times10^5$번) |",
-            mean="평균 $E(X_1), E(X_2), E(X_3)$", var="분산 $\\mathrm{Var}(X_j)$", cond="$E(X_2 \\mid X_1=4)$",
-            lump="$P(X_2+X_3=5)$ (Bin(10, 0.5))", cov="$\\mathrm{Cov}(X_1, X_2)$",
-            x="X₁ (범주 1의 개수)", y="X₂ (범주 2의 개수)", bar="결합 PMF",
-            alt="X₁과 X₂의 결합 PMF 열지도. 확률이 X₁+X₂ ≤ 10인 삼각형 안에만 있고, X₁이 크면 X₂가 작아지는 방향으로 기울어 있다.",
-            cap="(X₁, X₂)의 결합 PMF. 개수의 합이 10으로 묶여 있어 X₁이 늘면 X₂는 줄어든다(음의 공분산).",
-        ),
-        "en": dict(
-            head="| property | theory | simulation ($2\\times10^5$ draws) |",
-            mean="means $E(X_1), E(X_2), E(X_3)$", var="variances $\\mathrm{Var}(X_j)$", cond="$E(X_2 \\mid X_1=4)$",
-            lump="$P(X_2+X_3=5)$ (Bin(10, 0.5))", cov="$\\mathrm{Cov}(X_1, X_2)$",
-            x="X₁ (count in category 1)", y="X₂ (count in category 2)", bar="joint PMF",
-            alt="Heat map of the joint PMF of X₁ and X₂: all mass lies in the triangle X₁+X₂ ≤ 10 and tilts so that a large X₁ goes with a small X₂.",
-            cap="Joint PMF of (X₁, X₂). The counts share n = 10 objects, so a larger X₁ leaves less for X₂ (negative covariance).",
-        ),
-    }
-)
+from studynotes.prob import (binomial_pmf, multinomial_conditional, multinomial_cov, multinomial_lump, mc_cell,
+    mc_covariance, mc_estimate, mc_variance, multinomial_pmf, sample_multinomial)
 
 n, p = 10, np.array([0.5, 0.3, 0.2])
 rng = np.random.default_rng(110)
@@ -56,6 +25,21 @@ def cells(estimates, exact):
     return ", ".join(mc_cell(e, float(x)) for e, x in zip(estimates, exact))
 
 
+TEXT = localized(
+    {
+        "ko": dict(
+            head="| 성질 | 이론 | 시뮬레이션 ($2\\times10^5$번) |",
+            mean="평균 $E(X_1), E(X_2), E(X_3)$", var="분산 $\\mathrm{Var}(X_j)$", cond="$E(X_2 \\mid X_1=4)$",
+            lump="$P(X_2+X_3=5)$ (Bin(10, 0.5))", cov="$\\mathrm{Cov}(X_1, X_2)$",
+            x="X₁ (범주 1의 개수)", y="X₂ (범주 2의 개수)", bar="결합 PMF"),
+        "en": dict(
+            head="| property | theory | simulation ($2\\times10^5$ draws) |",
+            mean="means $E(X_1), E(X_2), E(X_3)$", var="variances $\\mathrm{Var}(X_j)$", cond="$E(X_2 \\mid X_1=4)$",
+            lump="$P(X_2+X_3=5)$ (Bin(10, 0.5))", cov="$\\mathrm{Cov}(X_1, X_2)$",
+            x="X₁ (count in category 1)", y="X₂ (count in category 2)", bar="joint PMF"),
+    }
+)
+
 print(TEXT["head"] + "\n|---|---|---|")
 print(f"| {TEXT['mean']} | {fmt(n * p)} | {cells([mc_estimate(d) for d in draws.T], n * p)} |")
 print(f"| {TEXT['var']} | {fmt(np.diag(cov))} | {cells([mc_variance(d) for d in draws.T], np.diag(cov))} |")
@@ -69,4 +53,4 @@ image = ax.imshow(joint, origin="lower", cmap="viridis")
 ax.grid(False)
 ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], xticks=range(0, n + 1, 2), yticks=range(0, n + 1, 2))
 fig.colorbar(image, ax=ax, label=TEXT["bar"], shrink=0.85)
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

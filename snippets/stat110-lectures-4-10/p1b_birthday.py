@@ -5,28 +5,22 @@ from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import birthday_match_prob, mc_cell, mc_estimate, simulate_birthday
 
-TEXT = localized(
-    {
-        "ko": dict(
-            k="인원 k", exact="정확한 값", sim="시뮬레이션 (10만 그룹)",
-            x="인원 k", y="생일이 겹칠 확률", curve="정확한 값 (연쇄 법칙)", dots="시뮬레이션 ± 2 SE",
-            alt="인원 k가 1에서 80까지 늘 때 생일이 겹칠 확률의 곡선. 곡선은 S자로 올라가 k=23 근처에서 1/2을 넘고, 시뮬레이션 점이 곡선 위에 놓인다.",
-            cap="같은 생일이 있을 확률. 점선은 k = 23과 확률 1/2이다.",
-        ),
-        "en": dict(
-            k="people k", exact="exact", sim="simulation (100,000 groups)",
-            x="number of people k", y="P(some shared birthday)", curve="exact (chain rule)", dots="simulation ± 2 SE",
-            alt="S-shaped curve of the probability of a shared birthday for k from 1 to 80 people, crossing one half near k = 23, with simulated dots on the curve.",
-            cap="Probability that some birthday is shared. Dotted lines mark k = 23 and probability 1/2.",
-        ),
-    }
-)
-
 rng = np.random.default_rng(365)
 ks = np.arange(1, 81)
 exact = np.array([birthday_match_prob(k) for k in ks])
 ks_sim = np.array([10, 23, 40, 57])
 est = [mc_estimate(simulate_birthday(k, 100_000, rng)) for k in ks_sim]
+
+TEXT = localized(
+    {
+        "ko": dict(
+            k="인원 k", exact="정확한 값", sim="시뮬레이션 (10만 그룹)",
+            x="인원 k", y="생일이 겹칠 확률", curve="정확한 값 (연쇄 법칙)", dots="시뮬레이션 ± 2 SE"),
+        "en": dict(
+            k="people k", exact="exact", sim="simulation (100,000 groups)",
+            x="number of people k", y="P(some shared birthday)", curve="exact (chain rule)", dots="simulation ± 2 SE"),
+    }
+)
 
 print(f"| {TEXT['k']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
 for k, e in zip(ks_sim, est):
@@ -40,4 +34,4 @@ ax.axvline(23, color=INK, linewidth=0.8, linestyle=":")
 ax.axhline(0.5, color=INK, linewidth=0.8, linestyle=":")
 ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], ylim=(0, 1.02))
 ax.legend(loc="lower right")
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

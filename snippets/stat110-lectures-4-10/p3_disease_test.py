@@ -2,8 +2,13 @@
 import numpy as np
 
 from studynotes.i18n import localized
-from studynotes.plotting import INK, figure, figure_html
+from studynotes.plotting import INK, figure, switch_figure_html
 from studynotes.prob import conditional_estimate, mc_cell, disease_test_posterior, posterior_odds, simulate_disease_test
+
+prevalence, accuracy = 0.01, 0.95  # the lecture's numbers: P(T|D) = P(T^c|D^c) = 0.95
+rng = np.random.default_rng(95)
+diseased, positive = simulate_disease_test(prevalence, accuracy, accuracy, 2_000_000, rng)
+odds = posterior_odds(prevalence, accuracy, 1 - accuracy)
 
 TEXT = localized(
     {
@@ -11,25 +16,14 @@ TEXT = localized(
             q="값", v="결과",
             prior_odds="사전 오즈 $P(D)/P(D^c)$", lr="우도비 $P(T\\mid D)/P(T\\mid D^c)$",
             post_odds="사후 오즈", post="$P(D\\mid T)$ (정확한 값)", sim="$P(D\\mid T)$ (시뮬레이션, 200만 명)",
-            x="유병률 P(D) (로그 눈금)", y="P(D | 양성)", acc="정확도 {a:.0%}", dots="시뮬레이션 ± 2 SE",
-            alt="유병률을 로그 눈금 가로축에 두고, 검사 정확도 90%, 95%, 99%일 때 양성 판정 뒤 실제 환자일 확률을 그린 세 곡선. 유병률이 낮으면 세 곡선 모두 낮다. 정확도 95% 곡선 위에 유병률 0.1%, 1%, 10%, 30%에서 시뮬레이션한 점 네 개가 오차 막대와 함께 놓여 있다.",
-            cap="검사가 정확해도 병이 드물면 양성 판정의 대부분은 거짓 양성이다. 점은 시뮬레이션이고, 세로선은 유병률 1%이다.",
-        ),
+            x="유병률 P(D) (로그 눈금)", y="P(D | 양성)", acc="정확도 {a:.0%}", dots="시뮬레이션 ± 2 SE", slider="유병률"),
         "en": dict(
             q="quantity", v="value",
             prior_odds="prior odds $P(D)/P(D^c)$", lr="likelihood ratio $P(T\\mid D)/P(T\\mid D^c)$",
             post_odds="posterior odds", post="$P(D\\mid T)$ (exact)", sim="$P(D\\mid T)$ (simulation, 2·10⁶ people)",
-            x="prevalence P(D) (log scale)", y="P(D | positive)", acc="accuracy {a:.0%}", dots="simulation ± 2 SE",
-            alt="Three curves of the probability of disease after a positive test against prevalence on a log axis, for tests that are 90%, 95% and 99% accurate; all are low when the disease is rare. Four simulated dots with error bars, at prevalence 0.1%, 1%, 10% and 30%, lie on the 95% curve.",
-            cap="Even an accurate test mostly produces false positives when the disease is rare. Dots are simulations; the vertical line marks 1% prevalence.",
-        ),
+            x="prevalence P(D) (log scale)", y="P(D | positive)", acc="accuracy {a:.0%}", dots="simulation ± 2 SE", slider="prevalence"),
     }
 )
-
-prevalence, accuracy = 0.01, 0.95  # the lecture's numbers: P(T|D) = P(T^c|D^c) = 0.95
-rng = np.random.default_rng(95)
-diseased, positive = simulate_disease_test(prevalence, accuracy, accuracy, 2_000_000, rng)
-odds = posterior_odds(prevalence, accuracy, 1 - accuracy)
 
 print(f"| {TEXT['q']} | {TEXT['v']} |\n|---|---|")
 print(f"| {TEXT['prior_odds']} | {prevalence / (1 - prevalence):.4f} |")
@@ -47,7 +41,14 @@ for a in (0.90, 0.95, 0.99):
         est = [conditional_estimate(*simulate_disease_test(g, a, a, 400_000, rng)) for g in sim_prev]
         ax.errorbar(sim_prev, [e.value for e in est], yerr=[2 * e.se for e in est], fmt="o",
                     color=INK, markersize=4, label=TEXT["dots"])
-ax.axvline(prevalence, color=INK, linewidth=0.8, linestyle=":")
-ax.set(xscale="log", xlabel=TEXT["x"], ylabel=TEXT["y"], ylim=(0, 1))
+ax.set(xscale="log", xlabel=TEXT["x"], ylabel=TEXT["y"], xlim=(grid[0], grid[-1]), ylim=(0, 1))
 ax.legend(loc="upper left")
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+# The slider: a prevalence, and where the 95% test's posterior stands at it (a crosshair of two lines).
+prevalences = np.geomspace(1e-4, 0.5, 25)
+posteriors = [disease_test_posterior(g, accuracy, accuracy) for g in prevalences]
+frames = [[[(g, 0), (g, q)], [(grid[0], q), (g, q)]] for g, q in zip(prevalences, posteriors, strict=True)]
+options = [f"P(D) = {g:.3g} → P(D | +) = {q:.3f}" for g, q in zip(prevalences, posteriors, strict=True)]
+start = int(np.argmin(np.abs(prevalences - prevalence)))
+cross = [ax.plot(*np.array(frames[start][i]).T, color=INK, linewidth=1.0, linestyle=":")[0] for i in (0, 1)]
+print(switch_figure_html(fig, cross, frames, options=options, label=TEXT["slider"], selected=start,
+                         wrapper_id="stat110-bayes-prevalence"))

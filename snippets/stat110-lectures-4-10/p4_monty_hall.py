@@ -5,26 +5,20 @@ from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_cell, mc_estimate, monty_hall_win_prob, simulate_monty_hall
 
+rng = np.random.default_rng(3)
 TEXT = localized(
     {
         "ko": dict(
             s="전략", exact="정확한 값", sim="시뮬레이션 (20만 판)", stay="그대로 있기", switch="바꾸기",
             x="문의 수 n", y="차를 얻을 확률", all_="바꾸기: 몬티가 n−2개를 연다", one="바꾸기: 몬티가 1개만 연다",
-            stay_curve="그대로 있기 (1/n)", dots="시뮬레이션 ± 2 SE",
-            alt="문의 수 n이 3부터 12까지일 때 차를 얻을 확률. 몬티가 n−2개의 문을 열 때 바꾸기 곡선은 1에 가까워지고, 한 개만 열 때 바꾸기 곡선과 그대로 있기 곡선은 0으로 내려가지만 바꾸기가 항상 위에 있다. 시뮬레이션 점이 곡선 위에 있다.",
-            cap="n = 3에서는 두 바꾸기 곡선이 만나 2/3이 된다. 몬티가 문을 하나만 열어도 바꾸는 편이 언제나 낫다.",
-        ),
+            stay_curve="그대로 있기 (1/n)", dots="시뮬레이션 ± 2 SE"),
         "en": dict(
             s="strategy", exact="exact", sim="simulation (200,000 games)", stay="stay", switch="switch",
             x="number of doors n", y="P(win the car)", all_="switch: Monty opens n−2 doors", one="switch: Monty opens 1 door",
-            stay_curve="stay (1/n)", dots="simulation ± 2 SE",
-            alt="Probability of winning the car for n from 3 to 12 doors. Switching when Monty opens n−2 doors approaches 1; switching when he opens one door and staying both fall towards 0, with switching always above staying. Simulated dots lie on the curves.",
-            cap="At n = 3 the two switching curves meet at 2/3. Even when Monty opens a single door, switching is always better.",
-        ),
+            stay_curve="stay (1/n)", dots="simulation ± 2 SE"),
     }
 )
 
-rng = np.random.default_rng(3)
 print(f"| {TEXT['s']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
 for label, switch in ((TEXT["stay"], False), (TEXT["switch"], True)):
     est = mc_estimate(simulate_monty_hall(200_000, rng, switch=switch))
@@ -42,4 +36,4 @@ ax.errorbar([n for n, _ in pts], [e.value for e in est], yerr=[2 * e.se for e in
             color=INK, markersize=4, fillstyle="none", label=TEXT["dots"])
 ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], ylim=(0, 1), xticks=ns)
 ax.legend(loc="center right")
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

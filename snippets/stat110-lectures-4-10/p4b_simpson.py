@@ -5,23 +5,6 @@ from studynotes.i18n import localized
 from studynotes.plotting import INK, PALETTE, figure, figure_html
 from studynotes.prob import conditional_estimate, mc_cell, mc_estimate, simpson_rates, simulate_case_mix
 
-TEXT = localized(
-    {
-        "ko": dict(
-            doc="의사", cats=["심장 수술", "반창고 제거", "전체"], docs=["히버트", "닉"],
-            exact="정확한 값", sim="시뮬레이션 (환자 20만 명)", y="성공률", dots="시뮬레이션 ± 2 SE",
-            alt="히버트와 닉의 성공률을 심장 수술, 반창고 제거, 전체로 나눈 묶음 막대그래프. 두 종류에서는 히버트의 막대가 더 높지만 전체에서는 닉의 막대가 더 높다.",
-            cap="종류별로는 히버트가 낫지만 전체로는 닉이 낫다. 전체 성공률은 종류별 성공률을 각 의사의 환자 구성으로 가중평균한 값이기 때문이다.",
-        ),
-        "en": dict(
-            doc="doctor", cats=["heart surgery", "band-aid removal", "overall"], docs=["Hibbert", "Nick"],
-            exact="exact", sim="simulation (200,000 patients)", y="success rate", dots="simulation ± 2 SE",
-            alt="Grouped bars of the success rates of Dr. Hibbert and Dr. Nick for heart surgery, band-aid removal and overall; Hibbert's bar is taller in both categories but Nick's is taller overall.",
-            cap="Hibbert is better at each kind of operation, Nick is better overall: the overall rate weights each category's rate by the doctor's own case mix.",
-        ),
-    }
-)
-
 # Lecture numbers: (successes, operations) for heart surgery and band-aid removal.
 records = {"Hibbert": ([70, 10], [90, 10]), "Nick": ([2, 81], [10, 90])}
 rng = np.random.default_rng(110)
@@ -31,6 +14,17 @@ for successes, totals in records.values():
     cat, ok = simulate_case_mix(t.weights, t.rates, 200_000, rng)
     tables.append(t)
     sims.append([conditional_estimate(ok, cat == j) for j in range(2)] + [mc_estimate(ok.astype(float))])
+
+TEXT = localized(
+    {
+        "ko": dict(
+            doc="의사", cats=["심장 수술", "반창고 제거", "전체"], docs=["히버트", "닉"],
+            exact="정확한 값", sim="시뮬레이션 (환자 20만 명)", y="성공률", dots="시뮬레이션 ± 2 SE"),
+        "en": dict(
+            doc="doctor", cats=["heart surgery", "band-aid removal", "overall"], docs=["Hibbert", "Nick"],
+            exact="exact", sim="simulation (200,000 patients)", y="success rate", dots="simulation ± 2 SE"),
+    }
+)
 
 print(f"| {TEXT['doc']} | " + " | ".join(TEXT["cats"]) + " |\n|---|---|---|---|")
 for name, (successes, totals), t, s in zip(TEXT["docs"], records.values(), tables, sims):
@@ -49,4 +43,4 @@ for d, (name, t, s) in enumerate(zip(TEXT["docs"], tables, sims)):
                 label=TEXT["dots"] if d == 1 else None)
 ax.set(xticks=x, xticklabels=TEXT["cats"], ylabel=TEXT["y"], ylim=(0, 1.05))
 fig.legend(loc="outside lower center", ncols=3)
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

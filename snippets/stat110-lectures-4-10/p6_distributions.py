@@ -3,35 +3,8 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.prob import (
-    binomial_cdf,
-    binomial_pmf,
-    geometric_cdf,
-    geometric_pmf,
-    hypergeometric_cdf,
-    hypergeometric_pmf,
-    mc_cell,
-    mc_estimate,
-)
-
-TEXT = localized(
-    {
-        "ko": dict(
-            dist="분포", exact="정확한 평균", sim="표본 평균 (10만 개)", numpy="NumPy 호출",
-            names=["Bin(10, 0.3)", "HGeom(4, 48, 5): 5장 중 에이스", "Geom(0.3): 실패 횟수"],
-            pmf="PMF", cdf="CDF", x="k", freq="표본 빈도",
-            alt="세 열로 된 그림. 위 줄은 Bin(10, 0.3), HGeom(4, 48, 5), Geom(0.3)의 PMF 막대와 표본 빈도 점, 아래 줄은 같은 분포의 계단 모양 CDF이다.",
-            cap="위: PMF(막대)와 10만 개 표본의 빈도(점). 아래: CDF는 오른쪽 연속인 계단 함수이며 PMF의 누적합이다.",
-        ),
-        "en": dict(
-            dist="distribution", exact="exact mean", sim="sample mean (100,000 draws)", numpy="NumPy call",
-            names=["Bin(10, 0.3)", "HGeom(4, 48, 5): aces in 5 cards", "Geom(0.3): failures"],
-            pmf="PMF", cdf="CDF", x="k", freq="sample frequency",
-            alt="Three columns: the top row shows the PMFs of Bin(10, 0.3), HGeom(4, 48, 5) and Geom(0.3) as bars with sample frequencies as dots; the bottom row shows their staircase CDFs.",
-            cap="Top: PMF (bars) and frequencies in 100,000 draws (dots). Bottom: the CDF is a right-continuous step function, the running sum of the PMF.",
-        ),
-    }
-)
+from studynotes.prob import (binomial_cdf, binomial_pmf, geometric_cdf, geometric_pmf, hypergeometric_cdf,
+    hypergeometric_pmf, mc_cell, mc_estimate)
 
 rng = np.random.default_rng(8)
 size = 100_000
@@ -43,6 +16,19 @@ dists = [
     (lambda k: geometric_pmf(k, 0.3), lambda x: geometric_cdf(x, 0.3), rng.geometric(0.3, size) - 1,  # NumPy counts trials
      0.7 / 0.3, "rng.geometric(0.3) - 1", 15),
 ]
+
+TEXT = localized(
+    {
+        "ko": dict(
+            dist="분포", exact="정확한 평균", sim="표본 평균 (10만 개)", numpy="NumPy 호출",
+            names=["Bin(10, 0.3)", "HGeom(4, 48, 5): 5장 중 에이스", "Geom(0.3): 실패 횟수"],
+            pmf="PMF", cdf="CDF", x="k", freq="표본 빈도"),
+        "en": dict(
+            dist="distribution", exact="exact mean", sim="sample mean (100,000 draws)", numpy="NumPy call",
+            names=["Bin(10, 0.3)", "HGeom(4, 48, 5): aces in 5 cards", "Geom(0.3): failures"],
+            pmf="PMF", cdf="CDF", x="k", freq="sample frequency"),
+    }
+)
 
 print(f"| {TEXT['dist']} | {TEXT['numpy']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|---|")
 for name, (_, _, draws, mean, call, _) in zip(TEXT["names"], dists):
@@ -62,5 +48,5 @@ for j, (name, (pmf, cdf, draws, _, _, top)) in enumerate(zip(TEXT["names"], dist
     axes[1, j].set(xlabel=TEXT["x"], ylim=(0, 1.05))
 axes[0, 0].set_ylabel(TEXT["pmf"])
 axes[1, 0].set_ylabel(TEXT["cdf"])
-axes[0, 0].legend(loc="upper right", fontsize=8)
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+axes[0, 0].legend(loc="upper right", fontsize=9)
+print(figure_html(fig))

@@ -5,25 +5,19 @@ from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import expected_local_maxima, mc_cell, mc_estimate, simulate_local_maxima
 
+rng = np.random.default_rng(10)
+est = mc_estimate(simulate_local_maxima(10, 200_000, rng))
 TEXT = localized(
     {
         "ko": dict(
             n="n", exact="정확한 값 $(n+1)/3$", sim="시뮬레이션 (순열 20만 개)",
-            x="순열의 길이 n", y="국소 최댓값 개수의 평균", line="(n+1)/3", dots="시뮬레이션 ± 2 SE",
-            alt="순열의 길이 n이 2부터 20까지일 때 국소 최댓값 개수의 평균. 직선 (n+1)/3 위에 시뮬레이션 점들이 놓인다.",
-            cap="지시 확률변수와 선형성으로 얻은 (n+1)/3이 시뮬레이션과 맞는다. 각 점은 순열 2만 개의 평균이다.",
-        ),
+            x="순열의 길이 n", y="국소 최댓값 개수의 평균", line="(n+1)/3", dots="시뮬레이션 ± 2 SE"),
         "en": dict(
             n="n", exact="exact $(n+1)/3$", sim="simulation (200,000 permutations)",
-            x="length of the permutation n", y="mean number of local maxima", line="(n+1)/3", dots="simulation ± 2 SE",
-            alt="Mean number of local maxima of a random permutation for n from 2 to 20; the simulated dots lie on the straight line (n+1)/3.",
-            cap="The value (n+1)/3 from indicators and linearity matches the simulation. Each dot averages 20,000 permutations.",
-        ),
+            x="length of the permutation n", y="mean number of local maxima", line="(n+1)/3", dots="simulation ± 2 SE"),
     }
 )
 
-rng = np.random.default_rng(10)
-est = mc_estimate(simulate_local_maxima(10, 200_000, rng))
 print(f"| {TEXT['n']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
 print(f"| 10 | {expected_local_maxima(10):.4f} | {mc_cell(est, expected_local_maxima(10))} |\n")
 
@@ -34,4 +28,4 @@ ax.plot(ns, [expected_local_maxima(n) for n in ns], label=TEXT["line"])
 ax.errorbar(ns, [e.value for e in dots], yerr=[2 * e.se for e in dots], fmt="o", color=INK, markersize=3, label=TEXT["dots"])
 ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], xticks=ns[::2])
 ax.legend(loc="upper left")
-print(figure_html(fig, alt=TEXT["alt"], caption=TEXT["cap"]))
+print(figure_html(fig))

@@ -15,7 +15,8 @@ Run on its own, `localized` returns the entry of the language named by the envir
 
 The site runs each example once for all its languages. Inside `collecting`, `localized` returns
 `Phrase` placeholders instead: strings that stand for a text in every
-language at once. The example prints them like any string (in f-strings, with ``+``, as figure
+language at once. The words are short labels (axis titles, legend entries, table headers); a
+figure's caption and text alternative are prose in the page, under the block. The example prints them like any string (in f-strings, with ``+``, as figure
 labels), and `resolve` then writes each page's language into the one output. Figures drawn by
 `studynotes.plotting.figure_html` make room for the widest translation of every label, so one
 drawing serves every language.
@@ -51,8 +52,8 @@ class Phrase(str):
     Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
 
     It behaves as a string wherever it is inserted whole (f-strings, ``+``, ``print``, matplotlib
-    labels). `format` and ``%`` fill in every language and return a new `Phrase`; other string
-    methods would act on the placeholder, not on the words, so examples do not call them.
+    labels). `format` fills in every language and returns a new `Phrase`; other string methods
+    (``%`` among them) would act on the placeholder, not on the words, so examples do not call them.
 
     ``Phrase(texts)`` takes the text in each language, for example ``{"ko": "밀도", "en": "density"}``.
     When every language has the same number of lines, each line gets a placeholder of its own, so a
@@ -89,16 +90,6 @@ class Phrase(str):
                 for lang, text in self.texts.items()
             }
         )
-
-    def __mod__(self, values: Any) -> Phrase:
-        def filled(lang: str) -> Any:
-            if isinstance(values, tuple):
-                return tuple(_in(v, lang) for v in values)
-            if isinstance(values, Mapping):
-                return {k: _in(v, lang) for k, v in values.items()}
-            return _in(values, lang)
-
-        return Phrase({lang: text % filled(lang) for lang, text in self.texts.items()})
 
     def __reduce__(self) -> tuple[type, tuple[dict[str, str]]]:
         return (Phrase, (self.texts,))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 import html
 import io
 import os
@@ -40,7 +41,7 @@ from PIL import Image
 
 from .i18n import _MARKDOWN_SAFE, _collecting, escape_placeholders, translations
 
-__all__ = ["PALETTE", "INK", "FigureMarkup", "figure", "figure_html", "style"]
+__all__ = ["PALETTE", "INK", "FigureMarkup", "figure", "figure_html", "style", "switch_figure_html"]
 
 PALETTE: tuple[str, ...] = (
     "#2f8fd8",
@@ -281,7 +282,7 @@ def _shared_styles(svg: str, prefix: str) -> str:
     svg = pattern.sub(replace, svg)
     rules = "".join(f".{prefix} .{name}{{{style}}}" for style, name in names.items())
     svg = re.sub(r"(<svg\b[^>]*)>", lambda m: f'{m.group(1)} class="{prefix}">', svg, count=1)
-    return re.sub(r"(</title>)", lambda m: f"{m.group(1)}<style>{rules}</style>", svg, count=1)
+    return re.sub(r"(<svg\b[^>]*>(?:<title>.*?</title>)?)", lambda m: f"{m.group(1)}<style>{rules}</style>", svg, count=1, flags=re.S)
 
 
 def _figure_prefix(svg: str) -> str:
@@ -304,19 +305,63 @@ def _prefix_ids(svg: str) -> str:
     return re.sub(r'href="#([^"]+)"', fix, svg)
 
 
-def figure_html(fig: Figure, *, alt: str, caption: str | None = None) -> str:
+MIN_TEXT_PT = 9.0
+"""Smallest font size (points) a figure's text is drawn at; smaller sizes are raised to it."""
+
+PHONE_PX = 10.0
+"""Smallest size in CSS pixels the figure's text may render at on a phone: the SVG keeps at least the
+width that gives its smallest text this size (the page lets it scroll sideways when the column is narrower)."""
+
+WIDE_PX = 11.0
+"""The same on a wide screen (a text column of 45em or more)."""
+
+
+def _raise_small_text(fig: Figure) -> float:
+    """Raise every visible text of ``fig`` to at least `MIN_TEXT_PT` and return the smallest size left.
+
+    Tick labels exist only once the figure is drawn, and each axis makes new ones from its tick
+    parameters, so the figure is laid out once first and small tick labels are raised on their axis.
+    """
+    with style(), warnings.catch_warnings(), _room_for_every_language():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        fig.draw_without_rendering()
+    for ax in fig.axes:
+        for axis in getattr(ax, "_axis_map", {}).values():
+            for which, ticks in (("major", axis.get_major_ticks()), ("minor", axis.get_minor_ticks())):
+                if any(tick.label1.get_fontsize() < MIN_TEXT_PT for tick in ticks):
+                    axis.set_tick_params(which=which, labelsize=MIN_TEXT_PT)
+    sizes = []
+    for text in fig.findobj(mtext.Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        if text.get_fontsize() < MIN_TEXT_PT:
+            text.set_fontsize(MIN_TEXT_PT)
+        sizes.append(text.get_fontsize())
+    return min(sizes, default=MIN_TEXT_PT)
+
+
+def figure_html(fig: Figure, *, alt: str | None = None, caption: str | None = None) -> str:
     """Render ``fig`` as an HTML ``<figure>`` with inline SVG.
 
     Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+
+    On the site, a figure's caption and text alternative are prose in the page, written under the
+    executed block (``{ #<block-id>-cap .sn-caption }`` and ``{ #<block-id>-alt .sn-alt hidden }``);
+    the build ties the SVG to them with ``aria-labelledby`` and ``aria-describedby``. So a snippet
+    normally passes neither ``alt`` nor ``caption``.
+
+    Every text is drawn at `MIN_TEXT_PT` points or more, and the SVG carries the smallest widths
+    (``--sn-w10``, ``--sn-w11``) at which its smallest text renders at `PHONE_PX` and `WIDE_PX` CSS pixels;
+    the site's stylesheet keeps the SVG at least that wide and lets the figure scroll sideways beyond that.
 
     Parameters
     ----------
     fig
         A figure, preferably made by `figure`.
     alt
-        Text alternative for screen readers: what the figure shows and what to notice.
+        Optional text alternative for screen readers (non-empty when given): what the figure shows.
     caption
-        Visible caption (plain text, escaped here). ``None`` leaves it out.
+        Optional visible caption (plain text, escaped here). ``None`` leaves it out.
 
     Returns
     -------
@@ -325,18 +370,26 @@ def figure_html(fig: Figure, *, alt: str, caption: str | None = None) -> str:
     """
     if not isinstance(fig, Figure):
         raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
-    if not isinstance(alt, str) or not alt.strip():
-        raise ValueError("alt must be a non-empty description of the figure")
+    if alt is not None and (not isinstance(alt, str) or not alt.strip()):
+        raise ValueError("alt must be a non-empty description of the figure (or None: the page describes it)")
+    if caption is not None and not isinstance(caption, str):
+        raise TypeError(f"caption must be a str or None, got {type(caption).__name__}")
+    smallest = _raise_small_text(fig)
     svg = _prefix_ids(_compact(_svg_text(fig)))
     width_pt = float(re.search(r'width="([\d.]+)pt"', svg).group(1))
+    # one pixel more than the exact width, so rounding never leaves the smallest text a hair short
+    phone, wide = (math.ceil(px * width_pt / smallest) + 1 for px in (PHONE_PX, WIDE_PX))
+    natural = max(width_pt * 4 / 3, wide)
+    label = f' aria-label="{html.escape(alt)}"' if alt else ""
     svg = re.sub(
         r'<svg([^>]*?) width="[\d.]+pt" height="[\d.]+pt"',
-        lambda m: f'<svg{m.group(1)} role="img" aria-label="{html.escape(alt)}" '
-        f'style="max-width:{width_pt * 4 / 3:.0f}px"',
+        lambda m: f'<svg{m.group(1)} role="img"{label} '
+        f'style="--sn-w:{natural:.0f}px;--sn-w10:{phone:.0f}px;--sn-w11:{wide:.0f}px"',
         svg,
         count=1,
     )
-    svg = re.sub(r"(<svg[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(alt)}</title>", svg, count=1)
+    if alt:
+        svg = re.sub(r"(<svg[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(alt)}</title>", svg, count=1)
     svg = _shared_styles(svg, _figure_prefix(svg))
     svg = re.sub(r"\s*\n\s*", " ", svg).replace("> <", "><")
     parts = ['<figure class="sn-figure">', f'<div class="sn-figure__svg" data-search-exclude>{svg}</div>']
@@ -394,6 +447,9 @@ def _save_svg(markup: str) -> str:
         path = os.path.join(folder, f"{stem}-{len(_SAVED) + 1}.svg")
         os.makedirs(folder, exist_ok=True)
         svg = re.search(r"<svg\b.*</svg>", markup, re.S).group(0)
+        box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
+        if box:  # a file of its own opens at the figure's size
+            svg = svg.replace("<svg ", f'<svg width="{box.group(1)}pt" height="{box.group(2)}pt" ', 1)
         with open(path, "w", encoding="utf-8") as out:
             out.write('<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n")
         _SAVED[key] = path
@@ -411,3 +467,91 @@ def _markdown_safe(markup: str) -> str:
         piece if piece.startswith("<style>") else re.sub(r">([^<]+)<", lambda m: f">{m.group(1).translate(_MARKDOWN_SAFE)}<", piece)
         for piece in pieces
     )
+
+
+def switch_figure_html(
+    fig: Figure,
+    lines: list,
+    frames: Any,
+    *,
+    options: list,
+    label: str,
+    selected: int = 0,
+    wrapper_id: str,
+) -> str:
+    """A figure whose lines the reader switches between precomputed versions with a slider.
+
+    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+
+    ``lines`` are drawn as they are for option ``selected`` (the figure the page shows without
+    JavaScript); ``frames[k, i]`` holds line ``i``'s points for option ``k`` in data coordinates.
+    The points are packed into the page as fractions of their axes (two bytes per number, base64),
+    so logarithmic axes need nothing in the browser; ``docs/javascripts/figures.js`` redraws the
+    lines when the slider moves, and the slider names the option (``options[k]``) to screen readers.
+
+    Parameters
+    ----------
+    fig
+        Figure made with `figure`.
+    lines
+        The `matplotlib.lines.Line2D` objects to switch (solid lines, each in an axes of ``fig``).
+    frames
+        Array of shape ``(len(options), len(lines), points, 2)``.
+    options
+        What each option is called on the slider (plain text, may hold numbers the snippet computed).
+    label
+        Name of the slider.
+    selected
+        The option drawn in the SVG as built.
+    wrapper_id
+        HTML id of the wrapper, unique on the page.
+
+    Returns
+    -------
+    str
+        HTML: a ``<div class="sn-switch">`` with the slider and the figure, with no blank lines.
+    """
+    import json
+
+    import numpy as np
+    from matplotlib.lines import Line2D
+
+    from .i18n import escape_placeholders
+    from .optim.animate import pack_int16
+
+    frames = np.asarray(frames, dtype=float)
+    if frames.ndim != 4 or frames.shape[:2] != (len(options), len(lines)) or frames.shape[3] != 2:
+        raise ValueError(f"frames must have shape (len(options), len(lines), points, 2), got {frames.shape}")
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", str(wrapper_id)):
+        raise ValueError(f"wrapper_id must be an HTML id, got {wrapper_id!r}")
+    if not 0 <= int(selected) < len(options):
+        raise ValueError(f"selected must index options (0..{len(options) - 1}), got {selected}")
+    axes = []
+    fractions = np.empty_like(frames)
+    for i, line in enumerate(lines):
+        if not isinstance(line, Line2D) or line.figure is not fig:
+            raise ValueError(f"lines[{i}] must be a Line2D drawn in fig")
+        line.set_gid(f"sn-switch-line-{i}")
+        if line.axes not in axes:
+            axes.append(line.axes)
+            line.axes.patch.set_gid(f"sn-switch-axes-{len(axes) - 1}")
+        to_axes = line.axes.transScale + line.axes.transLimits  # data -> axes fraction, log scales included
+        with np.errstate(divide="ignore", invalid="ignore"):
+            flat = frames[:, i].reshape(-1, 2)
+            fractions[:, i] = to_axes.transform(flat).reshape(frames[:, i].shape)
+    data = {
+        "axes": ",".join(str(axes.index(line.axes)) for line in lines),
+        "shape": ",".join(str(n) for n in frames.shape[:3]),
+        "frames": pack_int16(fractions, 4.0),
+    }
+    attrs = " ".join(f'data-{key}="{value}"' for key, value in data.items())
+    names = html.escape(json.dumps([str(o) for o in options], ensure_ascii=False))
+    k = int(selected)
+    control = (
+        f'<div class="sn-race__controls"><label class="sn-race__field"><span>{label}</span>'
+        f'<input type="range" class="sn-switch__input" min="0" max="{len(options) - 1}" step="1" value="{k}" '
+        f'aria-valuetext="{html.escape(str(options[k]))}" data-options="{names}">'
+        f'<output class="sn-race__value">{html.escape(str(options[k]))}</output></label></div>'
+    )
+    figure = str.__str__(figure_html(fig))
+    return _outside_site(f'<div id="{wrapper_id}" class="sn-switch" {attrs}>\n{escape_placeholders(control)}\n{figure}\n</div>')

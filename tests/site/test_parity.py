@@ -15,6 +15,7 @@ INCLUDE = re.compile(r'--8<-- "([^"]+)"')
 BLOCK_ID = re.compile(r'^```\w+ [^\n]*\bexec="(?:1|true)"[^\n]*\bid="([^"]+)"', re.M)
 EXEC_BLOCK = re.compile(r'^```\w+ [^\n]*\bexec="(?:1|true)"', re.M)
 DISPLAY = re.compile(r"^\s*\$\$", re.M)
+FIGURE_TEXT = re.compile(r"^\{ #([A-Za-z0-9_-]+) \.sn-(?:caption|alt)\b", re.M)  # a figure's caption and text alternative
 SHARED_KEYS = ("date", "category", "order")
 
 
@@ -32,6 +33,7 @@ def structure(text: str) -> dict:
         "anchors": ANCHOR.findall(text),
         "includes": INCLUDE.findall(text),
         "block ids": BLOCK_ID.findall(text),
+        "figure texts": FIGURE_TEXT.findall(text),
         "display equations": len(DISPLAY.findall(text)) // 2,
     }
 

@@ -21,7 +21,7 @@ agree only while the learning rate is constant. PyTorch's Nesterov is the change
 of `nesterov_momentum`. PyTorch has no Adam without bias correction.
 """
 
-from .animate import animated_figure_html
+from .animate import RACE_METHODS, animated_figure_html, pack_int16, race_figure_html, race_grid
 from .dropout import all_masks, dropout_ensemble, log10_num_masks, mask_average
 from .experiments import (
     RaceRun,
@@ -59,7 +59,11 @@ __all__ = [
     "adam",
     "adamw",
     "all_masks",
+    "RACE_METHODS",
     "animated_figure_html",
+    "pack_int16",
+    "race_figure_html",
+    "race_grid",
     "condition_number",
     "constant_gradient_steps",
     "contraction_factor",

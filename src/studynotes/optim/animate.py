@@ -9,18 +9,23 @@ Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-
 
 from __future__ import annotations
 
+import base64
+import functools
 import re
 import warnings
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .._validate import check_int, check_real
+from .._validate import check_array, check_int, check_real
+from .optimizers import run
+from ..i18n import escape_placeholders
 from ..plotting import _outside_site, figure_html
 
-__all__ = ["animated_figure_html"]
+__all__ = ["RACE_METHODS", "animated_figure_html", "pack_int16", "race_figure_html", "race_grid"]
 
 _WRAPPER_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
@@ -39,9 +44,9 @@ def animated_figure_html(
     fig: Figure,
     lines: Sequence[Line2D],
     *,
-    alt: str,
-    caption: str | None,
     wrapper_id: str,
+    alt: str | None = None,
+    caption: str | None = None,
     duration: float = 8.0,
     hold: float = 0.25,
     num_keyframes: int = 80,
@@ -113,3 +118,209 @@ def animated_figure_html(
         f"@media (prefers-reduced-motion: reduce){{#{wrapper_id} .sn-anim-path{{animation:none;stroke-dasharray:none}}}}"
     )
     return _outside_site(f'<div id="{wrapper_id}" class="sn-animated">\n<style>{"".join(css)}</style>\n{html}\n</div>')
+
+
+RACE_METHODS = ("sgd", "sgd_momentum", "nesterov_momentum")
+"""The update rules of `race_grid`, in the order of its paths."""
+
+
+@functools.lru_cache(maxsize=4)
+def _race_grid(kappa: float, start: tuple[float, float], num_steps: int, lrs: tuple[float, ...], rhos: tuple[float, ...]) -> np.ndarray:
+    from .experiments import _RULES  # noqa: PLC0415 - experiments imports this module's neighbours
+    from .functions import ill_conditioned_quadratic
+
+    f = ill_conditioned_quadratic(kappa)
+    x0 = np.array(start, dtype=float)
+    paths = np.empty((len(RACE_METHODS), len(lrs), len(rhos), num_steps + 1, 2))
+    with np.errstate(over="ignore", invalid="ignore"):
+        for i, lr in enumerate(lrs):
+            paths[0, i] = run(_RULES["sgd"], f.grad, x0, num_steps, {"learning_rate": lr})  # momentum does not act on SGD
+            for j, rho in enumerate(rhos):
+                for m, name in enumerate(RACE_METHODS[1:], start=1):
+                    paths[m, i, j] = run(_RULES[name], f.grad, x0, num_steps, {"learning_rate": lr, "momentum": rho})
+    paths.flags.writeable = False
+    return paths
+
+
+def race_grid(
+    learning_rates: Sequence[float],
+    momenta: Sequence[float],
+    *,
+    kappa: float = 100.0,
+    start: tuple[float, float] = (-10.0, 1.0),
+    num_steps: int = 120,
+) -> np.ndarray:
+    r"""Paths of SGD, SGD+Momentum and Nesterov on $f = \tfrac12(x^2 + \kappa y^2)$ over a grid of hyperparameters.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+
+    The grid behind the interactive optimizer race: every learning rate against every momentum, so
+    that a page can show any cell without computing anything. Cached by its arguments.
+
+    Parameters
+    ----------
+    learning_rates
+        Learning rates $\alpha > 0$ (increasing).
+    momenta
+        Momentum coefficients $\rho \in [0, 1)$ (increasing); plain SGD ignores them.
+    kappa
+        Condition number of the quadratic, $> 1$.
+    start
+        Starting point $(x, y)$.
+    num_steps
+        Steps per run, at least 1.
+
+    Returns
+    -------
+    numpy.ndarray
+        Read-only array of shape ``(3, len(learning_rates), len(momenta), num_steps + 1, 2)``: method
+        (`RACE_METHODS`), learning rate, momentum, step, coordinate. A diverging run may hold
+        infinities or NaN after it leaves every plotting range.
+    """
+    lrs = tuple(float(v) for v in check_array("learning_rates", learning_rates, ndim=1))
+    rhos = tuple(float(v) for v in check_array("momenta", momenta, ndim=1))
+    if not lrs or min(lrs) <= 0 or list(lrs) != sorted(lrs):
+        raise ValueError(f"learning_rates must be positive and increasing, got {lrs}")
+    if not rhos or min(rhos) < 0 or max(rhos) >= 1 or list(rhos) != sorted(rhos):
+        raise ValueError(f"momenta must be increasing values in [0, 1), got {rhos}")
+    kappa = check_real("kappa", kappa, low=1.0, low_open=True)
+    x0 = check_array("start", start, ndim=1)
+    if x0.shape != (2,):
+        raise ValueError(f"start must be a point (x, y), got shape {x0.shape}")
+    num_steps = check_int("num_steps", num_steps, minimum=1)
+    return _race_grid(kappa, (float(x0[0]), float(x0[1])), num_steps, lrs, rhos)
+
+
+def pack_int16(values: np.ndarray, limit: float) -> str:
+    r"""Values clipped to $[-\text{limit}, \text{limit}]$, rounded to int16 steps of ``limit``/32767, as base64.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+
+    How an interactive figure carries its precomputed runs in the page: two bytes per number,
+    little-endian, in C order; NaN becomes ``limit`` (a run that has left the picture stays out of it).
+
+    Parameters
+    ----------
+    values
+        Numbers to pack (any shape; infinities and NaN allowed).
+    limit
+        Largest magnitude kept, $> 0$.
+
+    Returns
+    -------
+    str
+        Base64 text; decode with ``new Int16Array`` and multiply by ``limit / 32767``.
+    """
+    limit = check_real("limit", limit, low=0.0, low_open=True)
+    array = np.nan_to_num(np.asarray(values, dtype=float), nan=limit, posinf=limit, neginf=-limit)
+    scaled = np.round(np.clip(array, -limit, limit) / limit * 32767).astype("<i2")
+    return base64.b64encode(scaled.tobytes()).decode("ascii")
+
+
+def race_figure_html(
+    fig: Figure,
+    path_axes: Any,
+    loss_axes: Any,
+    paths: np.ndarray,
+    *,
+    learning_rates: Sequence[float],
+    momenta: Sequence[float],
+    kappa: float,
+    labels: dict[str, Any],
+    selected: tuple[int, int] = (0, 0),
+    wrapper_id: str = "sn-race",
+) -> str:
+    r"""The optimizer race as a figure the reader drives: play/pause, a step slider, and sliders over the grid.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+
+    Draws the paths of `race_grid`'s three methods for the ``selected`` cell into ``path_axes``
+    and their losses $\tfrac12(x^2+\kappa y^2)$ into ``loss_axes`` (log scale), so the figure reads
+    without JavaScript; the whole grid goes into the page packed by `pack_int16`, and
+    ``docs/javascripts/figures.js`` redraws the lines for the chosen step, learning rate and momentum.
+
+    Parameters
+    ----------
+    fig
+        Figure made with `studynotes.plotting.figure`, holding both axes.
+    path_axes
+        Axes with the contours, limits and labels already set: the paths go here.
+    loss_axes
+        Axes for the loss per step (limits and labels set, log scale is applied here).
+    paths
+        The array returned by `race_grid` for ``learning_rates`` and ``momenta``.
+    learning_rates
+        The grid's learning rates, as passed to `race_grid`.
+    momenta
+        The grid's momenta, as passed to `race_grid`.
+    kappa
+        The condition number the grid was run with.
+    labels
+        Words of the controls: ``names`` (three method names), ``play``, ``pause``, ``step``,
+        ``lr``, ``momentum`` and ``controls`` (the name of the group of controls).
+    selected
+        Indices (learning rate, momentum) of the cell shown first.
+    wrapper_id
+        HTML id of the wrapper, unique on the page.
+
+    Returns
+    -------
+    str
+        HTML: a ``<div class="sn-race">`` holding the controls and the figure, with no blank lines.
+    """
+    lrs = [float(v) for v in learning_rates]
+    rhos = [float(v) for v in momenta]
+    if not isinstance(paths, np.ndarray) or paths.shape[:3] != (len(RACE_METHODS), len(lrs), len(rhos)) or paths.shape[-1] != 2:
+        raise ValueError(f"paths must be race_grid's array for {len(lrs)} learning rates and {len(rhos)} momenta")
+    if not isinstance(wrapper_id, str) or not _WRAPPER_ID.match(wrapper_id):
+        raise ValueError(f"wrapper_id must be an HTML id (letters, digits, '-', '_'), got {wrapper_id!r}")
+    i, j = (check_int("selected", v, minimum=0) for v in selected)
+    if i >= len(lrs) or j >= len(rhos):
+        raise ValueError(f"selected must index the grid ({len(lrs)} x {len(rhos)}), got {selected}")
+    missing = {"names", "play", "pause", "step", "lr", "momentum", "controls"} - set(labels)
+    if missing:
+        raise ValueError(f"labels lacks {sorted(missing)}")
+    steps = paths.shape[3] - 1
+    loss_axes.set_yscale("log")
+    with np.errstate(over="ignore", invalid="ignore"):
+        for k, name in enumerate(labels["names"]):
+            path = paths[k, i, j]
+            (line,) = path_axes.plot(path[:, 0], path[:, 1], color=f"C{k}", linewidth=1.6)
+            line.set_gid(f"sn-race-path-{k}")
+            loss = 0.5 * (path[:, 0] ** 2 + kappa * path[:, 1] ** 2)
+            (curve,) = loss_axes.plot(np.arange(steps + 1), np.minimum(loss, 1e300), color=f"C{k}", linewidth=1.6, label=name)
+            curve.set_gid(f"sn-race-loss-{k}")
+    fig.legend(*loss_axes.get_legend_handles_labels(), loc="outside lower center", ncol=len(labels["names"]))
+    path_axes.patch.set_gid("sn-race-axes")
+    loss_axes.patch.set_gid("sn-race-loss-axes")
+    limit = float(max(np.abs(path_axes.get_xlim()).max(), np.abs(path_axes.get_ylim()).max()) * 3)
+    data = {
+        "kappa": f"{kappa:g}",
+        "steps": str(steps),
+        "lrs": ",".join(f"{v:g}" for v in lrs),
+        "rhos": ",".join(f"{v:g}" for v in rhos),
+        "limit": f"{limit:g}",
+        "xlim": ",".join(f"{v:g}" for v in path_axes.get_xlim()),
+        "ylim": ",".join(f"{v:g}" for v in path_axes.get_ylim()),
+        "losslim": ",".join(f"{np.log10(v):g}" for v in loss_axes.get_ylim()),
+        "paths": pack_int16(np.concatenate([paths[0, :, 0].ravel(), paths[1:].ravel()]), limit),
+    }
+    attrs = " ".join(f'data-{key}="{value}"' for key, value in data.items())
+    figure = str.__str__(figure_html(fig))  # the markup itself, also outside the site
+    controls = (
+        f'<div class="sn-race__controls" role="group" aria-label="{labels["controls"]}">'
+        f'<button type="button" class="sn-race__play md-button" aria-pressed="false" '
+        f'data-play="{labels["play"]}" data-pause="{labels["pause"]}">{labels["play"]}</button>'
+        f'<label class="sn-race__field"><span>{labels["step"]}</span>'
+        f'<input type="range" class="sn-race__step" min="0" max="{steps}" step="1" value="{steps}">'
+        f'<output class="sn-race__value">{steps}</output></label>'
+        f'<label class="sn-race__field"><span>{labels["lr"]} α</span>'
+        f'<input type="range" class="sn-race__lr" min="0" max="{len(lrs) - 1}" step="1" value="{i}" aria-valuetext="α = {lrs[i]:g}">'
+        f'<output class="sn-race__value">{lrs[i]:g}</output></label>'
+        f'<label class="sn-race__field"><span>{labels["momentum"]} ρ</span>'
+        f'<input type="range" class="sn-race__rho" min="0" max="{len(rhos) - 1}" step="1" value="{j}" aria-valuetext="ρ = {rhos[j]:g}">'
+        f'<output class="sn-race__value">{rhos[j]:g}</output></label>'
+        "</div>"
+    )
+    controls = escape_placeholders(controls)
+    return _outside_site(f'<div id="{wrapper_id}" class="sn-race" {attrs}>\n{controls}\n{figure}\n</div>')

@@ -1,0 +1,173 @@
+"""Figures on every post, as a reader's Chromium draws them (issue 14).
+
+- Figure text is legible: the rendered size of every ``<text>`` of every figure (its font size times
+  the SVG's scale on screen) is at least 10 CSS px on a 390 px phone and 11 px on a 1280 px desktop.
+- No figure spills out of the page: a figure wider than its column scrolls inside its own box, and that
+  box shows the scroll cue (edge shadows).
+- Every figure is named by the page: its SVG points at a caption and a text alternative that exist.
+- The optimizer race answers the keyboard, shows a still frame under reduced motion, and works after
+  instant navigation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitetools import doc_pages
+
+pytestmark = pytest.mark.browser
+
+POSTS = [p for p in doc_pages() if p.startswith("posts/")]
+RACE_PAGE = "posts/cs231n-lecture-7/"
+
+FIGURE_TEXT = """() => [...document.querySelectorAll('.md-content .sn-figure svg text')].flatMap(t => {
+    const r = t.getBoundingClientRect();
+    if (!r.width || !r.height || !t.textContent.trim()) return [];
+    const m = t.getScreenCTM();
+    return [{px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b), text: t.textContent}];
+})"""
+
+FIGURE_BOXES = """() => [...document.querySelectorAll('.md-content .sn-figure__svg')].filter(b => b.checkVisibility()).map(b => {
+    const r = b.getBoundingClientRect();
+    const style = getComputedStyle(b);
+    return {right: r.right, left: r.left, scrolls: b.scrollWidth > b.clientWidth + 1,
+            overflow: style.overflowX, cue: style.backgroundImage};
+})"""
+
+FIGURE_NAMES = """() => [...document.querySelectorAll('.md-content .sn-figure svg[role="img"]')].map(svg => {
+    const text = (attr) => (svg.getAttribute(attr) || '').split(' ').filter(Boolean)
+        .map(id => document.getElementById(id)).map(el => el ? el.textContent.trim() : null);
+    return {labelledby: text('aria-labelledby'), describedby: text('aria-describedby'),
+            label: svg.getAttribute('aria-label'),
+            captionInFigure: !!svg.closest('figure').querySelector('figcaption')};
+})"""
+
+
+def visit(open_page, post: str, lang: str, width: int, **kwargs):
+    prefix = "" if lang == "ko" else "en/"
+    return open_page(f"{prefix}{post}/", width=width, **kwargs)
+
+
+@pytest.mark.parametrize("width,smallest", [(390, 10.0), (1280, 11.0)])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_figure_text_is_legible_and_figures_stay_in_the_page(open_page, lang, width, smallest) -> None:
+    failures = []
+    for post in POSTS:
+        tab, watch = visit(open_page, post, lang, width)
+        texts = tab.evaluate(FIGURE_TEXT)
+        assert texts, f"{post}: no figure text found"
+        small = sorted((t["px"], t["text"]) for t in texts if t["px"] < smallest - 0.01)
+        if small:
+            failures.append(f"{post} ({lang}, {width} px): {len(small)} texts below {smallest} px, e.g. {small[:3]}")
+        viewport = tab.evaluate("() => document.documentElement.clientWidth")
+        for box in tab.evaluate(FIGURE_BOXES):
+            if box["right"] > viewport + 0.5 or box["left"] < -0.5:
+                failures.append(f"{post} ({lang}, {width} px): a figure box spills out of the viewport {box}")
+            if box["scrolls"] and (box["overflow"] not in {"auto", "scroll"} or "gradient" not in box["cue"]):
+                failures.append(f"{post} ({lang}, {width} px): a figure scrolls without a cue {box}")
+        tab.context.close()
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_figure_is_named_by_its_page(open_page, lang) -> None:
+    for post in POSTS:
+        tab, watch = visit(open_page, post, lang, 1280)
+        for figure in tab.evaluate(FIGURE_NAMES):
+            if figure["label"]:
+                continue
+            assert figure["labelledby"] and all(t and len(t) > 20 for t in figure["labelledby"]), f"{post}: {figure}"
+            assert figure["describedby"] and all(t and len(t) > 20 for t in figure["describedby"]), f"{post}: {figure}"
+            assert figure["captionInFigure"], f"{post}: the caption did not move into its figure"
+        tab.context.close()
+
+
+def race_state(tab) -> dict:
+    return tab.evaluate("""() => {
+        const root = document.querySelector('.sn-race');
+        const paths = [0, 1, 2].flatMap(k => [...root.querySelectorAll(
+            `[id$="sn-race-path-${k}"] path, [id$="sn-race-loss-${k}"] path`)]);
+        return {ready: root.dataset.ready, drawn: root.dataset.drawn, d: paths.map(p => p.getAttribute('d')),
+                play: root.querySelector('.sn-race__play').hidden,
+                outputs: [...root.querySelectorAll('output')].map(o => o.value)};
+    }""")
+
+
+@pytest.mark.parametrize("lang,scheme", [("ko", "light"), ("en", "dark")])
+def test_the_race_answers_the_keyboard(open_page, lang, scheme) -> None:
+    tab, watch = open_page(("" if lang == "ko" else "en/") + RACE_PAGE, color_scheme=scheme, width=390)
+    tab.wait_for_function("() => document.querySelector('.sn-race')?.dataset.ready === 'true'")
+    first = race_state(tab)
+    assert len(first["d"]) == 6 and all(first["d"])
+    # the learning-rate slider: one step right redraws every path and names the new value
+    tab.focus(".sn-race__lr")
+    tab.keyboard.press("ArrowRight")
+    after_lr = race_state(tab)
+    assert after_lr["drawn"] != first["drawn"] and after_lr["d"] != first["d"]
+    assert after_lr["outputs"][1] != first["outputs"][1]
+    # momentum acts on the momentum methods only: SGD's path and loss stay
+    tab.focus(".sn-race__rho")
+    tab.keyboard.press("ArrowLeft")
+    after_rho = race_state(tab)
+    assert after_rho["d"][0] == after_lr["d"][0] and after_rho["d"][2] != after_lr["d"][2]
+    # the step slider: Home goes back to the start, where each path is a single point
+    tab.focus(".sn-race__step")
+    tab.keyboard.press("Home")
+    at_start = race_state(tab)
+    assert at_start["outputs"][0].startswith("0 /") and all(d.count("L") == 0 for d in at_start["d"])
+    # Play (Enter on the focused button) moves the step forward until paused
+    tab.focus(".sn-race__play")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("() => document.querySelector('.sn-race__step').valueAsNumber >= 5")
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("() => document.querySelector('.sn-race__play').getAttribute('aria-pressed')") == "false"
+    # paused: ten frames later the step has not moved
+    paused = race_state(tab)["outputs"][0]
+    tab.evaluate("() => new Promise(done => { let n = 0; const f = () => (++n < 10 ? requestAnimationFrame(f) : done()); f(); })")
+    assert race_state(tab)["outputs"][0] == paused
+    watch.assert_clean()
+
+
+def test_reduced_motion_shows_a_still_frame(open_page, browser, base_url) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    tab = context.new_page()
+    tab.goto(base_url + RACE_PAGE, wait_until="networkidle")
+    tab.wait_for_function("() => document.querySelector('.sn-race')?.dataset.ready === 'true'")
+    state = race_state(tab)
+    steps = tab.evaluate("() => document.querySelector('.sn-race__step').max")
+    assert state["play"] is True, "the Play button is offered under reduced motion"
+    assert state["outputs"][0] == f"{steps} / {steps}" and all(d.count("L") > 10 for d in state["d"])
+    context.close()
+
+
+def test_the_race_works_after_instant_navigation(open_page) -> None:
+    tab, watch = open_page("posts/cs231n-lecture-6/")
+    tab.locator("a.md-footer__link--next").click()
+    tab.wait_for_url("**/posts/cs231n-lecture-7/")
+    tab.wait_for_function("() => document.querySelector('.sn-race')?.dataset.ready === 'true'")
+    before = race_state(tab)
+    tab.focus(".sn-race__lr")
+    tab.keyboard.press("ArrowLeft")
+    assert race_state(tab)["d"] != before["d"]
+
+
+@pytest.mark.parametrize(
+    "page,lang",
+    [("posts/stat110-lectures-4-10/", "ko"), ("en/posts/stat110-lectures-4-10/", "en"), ("posts/stat110-lecture-20/", "ko"),
+     ("en/posts/stat110-lecture-20/", "en")],
+)
+def test_slider_figures_answer_the_keyboard(open_page, page, lang) -> None:
+    tab, watch = open_page(page, color_scheme="dark" if lang == "en" else "light", width=390)
+    tab.wait_for_function("() => document.querySelector('.sn-switch')?.dataset.ready === 'true'")
+    state = """() => { const root = document.querySelector('.sn-switch');
+        return {d: [...root.querySelectorAll('[id*="sn-switch-line-"] path')].map(p => p.getAttribute('d')),
+                out: root.querySelector('output').value,
+                text: root.querySelector('input').getAttribute('aria-valuetext'),
+                name: root.querySelector('label').textContent}; }"""
+    before = tab.evaluate(state)
+    assert before["d"] and all(before["d"]) and before["out"] == before["text"]
+    tab.focus(".sn-switch__input")
+    tab.keyboard.press("ArrowRight")
+    after = tab.evaluate(state)
+    assert after["d"] != before["d"] and after["out"] != before["out"] and after["text"] == after["out"]
+    watch.assert_clean()
