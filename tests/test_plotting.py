@@ -51,7 +51,7 @@ def test_drawn_in_current_color_on_transparent_background() -> None:
 def test_wrapped_for_search_exclusion_and_accessibility() -> None:
     html = sample_html()
     assert html.startswith('<figure class="sn-figure">') and html.endswith("</figure>")
-    assert '<div class="sn-figure__svg" data-search-exclude>' in html
+    assert '<div class="sn-figure__svg" tabindex="0" data-search-exclude>' in html
     assert 'role="img" aria-label="포물선 그림"' in html and "<title>포물선 그림</title>" in html
     assert "<figcaption>캡션 &lt;b&gt;escaped&lt;/b&gt;</figcaption>" in html
     assert "\n\n" not in html  # one Markdown block

@@ -392,7 +392,8 @@ def figure_html(fig: Figure, *, alt: str | None = None, caption: str | None = No
         svg = re.sub(r"(<svg[^>]*>)", lambda m: f"{m.group(1)}<title>{html.escape(alt)}</title>", svg, count=1)
     svg = _shared_styles(svg, _figure_prefix(svg))
     svg = re.sub(r"\s*\n\s*", " ", svg).replace("> <", "><")
-    parts = ['<figure class="sn-figure">', f'<div class="sn-figure__svg" data-search-exclude>{svg}</div>']
+    # On a narrow screen the figure scrolls sideways in this box; tabindex lets a keyboard reach and scroll it.
+    parts = ['<figure class="sn-figure">', f'<div class="sn-figure__svg" tabindex="0" data-search-exclude>{svg}</div>']
     if caption:
         parts.append(f"<figcaption>{html.escape(caption)}</figcaption>")
     parts.append("</figure>")

@@ -142,7 +142,7 @@ def test_reduced_motion_shows_a_still_frame(open_page, browser, base_url) -> Non
 
 def test_the_race_works_after_instant_navigation(open_page) -> None:
     tab, watch = open_page("posts/cs231n-lecture-6/")
-    tab.locator("a.md-footer__link--next").click()
+    tab.locator('.md-nav--primary a.md-nav__link[href$="cs231n-lecture-7/"]').first.click()
     tab.wait_for_url("**/posts/cs231n-lecture-7/")
     tab.wait_for_function("() => document.querySelector('.sn-race')?.dataset.ready === 'true'")
     before = race_state(tab)
