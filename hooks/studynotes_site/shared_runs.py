@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import time
 import traceback
 from importlib.metadata import version
@@ -43,12 +44,16 @@ def page_tabs(options: dict, lang: str) -> dict:
 
 
 def source_digest(package: Path, config_file: Path) -> str:
-    """What, besides a block's own code, decides its output: the package, the config, the libraries."""
+    """What, besides a block's own code, decides its output: the package, the config, the libraries.
+
+    The config's ``nav:`` section is left out: the menu does not change what a block prints, and adding a
+    post to it (``make post``) should not send every other block to run again.
+    """
     digest = hashlib.sha256()
     root = package.parent.parent
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(config_file.read_bytes())
+    digest.update(re.sub(r"^nav:\n(?:[ \t#].*\n|\n)*", "", config_file.read_text(encoding="utf-8"), flags=re.M).encode())
     for dist in LIBRARIES:
         digest.update(f"{dist}={version(dist)}".encode())
     return digest.hexdigest()

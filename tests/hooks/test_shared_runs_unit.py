@@ -89,7 +89,13 @@ def test_the_digest_follows_the_package_and_the_config(tmp_path) -> None:
     (package / "a.py").write_text("x = 2\n")
     after_code = source_digest(package, config)
     config.write_text("site_name: b\n")
-    assert len({before, after_code, source_digest(package, config)}) == 3
+    after_config = source_digest(package, config)
+    assert len({before, after_code, after_config}) == 3
+    # the menu does not decide what a block prints: a post added to nav keeps every cached block
+    config.write_text("site_name: b\nnav:\n  - A:\n      - posts/a.md\n\n  # later\n  - posts/new.md\n")
+    assert source_digest(package, config) == after_config
+    config.write_text("site_name: b\nnav:\n  - posts/a.md\nextra_css: [x.css]\n")
+    assert source_digest(package, config) != after_config  # a key after nav still counts
 
 
 def test_a_cache_entry_is_written_whole(tmp_path) -> None:
