@@ -61,12 +61,14 @@ serve-full: install
 build: install
 	$(BIN)/mkdocs build --strict
 
+# -n: one test process per core (at most 4), the site built once for all of them (tests/conftest.py)
+PYTEST_PROCESSES ?= auto
 test: install-test
-	$(BIN)/python -m pytest --durations=15
+	$(BIN)/python -m pytest -n $(PYTEST_PROCESSES) --maxprocesses=4 --durations=15
 
 # the package, the examples and the repository checks: no site build, no browser (a few minutes)
 quick: install-test
-	$(BIN)/python -m pytest -m "not site and not browser" --durations=10
+	$(BIN)/python -m pytest -n $(PYTEST_PROCESSES) --maxprocesses=4 -m "not site and not browser" --durations=10
 
 torch: install-test
 	$(PYTHON) -m pip --python $(BIN)/python install --quiet --disable-pip-version-check \

@@ -1,36 +1,94 @@
-"""Shared fixtures: the address the test site is served from, and one strict build of it per session."""
+"""Shared fixtures: the address the test site is served from, and one strict build of it per run.
+
+`make test` runs the suite on several processes (pytest-xdist). The site is still built once: the first
+process that needs it builds it under a lock into a folder every process reads, and the run's main
+process serves that folder over HTTP at one address for all of them (the address is written into the
+build, since Material's instant navigation follows only links its sitemap lists under it). A run without
+xdist does the same in its one process.
+"""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
+import shutil
 import socket
+import tempfile
+import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from sitetools import build_site
+
+# Set by the main process for every process of the run (workers inherit the environment).
+SHARED_DIR = "STUDYNOTES_TEST_SHARED"
+SHARED_URL = "STUDYNOTES_TEST_SITE_URL"
+SERVER = pytest.StashKey[tuple]()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if hasattr(config, "workerinput"):
+        return  # an xdist worker: the main process has set up the folder and the server
+    shared = Path(tempfile.mkdtemp(prefix="studynotes-tests-"))
+    (shared / "site").mkdir()
+    handler = functools.partial(QuietHandler, directory=str(shared / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    os.environ[SHARED_DIR] = str(shared)
+    os.environ[SHARED_URL] = f"http://127.0.0.1:{server.server_address[1]}/"
+    config.stash[SERVER] = (server, shared)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if SERVER in config.stash:
+        server, shared = config.stash[SERVER]
+        server.shutdown()
+        shutil.rmtree(shared, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def site_url() -> str:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/"
+    """Where the built site is served (by the run's main process) while the tests run."""
+    return os.environ[SHARED_URL]
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
-    dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest, site_url=site_url)
-    dest.with_name(dest.name + ".log").write_text(result.stdout + result.stderr, encoding="utf-8")  # see site_build_log
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout[-4000:]}\n{result.stderr[-8000:]}"
+def block_cache() -> Path:
+    """The executed-block cache that the run's build fills (it starts empty: every block runs for real).
+
+    A later build of the same blocks (a copy of the repository with a new post) reads it instead of
+    running them all again."""
+    return Path(os.environ[SHARED_DIR]) / "block-cache"
+
+
+@pytest.fixture(scope="session")
+def built_site(site_url: str, block_cache: Path) -> Path:
+    """The site, built once per run with ``mkdocs build --strict`` (by whichever process asks first)."""
+    shared = Path(os.environ[SHARED_DIR])
+    dest, log, status = shared / "site", shared / "site.log", shared / "site.status"
+    with FileLock(shared / "site.lock"):
+        if not status.exists():
+            block_cache.mkdir()
+            result = build_site(dest, site_url=site_url, cache_dir=block_cache)
+            log.write_text(result.stdout + result.stderr, encoding="utf-8")  # see site_build_log
+            status.write_text(str(result.returncode), encoding="ascii")
+    output = log.read_text(encoding="utf-8")
+    assert status.read_text(encoding="ascii") == "0", f"strict build failed:\n{output[-12000:]}"
     return dest
 
 
 @pytest.fixture(scope="session")
 def site_build_log(built_site: Path) -> str:
     """Everything the strict build of ``built_site`` printed (stdout and stderr)."""
-    return built_site.with_name(built_site.name + ".log").read_text(encoding="utf-8")
+    return (built_site.parent / "site.log").read_text(encoding="utf-8")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -39,3 +97,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "built_site" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.site)
+    # The package tests first, then the site tests, then the browser tests: with several processes, the
+    # others keep running package tests while the first to need the site builds it.
+    items.sort(key=lambda item: 2 if item.get_closest_marker("browser") else 1 if item.get_closest_marker("site") else 0)

@@ -1,4 +1,4 @@
-"""Browser fixtures: the built site served on localhost and one headless Chromium for the session.
+"""Browser fixtures: the built site's address and one headless Chromium per test process.
 
 Chromium comes from Debian (``apt-get install chromium``, at /usr/bin/chromium) or, with
 ``STUDYNOTES_CHROMIUM=playwright``, from Playwright's own download (GitHub Actions). Any other value
@@ -8,14 +8,9 @@ with instructions; they are never skipped.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -32,19 +27,10 @@ ARGS = [
 ]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
-def base_url(built_site: Path, site_url: str) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", urlsplit(site_url).port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def base_url(built_site: Path, site_url: str) -> str:
+    """The built site's address (tests/conftest.py serves it for every process of the run)."""
+    return site_url
 
 
 def chromium_launch_options() -> dict:
