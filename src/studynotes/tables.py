@@ -186,12 +186,15 @@ _ARG = r"(\{[^{}]*\}|\\[A-Za-z]+|\w)"
 
 
 def _plain_text(cell: str) -> str:
-    """A table cell as a terminal shows it: no HTML tags, no Markdown emphasis, math without TeX syntax."""
+    """A table cell as a terminal shows it: no HTML tags, no Markdown emphasis or code marks, math without TeX syntax."""
     text = html.unescape(re.sub(r"<[^>]+>", "", cell)).replace("\u00a0", " ").replace("**", "")
+    text = re.sub(r"`([^`]*)`", r"\1", text)
     return re.sub(r"(?<!\\)\$(.+?)(?<!\\)\$", lambda m: _plain_math(m.group(1)), text).replace("\\$", "$")
 
 
 def _plain_math(tex: str) -> str:
+    tex = re.sub(r"\\begin\{[pb]?matrix\}(.*?)\\end\{[pb]?matrix\}",
+                 lambda m: "[" + m.group(1).replace("\\\\", "; ").replace("&", ",") + "]", tex)
     tex = re.sub(rf"\\[td]?frac\s*{_ARG}\s*{_ARG}", lambda m: f"{m.group(1).strip('{}')}/{m.group(2).strip('{}')}", tex)
     tex = re.sub(r"\\sqrt\s*\{([^{}]*)\}", r"√(\1)", tex)
     tex = re.sub(r"\\(?:mathrm|text|operatorname|mathbf|mathit)\s*\{([^{}]*)\}", r"\1", tex)
