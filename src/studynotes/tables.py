@@ -196,10 +196,14 @@ def _plain_math(tex: str) -> str:
     tex = re.sub(r"\\begin\{[pb]?matrix\}(.*?)\\end\{[pb]?matrix\}",
                  lambda m: "[" + m.group(1).replace("\\\\", "; ").replace("&", ",") + "]", tex)
     tex = re.sub(rf"\\[td]?frac\s*{_ARG}\s*{_ARG}", lambda m: f"{m.group(1).strip('{}')}/{m.group(2).strip('{}')}", tex)
-    tex = re.sub(r"\\sqrt\s*\{([^{}]*)\}", r"√(\1)", tex)
+    tex = re.sub(r"\\sqrt\s*(?:\{([^{}]*)\}|(\w))", lambda m: f"√({m.group(1)})" if m.group(1) else f"√{m.group(2)}", tex)
     tex = re.sub(r"\\(?:mathrm|text|operatorname|mathbf|mathit)\s*\{([^{}]*)\}", r"\1", tex)
     tex = re.sub(r"\^\{([0-9+\-−n]+)\}|\^([0-9n])", lambda m: (m.group(1) or m.group(2)).translate(_SUPERSCRIPT), tex)
-    tex = re.sub(rf"\\({_OPERATOR})\b", r" \1 ", tex)
-    tex = re.sub(r"\\([A-Za-z]+)", lambda m: _TEX.get(m.group(1), m.group(1)), tex)
-    tex = re.sub(r"\\[,;:!> ]", " ", tex).replace("{", "").replace("}", "").replace("\\", "")
+    # an operator name is set off from a letter or number on either side, as TeX typesets it
+    tex = re.sub(rf"(?<=[\w)])\\({_OPERATOR})\b", "\0" + r"\\\1", tex)
+    tex = re.sub(rf"\\({_OPERATOR}) (?=\w)", r"\1 ", tex)
+    # TeX ignores the space after a control word
+    tex = re.sub(r"\\([A-Za-z]+) ?", lambda m: _TEX.get(m.group(1), m.group(1)), tex)
+    tex = re.sub(r"\\[,;:!> ]", " ", tex).replace("{", "").replace("}", "").replace("\\", "").replace("\0", " ")
+    tex = re.sub(r"(?<=\S)=(?= )", " =", tex)
     return re.sub(r" {2,}", " ", tex).strip()
