@@ -11,7 +11,7 @@ its own, the same call gives a `TableText`: printed in a terminal it is a plain-
 columns aligned by display width (a Hangul syllable takes two columns), with the Markdown and HTML
 of the cells reduced to text; printed in a Jupyter notebook it shows as a rendered table.
 
-Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def display_width(text: str) -> int:
     """The number of terminal columns ``text`` takes: wide and full-width characters (Hangul, CJK) take two,
     combining marks none, every other character one.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Parameters
     ----------
@@ -50,7 +50,7 @@ def display_width(text: str) -> int:
 class TableText(str):
     """A table made outside the site build: its value is the plain-text table (the site gets a Markdown `str`).
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     ``markdown`` holds the Markdown pipe table. Jupyter shows it rendered (``_repr_markdown_``); printed
     inside a notebook it is displayed the same way and prints nothing more, and printed anywhere else it
@@ -85,7 +85,7 @@ def table(
 ) -> str:
     """A results table: Markdown in the site build, aligned plain text (a `TableText`) anywhere else.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Cells are written with ``str()``, so format numbers before passing them (``f"{p:.4f}"``). A cell may
     hold inline Markdown, math (``$...$``) and the HTML of `studynotes.prob.mc_cell`; the plain text
@@ -205,5 +205,5 @@ def _plain_math(tex: str) -> str:
     # TeX ignores the space after a control word
     tex = re.sub(r"\\([A-Za-z]+) ?", lambda m: _TEX.get(m.group(1), m.group(1)), tex)
     tex = re.sub(r"\\[,;:!> ]", " ", tex).replace("{", "").replace("}", "").replace("\\", "").replace("\0", " ")
-    tex = re.sub(r"(?<=\S)=(?= )", " =", tex)
+    tex = re.sub(r"(?<=\S)([=<>])(?= )", r" \1", tex)
     return re.sub(r" {2,}", " ", tex).strip()

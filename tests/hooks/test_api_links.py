@@ -1,0 +1,54 @@
+"""API pages: back-links to the published posts become links to this build's pages; a missing post fails."""
+
+from __future__ import annotations
+
+import posixpath
+
+import pytest
+from studynotes_site.api_links import MissingPost, local_back_links, post_urls
+
+SITE = "https://example.org/notes/"
+PAGES = [
+    ("posts/stat110-lecture-20.en.md", "en/posts/stat110-lecture-20/"),
+    ("posts/stat110-lecture-20.ko.md", "posts/stat110-lecture-20/"),
+    ("posts/cs231n-lecture-7.en.md", "en/posts/cs231n-lecture-7/"),
+    ("api/prob.en.md", "en/api/prob/"),
+    ("index.en.md", "en/"),
+]
+
+
+def relative_from(page_url: str):
+    """MkDocs' get_relative_url for directory URLs, written out: the link from ``page_url`` to ``url``."""
+    return lambda url: posixpath.relpath(url, page_url) + "/"
+
+
+def test_post_urls_keep_the_posts_of_one_language() -> None:
+    assert post_urls(PAGES, "en") == {"stat110-lecture-20": "en/posts/stat110-lecture-20/", "cs231n-lecture-7": "en/posts/cs231n-lecture-7/"}
+    assert post_urls(PAGES, "ko") == {"stat110-lecture-20": "posts/stat110-lecture-20/"}
+
+
+def test_published_links_become_local_links_in_the_page_language() -> None:
+    html = (
+        f'<p>Introduced in: <a href="{SITE}en/posts/stat110-lecture-20/">20. Multinomial and Cauchy</a>.</p>'
+        f'<p>Introduced in: <a href="{SITE}en/posts/stat110-lecture-20/">again</a></p>'
+    )
+    en = local_back_links(html, SITE, post_urls(PAGES, "en"), relative_from("en/api/prob/"))
+    assert en.count('href="../../posts/stat110-lecture-20/"') == 2 and SITE not in en
+    ko = local_back_links(html, SITE, post_urls(PAGES, "ko"), relative_from("api/prob/"))
+    assert ko.count('href="../../posts/stat110-lecture-20/"') == 2
+    # the Korean page's link leads to the Korean post, the English page's to the English one
+    assert posixpath.normpath(posixpath.join("api/prob/", "../../posts/stat110-lecture-20/")) == "posts/stat110-lecture-20"
+
+
+def test_other_links_are_left_alone() -> None:
+    html = (
+        '<a href="https://numpy.org/doc/">NumPy</a> <a href="../../posts/x/">x</a> '
+        f'<a href="https://elsewhere.org/notes/en/posts/stat110-lecture-20/">a copy</a> <a href="{SITE}en/about/">about</a>'
+    )
+    assert local_back_links(html, SITE, post_urls(PAGES, "en"), relative_from("en/api/prob/")) == html
+
+
+def test_a_missing_post_fails_with_its_slug() -> None:
+    html = f'<a href="{SITE}en/posts/stat110-lecture-99/">gone</a>'
+    with pytest.raises(MissingPost, match=r"'stat110-lecture-99'.*docs/posts/stat110-lecture-99\.<lang>\.md"):
+        local_back_links(html, SITE, post_urls(PAGES, "en"), relative_from("en/api/prob/"))
