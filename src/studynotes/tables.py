@@ -53,7 +53,7 @@ class TableText(str):
     Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     ``markdown`` holds the Markdown pipe table. Jupyter shows it rendered (``_repr_markdown_``); printed
-    inside a notebook it is displayed the same way and prints nothing more, and printed anywhere else it
+    inside a notebook it is displayed the same way (the print adds only a line break), and printed anywhere else it
     is the aligned plain text.
     """
 
