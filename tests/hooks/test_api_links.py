@@ -52,3 +52,32 @@ def test_a_missing_post_fails_with_its_slug() -> None:
     html = f'<a href="{SITE}en/posts/stat110-lecture-99/">gone</a>'
     with pytest.raises(MissingPost, match=r"'stat110-lecture-99'.*docs/posts/stat110-lecture-99\.<lang>\.md"):
         local_back_links(html, SITE, post_urls(PAGES, "en"), relative_from("en/api/prob/"))
+
+
+def test_the_hook_maps_links_on_api_pages_only_and_fails_the_build_for_a_missing_post() -> None:
+    """hooks/api_links.py as MkDocs calls it, with the build's files of one language."""
+    from types import SimpleNamespace
+
+    import api_links  # hooks/api_links.py (tests/hooks/conftest.py puts hooks/ on the path)
+    from mkdocs.exceptions import PluginError
+
+    from studynotes import SITE_URL
+
+    files = SimpleNamespace(documentation_pages=lambda: [SimpleNamespace(src_uri=s, url=u) for s, u in PAGES])
+    config = {"theme": {"language": "ko"}}
+
+    def page(src_uri: str, url: str):
+        return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, locale=src_uri.split(".")[-2]), url=url)
+
+    link = f'<a href="{SITE_URL}en/posts/stat110-lecture-20/">20</a>'
+    assert api_links.on_page_content(link, page("api/prob.ko.md", "api/prob/"), config, files) == (
+        '<a href="../../posts/stat110-lecture-20/">20</a>'
+    )
+    assert api_links.on_page_content(link, page("api/prob.en.md", "en/api/prob/"), config, files) == (
+        '<a href="../../posts/stat110-lecture-20/">20</a>'
+    )
+    # a post page keeps its published links (its print line names the post's own address)
+    assert api_links.on_page_content(link, page("posts/cs231n-lecture-7.en.md", "en/posts/cs231n-lecture-7/"), config, files) == link
+    # the Korean build has no Korean cs231n-lecture-7 in PAGES: the build stops and names page and post
+    with pytest.raises(PluginError, match=r"api/optim\.ko\.md: .*'cs231n-lecture-7'"):
+        api_links.on_page_content(link.replace("stat110-lecture-20", "cs231n-lecture-7"), page("api/optim.ko.md", "api/optim/"), config, files)
