@@ -87,6 +87,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.prob import mc_estimate
+from studynotes.tables import table
 
 TEXT = localized(
     {
@@ -98,8 +99,7 @@ TEXT = localized(
 rng = np.random.default_rng(1)
 rolls = rng.integers(1, 7, size=100_000)
 estimate = mc_estimate((rolls == 6).astype(float))
-print(f"| {TEXT['what']} | {TEXT['sim']} | {TEXT['exact']} |\\n|---|---|---|")
-print(f"| {TEXT['six']} | {estimate} | {1 / 6:.4f} |")
+print(table([TEXT["what"], TEXT["sim"], TEXT["exact"]], [(TEXT["six"], estimate, f"{1 / 6:.4f}")]))
 '''
 
 GLOSSARY = """\

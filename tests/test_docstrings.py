@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import pydoc
 import re
 
 import griffe
@@ -12,11 +13,14 @@ import pytest
 
 from sitetools import ROOT
 
-SUBPACKAGES = ["plotting", *sorted(p.parent.name for p in (ROOT / "src" / "studynotes").glob("*/__init__.py"))]
+from studynotes import SITE_URL
+
+SUBPACKAGES = ["plotting", "tables", *sorted(p.parent.name for p in (ROOT / "src" / "studynotes").glob("*/__init__.py"))]
 POSTS = {p.name.split(".")[0] for p in (ROOT / "docs" / "posts").glob("*.ko.md")}
-# A Markdown link to the post's source file, relative to docs/api/ where the reference pages live: MkDocs
-# resolves it (and fails the strict build if the post is missing) in both languages.
-LINK = re.compile(r"Introduced in: \[[^\]]+\]\(\.\./posts/([a-z0-9-]+)\.md\)")
+# A Markdown link to the post's published English page, so help() shows an address that works anywhere; the
+# build maps it back to the post in the API page's own language (hooks/studynotes_site/api_links.py) and fails
+# if the post is missing.
+LINK = re.compile(r"Introduced in: \[[^\]]+\]\(" + re.escape(SITE_URL) + r"en/posts/([a-z0-9-]+)/\)")
 # Which reference pages document which modules: read from the `::: studynotes.<module>` lines of docs/api/
 # (a module may be split over several pages, as prob is).
 API_PAGES = {
@@ -40,11 +44,21 @@ def test_docstring_links_its_post_before_any_section(qualname, obj) -> None:
     doc = inspect.getdoc(obj)
     assert doc, f"{qualname} has no docstring"
     match = LINK.search(doc)
-    assert match, f"{qualname}: no 'Introduced in: [post](../posts/<slug>.md)' line"
+    assert match, f"{qualname}: no 'Introduced in: [post]({SITE_URL}en/posts/<slug>/)' line"
     assert match.group(1) in POSTS, f"{qualname} links a post that does not exist: {match.group(1)}"
     section = SECTION.search(doc)
     assert section is None or match.start() < section.start(), f"{qualname}: 'Introduced in' comes after a section"
     assert ":math:" not in doc and ".. math::" not in doc, f"{qualname}: reST math does not render on the API page"
+
+
+def test_help_shows_the_published_address_of_the_post() -> None:
+    """help() (pydoc) shows the back-link as an absolute address a reader can open outside the site."""
+    from studynotes.prob import cauchy_cdf
+
+    text = pydoc.render_doc(cauchy_cdf, renderer=pydoc.plaintext)
+    assert f"Introduced in: [20. Multinomial and Cauchy]({SITE_URL}en/posts/stat110-lecture-20/)" in text
+    assert "../posts/" not in text
+    assert SITE_URL.startswith("https://") and SITE_URL.endswith("/")
 
 
 def test_every_public_name_is_on_its_api_page(built_site) -> None:

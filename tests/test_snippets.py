@@ -28,6 +28,8 @@ def test_snippet_runs_standalone(path, tmp_path) -> None:
     assert result.stdout.strip(), "the snippet printed nothing"
     assert "Traceback" not in result.stdout
     assert "<svg" not in result.stdout, "a figure printed as markup instead of saved"
+    # Tables come out as aligned plain text (studynotes.tables.table), not as Markdown pipe tables.
+    assert not re.search(r"^\|.*\|$|\|-{3}", result.stdout, re.M), "a table printed as Markdown instead of plain text"
     # A figure is saved as an SVG file and the snippet prints "[figures/<name>-<n>.svg]" instead (its caption
     # and text alternative are prose in the pages, so the file is an image for the reader to open).
     saved = re.findall(r"^\[(figures/[^\]]+\.svg)\]", result.stdout, re.M)

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.nn import elu, elu_grad, leaky_relu, leaky_relu_grad, relu, relu_grad, sigmoid, sigmoid_grad, tanh, tanh_grad
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 rows = [
     ("$\\sigma'(0)$", sigmoid_grad(0.0)),
@@ -23,10 +24,7 @@ TEXT = localized(
     }
 )
 
-print(f"| | {TEXT['q']} |\n|---|---|")
-for name, value in rows:
-    print(f"| {name} | {float(value):.3g} |")
-print()
+print(table(["", TEXT["q"]], [(name, f"{float(value):.3g}") for name, value in rows]))
 
 x = np.linspace(-5, 5, 501)
 curves = [

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.nn import linear_sgd_path, same_sign_fraction
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 rng = np.random.default_rng(6)
 n = 100_000
@@ -34,9 +35,10 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['inp']} | {TEXT['frac']} | {TEXT['steps']} |\n|---|---|---|")
-print(f"| {TEXT['pos']} | {same_sign_fraction(X_pos, upstream):.3f} | {steps_to_target(path_pos)} |")
-print(f"| {TEXT['cen']} | {same_sign_fraction(X_cen, upstream):.3f} | {steps_to_target(path_cen)} |\n")
+print(table([TEXT["inp"], TEXT["frac"], TEXT["steps"]], [
+    (TEXT["pos"], f"{same_sign_fraction(X_pos, upstream):.3f}", steps_to_target(path_pos)),
+    (TEXT["cen"], f"{same_sign_fraction(X_cen, upstream):.3f}", steps_to_target(path_cen)),
+]))
 
 fig, ax = figure(width=5.6, height=3.6)
 ax.plot(*path_pos[:60].T, marker=".", markersize=4, linewidth=1.2, label=TEXT["l_pos"])

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.nn import init_experiment
 from studynotes.plotting import figure, figure_html
+from studynotes.tables import table
 
 CONFIGS = [("small", "tanh"), ("large", "tanh"), ("xavier", "tanh"), ("xavier", "relu"), ("he", "relu")]
 NAMES = {
@@ -25,12 +26,12 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['setup']} | {TEXT['mean']} | {TEXT['std']} | {TEXT['sat']} | {TEXT['dead']} |\n|---|---|---|---|---|")
+rows = []
 for label, r in zip(labels, runs):
     sat = TEXT["na"] if r.activation == "relu" else f"{r.saturated[-1]:.2f}"
     dead = TEXT["na"] if r.activation == "tanh" else f"{r.dead[-1]:.3f}"
-    print(f"| {label} | {r.means[-1]:.2g} | {r.stds[-1]:.2g} | {sat} | {dead} |")
-print()
+    rows.append((label, f"{r.means[-1]:.2g}", f"{r.stds[-1]:.2g}", sat, dead))
+print(table([TEXT["setup"], TEXT["mean"], TEXT["std"], TEXT["sat"], TEXT["dead"]], rows))
 
 layers = np.arange(1, len(runs[0].stds) + 1)
 fig, (ax_s, ax_m) = figure(1, 2, width=7.2, height=3.2)

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.nn import normalize, pca_rotate, whiten, zero_center
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 rng = np.random.default_rng(4)
 X = rng.multivariate_normal([3.0, 2.0], [[2.0, 1.2], [1.2, 1.0]], size=1000)
@@ -23,12 +24,12 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['step']} | {TEXT['mean']} | {TEXT['cov']} |\n|---|---|---|")
+rows = []
 for title, Z in zip(TEXT["titles"], steps):
     mean = np.round(Z.mean(axis=0), 3) + 0.0  # + 0.0 turns -0.0 into 0.0
     cov = np.round(np.cov(Z, rowvar=False, bias=True), 3) + 0.0
-    print(f"| {title} | ({mean[0]:.3f}, {mean[1]:.3f}) | {matrix(cov)} |")
-print()
+    rows.append((title, f"({mean[0]:.3f}, {mean[1]:.3f})", matrix(cov)))
+print(table([TEXT["step"], TEXT["mean"], TEXT["cov"]], rows))
 
 fig, axes = figure(1, 5, width=7.4, height=2.2, sharex=True, sharey=True)
 for ax, title, Z in zip(axes, TEXT["titles"], steps):

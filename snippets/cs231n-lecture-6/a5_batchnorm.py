@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.nn import batchnorm_backward, batchnorm_forward, numerical_gradient_array, rel_error
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 rng = np.random.default_rng(5)
 mu, sigma = np.array([3.0, -2.0]), np.array([0.5, 1.0])
@@ -63,16 +64,17 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['what']} | {TEXT['val']} |\n|---|---|")
-print(f"| {TEXT['train_mean']} | {np.abs(out.mean(axis=0)).max():.1e} |")
-print(f"| {TEXT['train_var']} | {pair(out.var(axis=0), '.5f')} |")
-print(f"| {TEXT['test_mean']} | {pair(out_test.mean(axis=0))} |")
-print(f"| {TEXT['test_var']} | {pair(out_test.var(axis=0))} |")
-print(f"| {TEXT['run_mu']} | {pair(bn_param['running_mean'])} |")
-print(f"| {TEXT['run_var']} | {pair(bn_param['running_var'])} |")
-print(f"| {TEXT['first']} | {first} |")
-print(f"| {TEXT['one']} | {pair(out_one[0])} |")
-print(f"| {TEXT['grad']} | {', '.join(f'{e:.1e}' for e in errors)} |\n")
+print(table([TEXT["what"], TEXT["val"]], [
+    (TEXT["train_mean"], f"{np.abs(out.mean(axis=0)).max():.1e}"),
+    (TEXT["train_var"], pair(out.var(axis=0), ".5f")),
+    (TEXT["test_mean"], pair(out_test.mean(axis=0))),
+    (TEXT["test_var"], pair(out_test.var(axis=0))),
+    (TEXT["run_mu"], pair(bn_param["running_mean"])),
+    (TEXT["run_var"], pair(bn_param["running_var"])),
+    (TEXT["first"], first),
+    (TEXT["one"], pair(out_one[0])),
+    (TEXT["grad"], ", ".join(f"{e:.1e}" for e in errors)),
+]))
 
 batches = np.arange(1, 201)
 fig, ax = figure(width=6.0, height=3.0)

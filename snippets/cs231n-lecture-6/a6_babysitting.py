@@ -6,6 +6,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.nn import overfit_small, spiral_run
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 def log_spaced(n, k=250):
     # indices evenly spaced on the log-scaled x axis: enough points for the eye, a small SVG
@@ -37,14 +38,15 @@ full, initial = spiral_run(1.0, 2000)
 _, initial_big_reg = spiral_run(1.0, 1, reg=1e3)
 small = overfit_small(n_points=20, num_iters=2000, lr=1.0)
 
-print(f"| {TEXT['check']} | {TEXT['val']} |\n|---|---|")
-print(f"| {TEXT['init0']} | {spiral_run(1.0, 1, reg=0.0)[1]:.4f} |")
-print(f"| {TEXT['ln3']} | {math.log(3):.4f} |")
-print(f"| {TEXT['init1']} | {initial_big_reg:.4f} |")
-print(f"| {TEXT['small']} | {small.loss[-1]:.4f} |")
-print(f"| {TEXT['small_acc']} | {small.train_acc[-1]:.2f} |")
-print(f"| {TEXT['full']} | {full.loss[-1]:.4f} |")
-print(f"| {TEXT['full_acc']} | {full.train_acc[-1]:.2f} |\n")
+print(table([TEXT["check"], TEXT["val"]], [
+    (TEXT["init0"], f"{spiral_run(1.0, 1, reg=0.0)[1]:.4f}"),
+    (TEXT["ln3"], f"{math.log(3):.4f}"),
+    (TEXT["init1"], f"{initial_big_reg:.4f}"),
+    (TEXT["small"], f"{small.loss[-1]:.4f}"),
+    (TEXT["small_acc"], f"{small.train_acc[-1]:.2f}"),
+    (TEXT["full"], f"{full.loss[-1]:.4f}"),
+    (TEXT["full_acc"], f"{full.train_acc[-1]:.2f}"),
+]))
 
 fig, (ax_l, ax_a) = figure(1, 2, width=7.2, height=3.0)
 for hist, label in ((small, TEXT["l_small"]), (full, TEXT["l_full"])):

@@ -6,6 +6,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.nn import lr_sweep
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 def log_spaced(n, k=250):
     # indices evenly spaced on the log-scaled x axis: enough points for the eye, a small SVG
@@ -28,13 +29,13 @@ TEXT = localized(
 LRS = (1e-6, 1.0, 1e2, 1e6)
 runs = lr_sweep(LRS, num_iters=500)
 
-print(f"| {TEXT['lr']} | {TEXT['final']} | {TEXT['acc']} | {TEXT['ratio']} | {TEXT['verdict']} |\n|---|---|---|---|---|")
+rows = []
 for lr, verdict in zip(LRS, ("low", "good", "high", "nan")):
     h = runs[lr]
     acc = f"{h.train_acc[-1]:.2f}" if h.train_acc and not h.diverged else "–"
     note = TEXT[verdict].format(n=len(h.loss)) if verdict == "nan" else TEXT[verdict]
-    print(f"| $10^{{{math.log10(lr):.0f}}}$ | {h.loss[-1]:.4g} | {acc} | {np.median(h.update_ratio):.1e} | {note} |")
-print()
+    rows.append((f"$10^{{{math.log10(lr):.0f}}}$", f"{h.loss[-1]:.4g}", acc, f"{np.median(h.update_ratio):.1e}", note))
+print(table([TEXT["lr"], TEXT["final"], TEXT["acc"], TEXT["ratio"], TEXT["verdict"]], rows))
 
 fig, (ax_l, ax_r) = figure(1, 2, width=7.2, height=3.2)
 for lr in LRS:

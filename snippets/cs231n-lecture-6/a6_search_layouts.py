@@ -5,6 +5,7 @@ from studynotes.i18n import localized
 from studynotes.nn import layout_best_scores, log_uniform, peak_score
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_estimate
+from studynotes.tables import table
 
 N_DRAWS = 2000
 rng = np.random.default_rng(2012)
@@ -28,24 +29,25 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['layout']} | {TEXT['distinct']} | {TEXT['med']} | {TEXT['q']} |\n|---|---|---|---|")
+rows = []
 typical = {}
 for name, pts, best in ((TEXT["grid"], grids, grid_best), (TEXT["rand"], rands, rand_best)):
     med = np.median(best)
     typical[name] = pts[np.argmin(np.abs(best - med))]
     lo, hi = np.quantile(best, [0.1, 0.9])
-    print(f"| {name} | {len(np.unique(typical[name][:, 0]))} | {med:.2f} | {lo:.2f} – {hi:.2f} |")
-print(f"\n{TEXT['win']}: {wins.value:.3f} ± {wins.se:.3f} ({N_DRAWS})\n")
+    rows.append((name, len(np.unique(typical[name][:, 0])), f"{med:.2f}", f"{lo:.2f} – {hi:.2f}"))
+print(table([TEXT["layout"], TEXT["distinct"], TEXT["med"], TEXT["q"]], rows))
+print(f"{TEXT['win']}: {wins.value:.3f} ± {wins.se:.3f} ({N_DRAWS})\n")
 
 lrs_log = log_uniform(1e-6, 1e-3, 10_000, rng)
 lrs_lin = rng.uniform(1e-6, 1e-3, 10_000)
 edges = [1e-6, 1e-5, 1e-4, 1e-3]
-print(f"| {TEXT['decade']} | {TEXT['logu']} | {TEXT['unif']} |\n|---|---|---|")
+rows = []
 for lo, hi in zip(edges[:-1], edges[1:]):
     share_log = np.mean((lrs_log >= lo) & (lrs_log < hi))
     share_lin = np.mean((lrs_lin >= lo) & (lrs_lin < hi))
-    print(f"| $[10^{{{np.log10(lo):.0f}}}, 10^{{{np.log10(hi):.0f}}})$ | {share_log:.1%} | {share_lin:.1%} |")
-print()
+    rows.append((f"$[10^{{{np.log10(lo):.0f}}}, 10^{{{np.log10(hi):.0f}}})$", f"{share_log:.1%}", f"{share_lin:.1%}"))
+print(table([TEXT["decade"], TEXT["logu"], TEXT["unif"]], rows))
 
 u = np.linspace(0, 1, 300)
 fig, placeholder = figure(width=9.0, height=3.6)

@@ -6,6 +6,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.optim import ill_conditioned_quadratic, optimizer_race
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 kappa = 100.0
 runs = optimizer_race(kappa=kappa, start=(-10.0, 1.0), num_steps=150)
@@ -18,13 +19,13 @@ NAMES = localized(
 TEXT = localized(
     {
         "ko": dict(
-            head="| 최적화 기법 | 하이퍼파라미터 | 150스텝 뒤 손실 | 측정한 수축 비율 | 이론값 |",
+            head=["최적화 기법", "하이퍼파라미터", "150스텝 뒤 손실", "측정한 수축 비율", "이론값"],
             adaptive="(적응적: 선형 비율 없음)",
             x="x (완만한 방향)", y="y (가파른 방향)", step="스텝", loss="손실 f (로그 눈금)",
             
             rate="경사 하강법의 최적 학습률 2/(1+κ)에서 이론 수축 비율 (κ−1)/(κ+1)"),
         "en": dict(
-            head="| optimizer | hyperparameters | loss after 150 steps | measured contraction factor | theory |",
+            head=["optimizer", "hyperparameters", "loss after 150 steps", "measured contraction factor", "theory"],
             adaptive="(adaptive: no linear rate)",
             x="x (shallow direction)", y="y (steep direction)", step="step", loss="loss f (log scale)",
             
@@ -34,12 +35,13 @@ TEXT = localized(
 SYMBOLS = {"learning_rate": "\\alpha", "momentum": "\\rho", "decay_rate": "\\delta"}
 
 
-print(TEXT["head"] + "\n|---|---|---|---|---|")
+rows = []
 for name, r in zip(NAMES, runs, strict=True):
     params = ", ".join(f"${SYMBOLS[k]}={v:.4g}$" for k, v in r.config)
     theory = TEXT["adaptive"] if math.isnan(r.theory) else f"{r.theory:.4f}"
-    print(f"| {name} | {params} | {r.loss[-1]:.3g} | {r.rate:.4f} | {theory} |")
-print(f"\n{TEXT['rate']}: **{(kappa - 1) / (kappa + 1):.4f}**\n")
+    rows.append((name, params, f"{r.loss[-1]:.3g}", f"{r.rate:.4f}", theory))
+print(table(TEXT["head"], rows))
+print(f"{TEXT['rate']}: **{(kappa - 1) / (kappa + 1):.4f}**\n")
 
 f = ill_conditioned_quadratic(kappa)
 gx, gy = np.meshgrid(np.linspace(-11, 2, 66), np.linspace(-2.5, 2.5, 51))

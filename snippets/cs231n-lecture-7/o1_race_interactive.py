@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.optim import ill_conditioned_quadratic, race_figure_html, race_grid
 from studynotes.plotting import INK, figure
+from studynotes.tables import table
 
 KAPPA = 100.0
 LRS = [0.002, 0.005, 0.01, 0.015, 0.021, 0.03]  # gradient descent is stable below 2/κ = 0.02
@@ -20,9 +21,8 @@ TEXT = localized({
                momentum="momentum", controls="optimizer race controls", x="x (shallow direction)", y="y (steep direction)",
                loss="loss f", row="settings that diverge (on the α, ρ grid)"),
 })
-print(f"| | {' | '.join(TEXT['names'])} |\n|---|---|---|---|")
 cells = [f"{diverged[0, :, 0].sum()} / {len(LRS)}"] + [f"{diverged[k].sum()} / {diverged[k].size}" for k in (1, 2)]
-print(f"| {TEXT['row']} | {' | '.join(cells)} |\n")
+print(table(["", *TEXT["names"]], [(TEXT["row"], *cells)]))
 
 fig, (ax, bx) = figure(1, 2, width=6.4, height=3.0, gridspec_kw={"width_ratios": [1.4, 1]})
 gx, gy = np.meshgrid(np.linspace(-11, 2, 66), np.linspace(-3, 3, 61))

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.optim import adam, constant_gradient_steps
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 lr = 0.1
 T = 10_000
@@ -17,29 +18,32 @@ t = np.arange(1, T + 1)
 TEXT = localized(
     {
         "ko": dict(
-            head1="| 기울기 $g$ | $\\operatorname{sign}(g)$ | Adam 첫 스텝 $-\\Delta w/\\alpha$ | 편향 보정 없이 $-\\Delta w/\\alpha$ | $\\operatorname{sign}(g)\\cdot 0.1/\\sqrt{0.001}$ |",
-            head2="| 스텝 $t$ | AdaGrad | $1/\\sqrt t$ | RMSProp ($\\delta = 0.99$) | Adam | Adam (보정 없음) |",
+            head1=["기울기 $g$", "$\\operatorname{sign}(g)$", "Adam 첫 스텝 $-\\Delta w/\\alpha$", "편향 보정 없이 $-\\Delta w/\\alpha$", "$\\operatorname{sign}(g)\\cdot 0.1/\\sqrt{0.001}$"],
+            head2=["스텝 $t$", "AdaGrad", "$1/\\sqrt t$", "RMSProp ($\\delta = 0.99$)", "Adam", "Adam (보정 없음)"],
             note="(표의 값은 모두 스텝 크기 / $\\alpha$)",
             no_bc="Adam (편향 보정 없음)", step="스텝 t (로그 눈금)", size="스텝 크기 / 학습률 (로그 눈금)"),
         "en": dict(
-            head1="| gradient $g$ | $\\operatorname{sign}(g)$ | Adam's first step $-\\Delta w/\\alpha$ | without bias correction, $-\\Delta w/\\alpha$ | $\\operatorname{sign}(g)\\cdot 0.1/\\sqrt{0.001}$ |",
-            head2="| step $t$ | AdaGrad | $1/\\sqrt t$ | RMSProp ($\\delta = 0.99$) | Adam | Adam (no correction) |",
+            head1=["gradient $g$", "$\\operatorname{sign}(g)$", "Adam's first step $-\\Delta w/\\alpha$", "without bias correction, $-\\Delta w/\\alpha$", "$\\operatorname{sign}(g)\\cdot 0.1/\\sqrt{0.001}$"],
+            head2=["step $t$", "AdaGrad", "$1/\\sqrt t$", "RMSProp ($\\delta = 0.99$)", "Adam", "Adam (no correction)"],
             note="(all entries are step size / $\\alpha$)",
             no_bc="Adam (no bias correction)", step="step t (log scale)", size="step size / learning rate (log scale)"),
     }
 )
 
-print(TEXT["head1"] + "\n|---|---|---|---|---|")
+rows = []
 for g in [1e-3, -0.5, 20.0]:
     with_bc, _ = adam(np.zeros(1), np.array([g]), {"learning_rate": lr})
     without, _ = adam(np.zeros(1), np.array([g]), {"learning_rate": lr, "bias_correction": False})
-    print(f"| {g:g} | {np.sign(g):+.0f} | {-with_bc[0] / lr:+.6f} | {-without[0] / lr:+.4f} | {np.sign(g) * 0.1 / np.sqrt(0.001):+.4f} |")
+    rows.append((f"{g:g}", f"{np.sign(g):+.0f}", f"{-with_bc[0] / lr:+.6f}", f"{-without[0] / lr:+.4f}",
+                 f"{np.sign(g) * 0.1 / np.sqrt(0.001):+.4f}"))
+print(table(TEXT["head1"], rows))
 
-print("\n" + TEXT["head2"] + "\n|---|---|---|---|---|---|")
+rows = []
 for k in [1, 10, 100, 1000, 10_000]:
     s = [v[k - 1] / lr for v in steps.values()]
-    print(f"| {k} | {s[0]:.4f} | {1 / np.sqrt(k):.4f} | {s[1]:.4f} | {s[2]:.4f} | {s[3]:.4f} |")
-print(f"\n{TEXT['note']}\n")
+    rows.append((k, f"{s[0]:.4f}", f"{1 / np.sqrt(k):.4f}", f"{s[1]:.4f}", f"{s[2]:.4f}", f"{s[3]:.4f}"))
+print(table(TEXT["head2"], rows))
+print(f"{TEXT['note']}\n")
 
 fig, ax = figure(width=6.0, height=3.4)
 for name, v in steps.items():

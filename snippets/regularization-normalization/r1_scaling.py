@@ -6,6 +6,7 @@ from studynotes.linear import MinMaxScaler, StandardScaler
 from matplotlib.ticker import EngFormatter
 
 from studynotes.plotting import figure, figure_html
+from studynotes.tables import table
 
 rng = np.random.default_rng(1)
 n_train, n_val = 80, 20
@@ -17,14 +18,14 @@ X_train, X_val = X[:n_train], X[n_train:]
 TEXT = localized(
     {
         "ko": dict(
-            head="| 변환 | 분할 | 특성 | 최솟값 | 최댓값 | 평균 | 표준편차 |",
+            head=["변환", "분할", "특성", "최솟값", "최댓값", "평균", "표준편차"],
             check_z="학습 세트 z-점수의 최대 |평균|, 최대 |표준편차 − 1|",
             check_m="학습 세트 최소-최대의 최대 |최솟값|, 최대 |최댓값 − 1|",
             logz="연 소득의 학습 세트 z-점수: 0보다 작은 비율, 최댓값", raw_income="원본", log_income="$\\log_{10}$ 변환 뒤",
             raw="원본", mm="최소-최대", z="z-점수", train="학습", val="검증", f1="연 소득", f2="하루 사용 시간",
             x1="연 소득 (원 단위)", y1="하루 사용 시간 (h)", x="특성 1 (변환 후)", y="특성 2 (변환 후)"),
         "en": dict(
-            head="| transform | split | feature | min | max | mean | std |",
+            head=["transform", "split", "feature", "min", "max", "mean", "std"],
             check_z="train split, z-score: largest |mean|, largest |std − 1|",
             check_m="train split, min-max: largest |min|, largest |max − 1|",
             logz="z-scores of yearly income on the train split: share below 0, largest value", raw_income="raw", log_income="after $\\log_{10}$",
@@ -35,16 +36,17 @@ TEXT = localized(
 
 scaled = {TEXT["mm"]: MinMaxScaler().fit(X_train), TEXT["z"]: StandardScaler().fit(X_train)}
 
-print(TEXT["head"] + "\n|---|---|---|---|---|---|---|")
+rows = []
 for name, scaler in scaled.items():
     for split, data in ((TEXT["train"], X_train), (TEXT["val"], X_val)):
         Z = scaler.transform(data)
         for j, feat in enumerate((TEXT["f1"], TEXT["f2"])):
             col = Z[:, j]
-            print(f"| {name} | {split} | {feat} | {col.min():.3f} | {col.max():.3f} | {col.mean():.3f} | {col.std():.3f} |")
+            rows.append((name, split, feat, f"{col.min():.3f}", f"{col.max():.3f}", f"{col.mean():.3f}", f"{col.std():.3f}"))
+print(table(TEXT["head"], rows))
 Z = scaled[TEXT["z"]].transform(X_train)
 M = scaled[TEXT["mm"]].transform(X_train)
-print(f"\n- {TEXT['check_z']}: {np.abs(Z.mean(axis=0)).max():.1e}, {np.abs(Z.std(axis=0) - 1).max():.1e}")
+print(f"- {TEXT['check_z']}: {np.abs(Z.mean(axis=0)).max():.1e}, {np.abs(Z.std(axis=0) - 1).max():.1e}")
 print(f"- {TEXT['check_m']}: {np.abs(M.min(axis=0)).max():.1e}, {np.abs(M.max(axis=0) - 1).max():.1e}")
 for name, feature in ((TEXT["raw_income"], X_train[:, 0]), (TEXT["log_income"], np.log10(X_train[:, 0]))):
     z_income = StandardScaler().fit(feature[:, None]).transform(feature[:, None])[:, 0]

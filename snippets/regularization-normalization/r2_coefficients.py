@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import lasso, lasso_kkt_violation, make_sparse_regression, ols, orthonormal_design, ridge, soft_threshold
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 rng = np.random.default_rng(2)
 X, y, beta = make_sparse_regression(200, 13, 5, rng, noise=1.0)
@@ -11,7 +12,7 @@ lam = 0.1
 TEXT = localized(
     {
         "ko": dict(
-            head="| 모델 | 정확히 0인 계수 | 참 계수와의 거리 $\\lVert\\hat\\beta-\\beta\\rVert_2$ | 학습 MSE |",
+            head=["모델", "정확히 0인 계수", "참 계수와의 거리 $\\lVert\\hat\\beta-\\beta\\rVert_2$", "학습 MSE"],
             true="참 계수", ols="OLS", lasso="Lasso", ridge="Ridge",
             kkt="Lasso 해의 KKT 조건 위반(최댓값)", sweeps="좌표 하강 반복(스윕) 수",
             ortho_l="직교 설계에서 좌표 하강 Lasso와 $S(b, \\lambda)$의 최대 차이",
@@ -19,7 +20,7 @@ TEXT = localized(
             zero="Lasso의 정확한 0", zoom="참값이 0인 특성 (확대)", signal="참값이 0이 아닌 특성",
             x="계수 번호 j", y="계수 값 βⱼ"),
         "en": dict(
-            head="| model | exact zeros | distance to the truth $\\lVert\\hat\\beta-\\beta\\rVert_2$ | train MSE |",
+            head=["model", "exact zeros", "distance to the truth $\\lVert\\hat\\beta-\\beta\\rVert_2$", "train MSE"],
             true="true coefficient", ols="OLS", lasso="Lasso", ridge="Ridge",
             kkt="largest KKT violation of the Lasso solution", sweeps="coordinate-descent sweeps",
             ortho_l="orthonormal design: largest gap between coordinate-descent Lasso and $S(b, \\lambda)$",
@@ -31,12 +32,13 @@ TEXT = localized(
 
 fits = {TEXT["ols"]: ols(X, y), TEXT["lasso"]: lasso(X, y, lam), TEXT["ridge"]: ridge(X, y, lam)}
 
-print(TEXT["head"] + "\n|---|---|---|---|")
+rows = []
 for name, fit in fits.items():
     mse = np.mean((y - fit.predict(X)) ** 2)
     dist = np.linalg.norm(fit.coef - beta)
-    print(f"| {name} | {np.count_nonzero(fit.coef == 0)} | {dist:.3f} | {mse:.3f} |")
-print(f"\n- {TEXT['kkt']}: {lasso_kkt_violation(X, y, fits[TEXT['lasso']]):.1e}")
+    rows.append((name, np.count_nonzero(fit.coef == 0), f"{dist:.3f}", f"{mse:.3f}"))
+print(table(TEXT["head"], rows))
+print(f"- {TEXT['kkt']}: {lasso_kkt_violation(X, y, fits[TEXT['lasso']]):.1e}")
 print(f"- {TEXT['sweeps']}: {fits[TEXT['lasso']].n_iter}")
 
 # On an orthonormal design (X'X/N = I) both penalties have closed forms in terms of the OLS estimate b.

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import lambda_grid, lasso, lasso_lambda_max, lasso_path, make_sparse_regression, ridge_path
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 rng = np.random.default_rng(2)
 X, y, beta = make_sparse_regression(200, 13, 5, rng, noise=1.0)
@@ -17,12 +18,12 @@ TEXT = localized(
         "ko": dict(
             lmax="$\\lambda_{\\max} = \\max_j \\lvert x_j^\\top (y-\\bar y)\\rvert / N$",
             zeros="$\\lambda \\ge \\lambda_{\\max}$에서 0이 아닌 Lasso 계수 수 ($\\lambda = 1, 2, 10 \\times \\lambda_{\\max}$)",
-            head="| 특성 $j$ | 참 계수 | Lasso가 0이 아니게 되는 가장 큰 격자 $\\lambda$ | $\\lambda = \\lambda_{\\max}$에서 Ridge 계수 |",
+            head=["특성 $j$", "참 계수", "Lasso가 0이 아니게 되는 가장 큰 격자 $\\lambda$", "$\\lambda = \\lambda_{\\max}$에서 Ridge 계수"],
             never="끝까지 0", x="log₁₀ λ", y="계수 값", lasso="Lasso", ridge="Ridge", lm="$\\lambda_{\\max}$"),
         "en": dict(
             lmax="$\\lambda_{\\max} = \\max_j \\lvert x_j^\\top (y-\\bar y)\\rvert / N$",
             zeros="non-zero Lasso coefficients at $\\lambda \\ge \\lambda_{\\max}$ ($\\lambda = 1, 2, 10 \\times \\lambda_{\\max}$)",
-            head="| feature $j$ | true coefficient | largest grid $\\lambda$ where Lasso makes it non-zero | Ridge coefficient at $\\lambda = \\lambda_{\\max}$ |",
+            head=["feature $j$", "true coefficient", "largest grid $\\lambda$ where Lasso makes it non-zero", "Ridge coefficient at $\\lambda = \\lambda_{\\max}$"],
             never="stays 0", x="log₁₀ λ", y="coefficient value", lasso="Lasso", ridge="Ridge", lm="$\\lambda_{\\max}$"),
     }
 )
@@ -30,13 +31,13 @@ TEXT = localized(
 print(f"- {TEXT['lmax']}: {lam_max:.4f}")
 counts = [np.count_nonzero(lasso(X, y, k * lam_max).coef) for k in (1, 2, 10)]
 print(f"- {TEXT['zeros']}: {', '.join(str(c) for c in counts)}\n")
-print(TEXT["head"] + "\n|---|---|---|---|")
 nonzero = path_l != 0
 ridge_at_max = ridge_path(X, y, [lam_max])[0]
+rows = []
 for j in range(beta.size):
     first = f"{lams[np.argmax(nonzero[:, j])]:.4f}" if nonzero[:, j].any() else TEXT["never"]
-    print(f"| {j + 1} | {beta[j]:.2f} | {first} | {ridge_at_max[j]:.3f} |")
-print()
+    rows.append((j + 1, f"{beta[j]:.2f}", first, f"{ridge_at_max[j]:.3f}"))
+print(table(TEXT["head"], rows))
 
 fig, axes = figure(1, 2, width=8.0, height=3.3, sharey=True)
 for ax, path, name in ((axes[0], path_l, TEXT["lasso"]), (axes[1], path_r, TEXT["ridge"])):

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import min_on_ball, quadratic_loss, unit_ball
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 center = np.array([2.0, 0.6])  # the unpenalized (OLS) estimate
 Q = np.array([[1.0, 0.3], [0.3, 1.0]])  # X'X up to scale: tilts the ellipses
@@ -12,21 +13,21 @@ sols = {1: min_on_ball(center, Q, 1), 2: min_on_ball(center, Q, 2)}
 TEXT = localized(
     {
         "ko": dict(
-            head="| 제약 | 제약 속 최적점 $(\\beta_1, \\beta_2)$ | 그 점의 손실 |",
+            head=["제약", "제약 속 최적점 $(\\beta_1, \\beta_2)$", "그 점의 손실"],
             l1="L1 마름모 $\\lvert\\beta_1\\rvert+\\lvert\\beta_2\\rvert\\le 1$", l2="L2 원 $\\beta_1^2+\\beta_2^2\\le 1$",
             t1="L1: 마름모", t2="L2: 원", ols="OLS 해", x="β₁", y="β₂"),
         "en": dict(
-            head="| constraint | optimum inside it $(\\beta_1, \\beta_2)$ | loss there |",
+            head=["constraint", "optimum inside it $(\\beta_1, \\beta_2)$", "loss there"],
             l1="L1 diamond $\\lvert\\beta_1\\rvert+\\lvert\\beta_2\\rvert\\le 1$", l2="L2 disc $\\beta_1^2+\\beta_2^2\\le 1$",
             t1="L1: diamond", t2="L2: disc", ols="OLS solution", x="β₁", y="β₂"),
     }
 )
 
-print(TEXT["head"] + "\n|---|---|---|")
+rows = []
 for p, name in ((1, TEXT["l1"]), (2, TEXT["l2"])):
     b = sols[p]
-    print(f"| {name} | $({b[0]:.2f},\\ {b[1]:.2f})$ | {quadratic_loss(b, center, Q):.3f} |")
-print()
+    rows.append((name, f"$({b[0]:.2f},\\ {b[1]:.2f})$", f"{quadratic_loss(b, center, Q):.3f}"))
+print(table(TEXT["head"], rows))
 
 g = np.linspace(-1.6, 3.0, 160)
 B1, B2 = np.meshgrid(g, g)

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import lp_norm, matrix_norm, unit_ball
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 flat, spike = np.ones(5), np.array([5.0, 0, 0, 0, 0])
 orders = [(0.5, "$p=1/2$"), (1, "$L_1$"), (2, "$L_2$"), (np.inf, "$L_\\infty$")]
@@ -18,18 +19,19 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['vec']} | {TEXT['count']} | " + " | ".join(name for _, name in orders) + " |")
-print("|---|---|" + "---|" * len(orders))
-for label, v in (("$(1,1,1,1,1)$", flat), ("$(5,0,0,0,0)$", spike)):
-    print(f"| {label} | {np.count_nonzero(v)} | " + " | ".join(f"{lp_norm(v, p):.3f}" for p, _ in orders) + " |")
+print(table([TEXT["vec"], TEXT["count"], *(name for _, name in orders)], [
+    (label, np.count_nonzero(v), *(f"{lp_norm(v, p):.3f}" for p, _ in orders))
+    for label, v in (("$(1,1,1,1,1)$", flat), ("$(5,0,0,0,0)$", spike))
+]))
 
 A = np.array([[1.0, 2, 3], [4, 5, 6], [7, 8, 9]])
-print(f"\n| {TEXT['mat']}, $A = \\begin{{pmatrix}}1&2&3\\\\4&5&6\\\\7&8&9\\end{{pmatrix}}$ | {TEXT['val']} |\n|---|---|")
-print(f"| $\\lVert A\\rVert_1$ | {matrix_norm(A, 1):.0f} |")
-print(f"| $\\lVert A\\rVert_\\infty$ | {matrix_norm(A, np.inf):.0f} |")
-print(f"| $\\lVert A\\rVert_2 = \\sigma_{{\\max}}$ | {matrix_norm(A, 2):.4f} |")
-print(f"| $\\lVert A\\rVert_F$ | {matrix_norm(A, 'fro'):.4f} |")
-print(f"| {TEXT['numpy']} | {np.linalg.norm(A):.4f} |")
+print(table([f"{TEXT['mat']}, $A = \\begin{{pmatrix}}1&2&3\\\\4&5&6\\\\7&8&9\\end{{pmatrix}}$", TEXT["val"]], [
+    ("$\\lVert A\\rVert_1$", f"{matrix_norm(A, 1):.0f}"),
+    ("$\\lVert A\\rVert_\\infty$", f"{matrix_norm(A, np.inf):.0f}"),
+    ("$\\lVert A\\rVert_2 = \\sigma_{\\max}$", f"{matrix_norm(A, 2):.4f}"),
+    ("$\\lVert A\\rVert_F$", f"{matrix_norm(A, 'fro'):.4f}"),
+    (TEXT["numpy"], f"{np.linalg.norm(A):.4f}"),
+]))
 
 x, y = np.array([1.0, 0.0]), np.array([0.0, 1.0])
 half = 0.5

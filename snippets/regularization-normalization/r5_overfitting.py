@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import make_sine_data, polynomial_ridge_predict
 from studynotes.plotting import INK, figure, figure_html
+from studynotes.tables import table
 
 rng = np.random.default_rng(3)
 x, y = make_sine_data(15, rng, noise=0.2)
@@ -20,21 +21,21 @@ def mse(lams, x_eval, y_eval):
 TEXT = localized(
     {
         "ko": dict(
-            head="| $\\lambda$ | 학습 MSE | 검증 MSE |", best="격자에서 검증 MSE가 가장 작은 $\\lambda$",
+            head=["$\\lambda$", "학습 MSE", "검증 MSE"], best="격자에서 검증 MSE가 가장 작은 $\\lambda$",
             data="학습 데이터 (15점)", truth="sin(πx)", x="x", y="y", lam="λ (로그 눈금)", mse="평균제곱오차 (로그 눈금)",
             tr="학습", va="검증", title1="적합된 곡선", title2="λ에 따른 오차"),
         "en": dict(
-            head="| $\\lambda$ | train MSE | validation MSE |", best="grid $\\lambda$ with the smallest validation MSE",
+            head=["$\\lambda$", "train MSE", "validation MSE"], best="grid $\\lambda$ with the smallest validation MSE",
             data="training data (15 points)", truth="sin(πx)", x="x", y="y", lam="λ (log scale)", mse="mean squared error (log scale)",
             tr="train", va="validation", title1="fitted curves", title2="error against λ"),
     }
 )
 
-print(TEXT["head"] + "\n|---|---|---|")
-for lam, tr, va in zip(shown, mse(shown, x, y), mse(shown, x_val, y_val)):
-    print(f"| {lam:g} | {tr:.4f} | {va:.4f} |")
+print(table(TEXT["head"], [
+    (f"{lam:g}", f"{tr:.4f}", f"{va:.4f}") for lam, tr, va in zip(shown, mse(shown, x, y), mse(shown, x_val, y_val))
+]))
 train_curve, val_curve = mse(grid, x, y), mse(grid, x_val, y_val)
-print(f"\n- {TEXT['best']}: {grid[np.argmin(val_curve)]:.1e}\n")
+print(f"- {TEXT['best']}: {grid[np.argmin(val_curve)]:.1e}\n")
 
 fig, axes = figure(1, 2, width=8.5, height=3.4)
 xs = np.linspace(x.min(), x.max(), 400)

@@ -5,6 +5,7 @@ from studynotes.i18n import localized
 from studynotes.linear import regularization_curves
 from studynotes.nn import batchnorm_forward
 from studynotes.plotting import figure, figure_html
+from studynotes.tables import table
 
 rng = np.random.default_rng(7)
 sigmas = np.array([3.0, 1.0, 0.01, 0.003])
@@ -16,28 +17,28 @@ restored, _ = batchnorm_forward(x, np.sqrt(var_b + eps), mu_b, {"mode": "train",
 TEXT = localized(
     {
         "ko": dict(
-            mech="| 특성의 $\\sigma$ | 출력 평균 | 출력 분산 | $\\sigma_B^2/(\\sigma_B^2+\\epsilon)$ | $\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$로 복원한 오차 |",
-            head="| 모델 | 100회 뒤 학습 손실 | 최종 학습 손실 | 최종 학습 정확도 | 최종 검증 정확도 | 차이 (검증 − 학습 손실) |",
+            mech=["특성의 $\\sigma$", "출력 평균", "출력 분산", "$\\sigma_B^2/(\\sigma_B^2+\\epsilon)$", "$\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$로 복원한 오차"],
+            head=["모델", "100회 뒤 학습 손실", "최종 학습 손실", "최종 학습 정확도", "최종 검증 정확도", "차이 (검증 − 학습 손실)"],
             plain="BN 없음", bn="BN 있음", it="갱신 횟수", loss="학습 손실 (로그 눈금)", acc="검증 정확도"),
         "en": dict(
-            mech="| feature $\\sigma$ | output mean | output variance | $\\sigma_B^2/(\\sigma_B^2+\\epsilon)$ | error after restoring with $\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$ |",
-            head="| model | train loss after 100 updates | final train loss | final train accuracy | final validation accuracy | gap (validation − train loss) |",
+            mech=["feature $\\sigma$", "output mean", "output variance", "$\\sigma_B^2/(\\sigma_B^2+\\epsilon)$", "error after restoring with $\\gamma=\\sqrt{\\sigma_B^2+\\epsilon},\\ \\beta=\\mu_B$"],
+            head=["model", "train loss after 100 updates", "final train loss", "final train accuracy", "final validation accuracy", "gap (validation − train loss)"],
             plain="no BN", bn="with BN", it="updates", loss="training loss (log scale)", acc="validation accuracy"),
     }
 )
 
-print(TEXT["mech"] + "\n|---|---|---|---|---|")
-for j, s in enumerate(sigmas):
-    print(f"| {s:g} | {out[:, j].mean():.1e} | {out[:, j].var():.4f} | {var_b[j] / (var_b[j] + eps):.4f} | "
-          f"{np.max(np.abs(restored[:, j] - x[:, j])):.1e} |")
-print()
+print(table(TEXT["mech"], [
+    (f"{s:g}", f"{out[:, j].mean():.1e}", f"{out[:, j].var():.4f}", f"{var_b[j] / (var_b[j] + eps):.4f}",
+     f"{np.max(np.abs(restored[:, j] - x[:, j])):.1e}")
+    for j, s in enumerate(sigmas)
+]))
 
 settings = dict(weight_scale=0.01, n_train=100, n_val=100, hidden_dim=100, reg=1e-3, lr=0.3, num_iters=600, eval_every=25, seed=0)
 runs = {TEXT["plain"]: regularization_curves(**settings), TEXT["bn"]: regularization_curves(batchnorm=True, **settings)}
-print(TEXT["head"] + "\n|---|---|---|---|---|---|")
-for name, c in runs.items():
-    print(f"| {name} | {c.batch_loss[99]:.3f} | {c.train_loss[-1]:.3f} | {c.train_acc[-1]:.3f} | {c.val_acc[-1]:.3f} | {c.gap[-1]:+.3f} |")
-print()
+print(table(TEXT["head"], [
+    (name, f"{c.batch_loss[99]:.3f}", f"{c.train_loss[-1]:.3f}", f"{c.train_acc[-1]:.3f}", f"{c.val_acc[-1]:.3f}", f"{c.gap[-1]:+.3f}")
+    for name, c in runs.items()
+]))
 
 fig, axes = figure(1, 2, width=8.5, height=3.3)
 for name, c in runs.items():

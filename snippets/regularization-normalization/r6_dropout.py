@@ -5,40 +5,40 @@ from studynotes.i18n import localized
 from studynotes.linear import memorization_runs
 from studynotes.nn import dropout_forward
 from studynotes.plotting import figure, figure_html
+from studynotes.tables import table
 
 rng = np.random.default_rng(6)
 h = np.maximum(rng.standard_normal((1000, 500)), 0.0)  # ReLU activations
 TEXT = localized(
     {
         "ko": dict(
-            mech="| 유지 확률 $p$ | 남은 유닛 비율 | 평균 활성값 비율 (드롭아웃 후 / 전) |",
-            head="| 모델 | 뒤바뀐 학습 레이블 정확도 | 학습 정확도 | 검증 정확도 | 차이 (학습 − 검증) |",
+            mech=["유지 확률 $p$", "남은 유닛 비율", "평균 활성값 비율 (드롭아웃 후 / 전)"],
+            head=["모델", "뒤바뀐 학습 레이블 정확도", "학습 정확도", "검증 정확도", "차이 (학습 − 검증)"],
             note="시드 {n}개의 평균 ± 표준편차, {it}회 갱신 후.",
             plain="드롭아웃 없음", drop="드롭아웃 (p = 0.5)", it="갱신 횟수",
             flip="뒤바뀐 레이블 정확도", acc="검증 정확도"),
         "en": dict(
-            mech="| keep probability $p$ | fraction of units kept | mean activation ratio (after / before dropout) |",
-            head="| model | accuracy on flipped training labels | train accuracy | validation accuracy | gap (train − validation) |",
+            mech=["keep probability $p$", "fraction of units kept", "mean activation ratio (after / before dropout)"],
+            head=["model", "accuracy on flipped training labels", "train accuracy", "validation accuracy", "gap (train − validation)"],
             note="Mean ± standard deviation over {n} seeds, after {it} updates.",
             plain="no dropout", drop="dropout (p = 0.5)", it="updates",
             flip="accuracy on flipped labels", acc="validation accuracy"),
     }
 )
 
-print(TEXT["mech"] + "\n|---|---|---|")
+rows = []
 for p in (0.8, 0.5, 0.2):
     out, (_, mask, _) = dropout_forward(h, p, "train", rng)
-    print(f"| {p} | {np.mean(mask > 0):.3f} | {out.mean() / h.mean():.4f} |")
-print()
+    rows.append((p, f"{np.mean(mask > 0):.3f}", f"{out.mean() / h.mean():.4f}"))
+print(table(TEXT["mech"], rows))
 
 runs = {TEXT["plain"]: memorization_runs(), TEXT["drop"]: memorization_runs(dropout_keep=0.5)}
 n, last = len(runs[TEXT["plain"]].seeds), int(runs[TEXT["plain"]].iters[-1])
 print(TEXT["note"].format(n=n, it=last) + "\n")
-print(TEXT["head"] + "\n|---|---|---|---|---|")
-for name, r in runs.items():
-    cells = [f"{a[:, -1].mean():.2f} ± {a[:, -1].std(ddof=1):.2f}" for a in (r.flipped_acc, r.train_acc, r.val_acc, r.gap)]
-    print(f"| {name} | " + " | ".join(cells) + " |")
-print()
+print(table(TEXT["head"], [
+    (name, *(f"{a[:, -1].mean():.2f} ± {a[:, -1].std(ddof=1):.2f}" for a in (r.flipped_acc, r.train_acc, r.val_acc, r.gap)))
+    for name, r in runs.items()
+]))
 
 fig, axes = figure(1, 2, width=8.5, height=3.3)
 for k, (name, r) in enumerate(runs.items()):

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
 from studynotes.prob import conditional_pmf, is_independent, joint_expectation, joint_marginals
+from studynotes import tables
 
 x_values, y_values = np.array([0, 1]), np.array([0, 1, 2])
 table = np.array([[0.10, 0.20, 0.10],
@@ -11,12 +12,10 @@ table = np.array([[0.10, 0.20, 0.10],
 px, py = joint_marginals(table)
 y_given_x = conditional_pmf(table, given="x")
 
-head = " | ".join(f"$Y={y}$" for y in y_values)
-print(f"| | {head} | $P(X=x)$ |\n|---|" + "---|" * (len(y_values) + 1))
-for i, x in enumerate(x_values):
-    cells = " | ".join(f"{v:.2f}" for v in table[i])
-    print(f"| $X={x}$ | {cells} | {px[i]:.2f} |")
-print("| $P(Y=y)$ | " + " | ".join(f"{v:.2f}" for v in py) + f" | {table.sum():.2f} |\n")
+y_heads = [f"$Y={y}$" for y in y_values]
+rows = [[f"$X={x}$", *(f"{v:.2f}" for v in table[i]), f"{px[i]:.2f}"] for i, x in enumerate(x_values)]
+rows.append(["$P(Y=y)$", *(f"{v:.2f}" for v in py), f"{table.sum():.2f}"])
+print(tables.table(["", *y_heads, "$P(X=x)$"], rows))
 
 TEXT = localized(
     {
@@ -31,18 +30,16 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['cond']} | {head} | {TEXT['sums']} |\n|---|" + "---|" * (len(y_values) + 1))
-for i, x in enumerate(x_values):
-    cells = " | ".join(f"{v:.3f}" for v in y_given_x[i])
-    print(f"| $P(Y=y\\mid X={x})$ | {cells} | {y_given_x[i].sum():.3f} |")
-print()
+rows = [[f"$P(Y=y\\mid X={x})$", *(f"{v:.3f}" for v in y_given_x[i]), f"{y_given_x[i].sum():.3f}"] for i, x in enumerate(x_values)]
+print(tables.table([TEXT["cond"], *y_heads, TEXT["sums"]], rows))
 
-print(f"| {TEXT['check']} | {TEXT['value']} |\n|---|---|")
-print(f"| $P(X=0,Y=0)$ | {table[0, 0]:.3f} |")
-print(f"| $P(X=0)\\,P(Y=0)$ | {px[0] * py[0]:.3f} |")
-print(f"| {TEXT['indep']} | {TEXT['yes'] if is_independent(table) else TEXT['no']} |")
-print(f"| $E(XY)$ | {joint_expectation(table, lambda x, y: x * y, x_values, y_values):.3f} |")
-print(f"| $E(X)\\,E(Y)$ | {(px @ x_values) * (py @ y_values):.3f} |\n")
+print(tables.table([TEXT["check"], TEXT["value"]], [
+    ("$P(X=0,Y=0)$", f"{table[0, 0]:.3f}"),
+    ("$P(X=0)\\,P(Y=0)$", f"{px[0] * py[0]:.3f}"),
+    (TEXT["indep"], TEXT["yes"] if is_independent(table) else TEXT["no"]),
+    ("$E(XY)$", f"{joint_expectation(table, lambda x, y: x * y, x_values, y_values):.3f}"),
+    ("$E(X)\\,E(Y)$", f"{(px @ x_values) * (py @ y_values):.3f}"),
+]))
 
 fig, axes = figure(2, 2, width=5.2, height=3.4,
                    gridspec_kw=dict(width_ratios=[3, 1], height_ratios=[1, 2]))

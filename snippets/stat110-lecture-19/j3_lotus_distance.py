@@ -6,6 +6,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import lotus_grid, mc_cell, mc_estimate
+from studynotes.tables import table
 
 rng = np.random.default_rng(19)
 u1, u2 = rng.random((2, 1_000_000))
@@ -28,10 +29,10 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['what']} | {TEXT['sim']} | {TEXT['grid']} | {TEXT['exact']} |\n|---|---|---|---|")
-for label, draws, g, exact in rows:
-    print(f"| {label} | {mc_cell(mc_estimate(draws), exact)} | {lotus_grid(g, num=1001):.6f} | {Fraction(exact).limit_denominator(10)} |")
-print()
+print(table([TEXT["what"], TEXT["sim"], TEXT["grid"], TEXT["exact"]], [
+    (label, mc_cell(mc_estimate(draws), exact), f"{lotus_grid(g, num=1001):.6f}", Fraction(exact).limit_denominator(10))
+    for label, draws, g, exact in rows
+]))
 
 fig, (ax1, ax2) = figure(1, 2, width=7.2, height=3.0)
 fig.get_layout_engine().set(wspace=0.12)  # room between the colour bar and the second panel

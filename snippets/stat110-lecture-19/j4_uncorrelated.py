@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_cell, mc_estimate, mc_product, normal_cdf
+from studynotes.tables import table
 
 rng = np.random.default_rng(19)
 n = 1_000_000
@@ -28,11 +29,12 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['what']} | {TEXT['sim']} | {TEXT['exact']} |\n|---|---|---|")
-print(f"| {TEXT['exy']} | {mc_cell(mc_estimate(x * y), 0.5)} | $E(X)E(Y) = 1\\cdot\\frac12$ |")
-print(f"| {TEXT['cov']} | {mc_cell(mc_estimate(z**3), 0.0)} | 0 |")
-print(f"| {TEXT['joint']} | {mc_cell(mc_estimate(np.abs(z) > 1), tail)} | {tail:.4f} |")
-print(f"| {TEXT['prod']} | {mc_cell(mc_product(np.abs(z) > 1, z**2 > 1), tail**2)} | {tail**2:.4f} |\n")
+print(table([TEXT["what"], TEXT["sim"], TEXT["exact"]], [
+    (TEXT["exy"], mc_cell(mc_estimate(x * y), 0.5), "$E(X)E(Y) = 1\\cdot\\frac12$"),
+    (TEXT["cov"], mc_cell(mc_estimate(z**3), 0.0), "0"),
+    (TEXT["joint"], mc_cell(mc_estimate(np.abs(z) > 1), tail), f"{tail:.4f}"),
+    (TEXT["prod"], mc_cell(mc_product(np.abs(z) > 1, z**2 > 1), tail**2), f"{tail**2:.4f}"),
+]))
 
 fig, ax = figure(width=5.0, height=3.0)
 ax.scatter(z[:2000], z[:2000] ** 2, s=3, alpha=0.5, rasterized=True, label=TEXT["pts"])

@@ -5,6 +5,7 @@ from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
 from studynotes.prob import (binomial_pmf, empirical_joint_pmf, mc_cell, mc_covariance, mc_estimate, mc_product,
     mc_variance, poisson_pmf, sample_chicken_egg, sample_hatching)
+from studynotes.tables import table
 
 lam, p, n_fixed, reps = 10.0, 0.3, 10, 1_000_000
 q = 1 - p
@@ -29,19 +30,20 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['what']} | {TEXT['pois']}: {TEXT['sim']} | {TEXT['exact']} | {TEXT['fixed']}: {TEXT['sim']} | {TEXT['exact']} |")
-print("|---|---|---|---|---|")
-print(f"| $E(X)$ | {mc_cell(mc_estimate(xp), lam * p)} | $\\lambda p$ = {lam * p:g} | {mc_cell(mc_estimate(xf), n_fixed * p)} | $np$ = {n_fixed * p:g} |")
-print(f"| $\\mathrm{{Var}}(X)$ | {mc_cell(mc_variance(xp), lam * p)} | $\\lambda p$ = {lam * p:g} | {mc_cell(mc_variance(xf), n_fixed * p * q)} | $npq$ = {n_fixed * p * q:g} |")
-print(f"| $E(Y)$ | {mc_cell(mc_estimate(yp), lam * q)} | $\\lambda q$ = {lam * q:g} | {mc_cell(mc_estimate(yf), n_fixed * q)} | $nq$ = {n_fixed * q:g} |")
-print(f"| $\\mathrm{{Var}}(Y)$ | {mc_cell(mc_variance(yp), lam * q)} | $\\lambda q$ = {lam * q:g} | {mc_cell(mc_variance(yf), n_fixed * p * q)} | $npq$ = {n_fixed * p * q:g} |")
-print(f"| $\\mathrm{{Cov}}(X,Y)$ | {mc_cell(mc_covariance(xp, yp), 0.0)} | 0 | {mc_cell(mc_covariance(xf, yf), -n_fixed * p * q)} | $-npq$ = {-n_fixed * p * q:g} |")
+rows = [
+    ("$E(X)$", mc_cell(mc_estimate(xp), lam * p), f"$\\lambda p$ = {lam * p:g}", mc_cell(mc_estimate(xf), n_fixed * p), f"$np$ = {n_fixed * p:g}"),
+    ("$\\mathrm{Var}(X)$", mc_cell(mc_variance(xp), lam * p), f"$\\lambda p$ = {lam * p:g}", mc_cell(mc_variance(xf), n_fixed * p * q), f"$npq$ = {n_fixed * p * q:g}"),
+    ("$E(Y)$", mc_cell(mc_estimate(yp), lam * q), f"$\\lambda q$ = {lam * q:g}", mc_cell(mc_estimate(yf), n_fixed * q), f"$nq$ = {n_fixed * q:g}"),
+    ("$\\mathrm{Var}(Y)$", mc_cell(mc_variance(yp), lam * q), f"$\\lambda q$ = {lam * q:g}", mc_cell(mc_variance(yf), n_fixed * p * q), f"$npq$ = {n_fixed * p * q:g}"),
+    ("$\\mathrm{Cov}(X,Y)$", mc_cell(mc_covariance(xp, yp), 0.0), "0", mc_cell(mc_covariance(xf, yf), -n_fixed * p * q), f"$-npq$ = {-n_fixed * p * q:g}"),
+]
 pois_prod = float(poisson_pmf(3, lam * p) * poisson_pmf(7, lam * q))
 b3 = float(binomial_pmf(3, n_fixed, p))  # fixed N: Y = 7 exactly when X = 3
-print(f"| $P(X=3,Y=7)$ | {mc_cell(mc_estimate((xp == 3) & (yp == 7)), pois_prod)} | {pois_prod:.4f} "
-      f"| {mc_cell(mc_estimate((xf == 3) & (yf == 7)), b3)} | {b3:.4f} |")
-print(f"| $P(X=3)\\,P(Y=7)$ | {mc_cell(mc_product(xp == 3, yp == 7), pois_prod)} | {pois_prod:.4f} "
-      f"| {mc_cell(mc_product(xf == 3, yf == 7), b3**2)} | {b3:.4f}² = {b3**2:.4f} |\n")
+rows.append(("$P(X=3,Y=7)$", mc_cell(mc_estimate((xp == 3) & (yp == 7)), pois_prod), f"{pois_prod:.4f}",
+             mc_cell(mc_estimate((xf == 3) & (yf == 7)), b3), f"{b3:.4f}"))
+rows.append(("$P(X=3)\\,P(Y=7)$", mc_cell(mc_product(xp == 3, yp == 7), pois_prod), f"{pois_prod:.4f}",
+             mc_cell(mc_product(xf == 3, yf == 7), b3**2), f"{b3:.4f}² = {b3**2:.4f}"))
+print(table([TEXT["what"], f"{TEXT['pois']}: {TEXT['sim']}", TEXT["exact"], f"{TEXT['fixed']}: {TEXT['sim']}", TEXT["exact"]], rows))
 
 fig, axes = figure(1, 2, width=7.0, height=3.0, sharey=True)
 for ax, table, title in zip(axes, (joint_p, joint_f), (TEXT["pois_t"], TEXT["fixed_t"])):

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
 from studynotes.prob import mixed_partial
+from studynotes.tables import table
 
 
 def joint_cdf(x, y):
@@ -26,11 +27,10 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['pt']} | {TEXT['step']} | {TEXT['cdf']} | {TEXT['fd']} | {TEXT['exact']} |\n|---|---|---|---|---|")
-for (x, y), h in [((0.7, 0.4), 0.1), ((0.7, 0.4), 0.01), ((0.7, 0.4), 0.001), ((0.05, 0.05), 0.001)]:
-    print(f"| $({x:g}, {y:g})$ | {h:g} | {joint_cdf(x, y):.5f} | {float(mixed_partial(joint_cdf, x, y, h)):.5f} "
-          f"| {joint_pdf(x, y):.5f} |")
-print()
+print(table([TEXT["pt"], TEXT["step"], TEXT["cdf"], TEXT["fd"], TEXT["exact"]], [
+    (f"$({x:g}, {y:g})$", f"{h:g}", f"{joint_cdf(x, y):.5f}", f"{float(mixed_partial(joint_cdf, x, y, h)):.5f}", f"{joint_pdf(x, y):.5f}")
+    for (x, y), h in [((0.7, 0.4), 0.1), ((0.7, 0.4), 0.01), ((0.7, 0.4), 0.001), ((0.05, 0.05), 0.001)]
+]))
 
 fig, (ax1, ax2) = figure(1, 2, width=7.0, height=3.2, subplot_kw=dict(projection="3d"))
 grid = np.linspace(0, 3, 25)

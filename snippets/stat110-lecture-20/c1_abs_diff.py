@@ -5,6 +5,7 @@ from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import (expected_abs_diff_iid_normals, expected_abs_normal, mc_cell, mc_estimate, normal_pdf,
     sample_abs_diff_iid_normals)
+from studynotes.tables import table
 
 rng = np.random.default_rng(20)
 draws = sample_abs_diff_iid_normals(1_000_000, rng)
@@ -14,13 +15,13 @@ exact = expected_abs_diff_iid_normals()
 TEXT = localized(
     {
         "ko": dict(
-            head="| | 값 |",
+            head=["", "값"],
             sim="시뮬레이션, $10^6$쌍 (± 표준오차)",
             exact=r"정확한 값 $2/\sqrt{\pi}$",
             ez=r"비교: $E\lvert Z\rvert=\sqrt{2/\pi}$",
             x="|Z₁ − Z₂|", y="밀도", hist="시뮬레이션", curve="√2·|Z|의 밀도"),
         "en": dict(
-            head="| | value |",
+            head=["", "value"],
             sim="simulation, $10^6$ pairs (± standard error)",
             exact=r"exact $2/\sqrt{\pi}$",
             ez=r"for contrast: $E\lvert Z\rvert=\sqrt{2/\pi}$",
@@ -28,10 +29,11 @@ TEXT = localized(
     }
 )
 
-print(TEXT["head"] + "\n|---|---|")
-print(f"| {TEXT['sim']} | {mc_cell(est, exact)} |")
-print(f"| {TEXT['exact']} | {exact:.4f} |")
-print(f"| {TEXT['ez']} | {expected_abs_normal():.4f} |\n")
+print(table(TEXT["head"], [
+    (TEXT["sim"], mc_cell(est, exact)),
+    (TEXT["exact"], f"{exact:.4f}"),
+    (TEXT["ez"], f"{expected_abs_normal():.4f}"),
+]))
 
 fig, ax = figure(width=6.0, height=3.0)
 ax.hist(draws, bins=60, range=(0, 5), density=True, histtype="stepfilled", alpha=0.5, label=TEXT["hist"])

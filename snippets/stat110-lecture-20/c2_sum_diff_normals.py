@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
 from studynotes.prob import mc_cell, mc_estimate, mc_variance, normal_mgf, normal_pdf, sum_of_independent_normals
+from studynotes.tables import table
 
 mu1, var1, mu2, var2 = 1.0, 4.0, -3.0, 2.25
 rng = np.random.default_rng(2022)
@@ -13,23 +14,28 @@ y = rng.normal(mu2, np.sqrt(var2), 200_000)
 TEXT = localized(
     {
         "ko": dict(
-            head="| | 평균 (이론) | 분산 (이론) | 평균 (표본) | 분산 (표본) | $M(0.3)$ (이론) | $M(0.3)$ (표본) |",
+            head=["", "평균 (이론)", "분산 (이론)", "평균 (표본)", "분산 (표본)", "$M(0.3)$ (이론)", "$M(0.3)$ (표본)"],
             x="값", y="밀도", sim="표본", theory="이론 밀도"),
         "en": dict(
-            head="| | mean (theory) | variance (theory) | mean (sample) | variance (sample) | $M(0.3)$ (theory) | $M(0.3)$ (sample) |",
+            head=["", "mean (theory)", "variance (theory)", "mean (sample)", "variance (sample)", "$M(0.3)$ (theory)", "$M(0.3)$ (sample)"],
             x="value", y="density", sim="sample", theory="theoretical density"),
     }
 )
 
-print(TEXT["head"] + "\n|---|---|---|---|---|---|---|")
-fig, axes = figure(1, 2, width=7.0, height=2.8, sharey=True)
-for ax, sign, name, color in zip(axes, (1, -1), ("X + Y", "X − Y"), ("C0", "C1")):
+rows = []
+for sign, name in zip((1, -1), ("X + Y", "X − Y")):
     mean, var = sum_of_independent_normals(mu1, var1, mu2, var2, sign=sign)
     s = x + sign * y
     mgf = normal_mgf(0.3, mean, var)
     sample_mgf = mc_estimate(np.exp(0.3 * s))  # the empirical MGF is a mean too, so it has an SE
-    print(f"| ${name.replace('−', '-')}$ | {mean:g} | {var:g} | {mc_cell(mc_estimate(s), mean)} "
-          f"| {mc_cell(mc_variance(s), var)} | {mgf:.3f} | {mc_cell(sample_mgf, float(mgf))} |")
+    rows.append((f"${name.replace('−', '-')}$", f"{mean:g}", f"{var:g}", mc_cell(mc_estimate(s), mean),
+                 mc_cell(mc_variance(s), var), f"{mgf:.3f}", mc_cell(sample_mgf, float(mgf))))
+print(table(TEXT["head"], rows))
+
+fig, axes = figure(1, 2, width=7.0, height=2.8, sharey=True)
+for ax, sign, name, color in zip(axes, (1, -1), ("X + Y", "X − Y"), ("C0", "C1")):
+    mean, var = sum_of_independent_normals(mu1, var1, mu2, var2, sign=sign)
+    s = x + sign * y
     grid = np.linspace(mean - 4.5 * np.sqrt(var), mean + 4.5 * np.sqrt(var), 300)
     ax.hist(s, bins=60, density=True, histtype="stepfilled", alpha=0.45, color=color, label=TEXT["sim"])
     ax.plot(grid, normal_pdf(grid, mean, var), color=color, label=TEXT["theory"])

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import figure, figure_html
 from studynotes.prob import cauchy_cdf, cauchy_pdf, mc_cell, mc_estimate, sample_normal_ratio
+from studynotes.tables import table
 
 rng = np.random.default_rng(20220207)
 t = sample_normal_ratio(400_000, rng)
@@ -11,26 +12,26 @@ t = sample_normal_ratio(400_000, rng)
 TEXT = localized(
     {
         "ko": dict(
-            head="| 확률 | 정확한 값 | 시뮬레이션 (± 표준오차) |",
+            head=["확률", "정확한 값", "시뮬레이션 (± 표준오차)"],
             le1="$P(T \\le 1)$", abs1="$P(\\lvert T\\rvert \\le 1)$", big="$P(\\lvert T\\rvert > 10)$ (그림 밖)",
             x="t = X / Y", y="밀도", hist="X/Y 표본 (전체 개수로 정규화)", curve="1/(π(1+t²))"),
         "en": dict(
-            head="| probability | exact | simulation (± standard error) |",
+            head=["probability", "exact", "simulation (± standard error)"],
             le1="$P(T \\le 1)$", abs1="$P(\\lvert T\\rvert \\le 1)$", big="$P(\\lvert T\\rvert > 10)$ (off the plot)",
             x="t = X / Y", y="density", hist="X/Y draws (normalized by all draws)", curve="1/(π(1+t²))"),
     }
 )
 
-print(TEXT["head"] + "\n|---|---|---|")
 rows = [
     (TEXT["le1"], cauchy_cdf(1.0), t <= 1),
     (TEXT["abs1"], cauchy_cdf(1.0) - cauchy_cdf(-1.0), np.abs(t) <= 1),
     (TEXT["big"], 2 * (1 - cauchy_cdf(10.0)), np.abs(t) > 10),
 ]
+cells = []
 for label, exact, hits in rows:
     est = mc_estimate(hits.astype(float))
-    print(f"| {label} | {exact:.4f} | {mc_cell(est, float(exact))} |")
-print()
+    cells.append((label, f"{exact:.4f}", mc_cell(est, float(exact))))
+print(table(TEXT["head"], cells))
 
 width = 0.25
 edges = np.arange(-10, 10 + width, width)

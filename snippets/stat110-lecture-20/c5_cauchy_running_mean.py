@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, switch_figure_html
 from studynotes.prob import cauchy_cdf, mc_cell, mc_estimate, running_mean, sample_normal_ratio
+from studynotes.tables import table
 
 rng = np.random.default_rng(7)
 cauchy = sample_normal_ratio(100_000, rng)
@@ -13,22 +14,22 @@ means_of_100 = sample_normal_ratio(100 * 20_000, rng).reshape(20_000, 100).mean(
 TEXT = localized(
     {
         "ko": dict(
-            head="| 확률 | 정확한 값 | 시뮬레이션 (± 표준오차) |",
+            head=["확률", "정확한 값", "시뮬레이션 (± 표준오차)"],
             one="코시 1개: $P(\\lvert T\\rvert\\le 1)$", avg="코시 100개의 평균: $P(\\lvert \\bar T_{100}\\rvert\\le 1)$",
             x="표본 수 n", y="처음 n개의 평균", cauchy="코시 (X/Y)", normal="표준정규", seed="시드"),
         "en": dict(
-            head="| probability | exact | simulation (± standard error) |",
+            head=["probability", "exact", "simulation (± standard error)"],
             one="one Cauchy: $P(\\lvert T\\rvert\\le 1)$", avg="mean of 100 Cauchys: $P(\\lvert \\bar T_{100}\\rvert\\le 1)$",
             x="number of draws n", y="mean of the first n draws", cauchy="Cauchy (X/Y)", normal="standard normal", seed="seed"),
     }
 )
 
-print(TEXT["head"] + "\n|---|---|---|")
 exact = cauchy_cdf(1.0) - cauchy_cdf(-1.0)
+rows = []
 for label, sample in ((TEXT["one"], cauchy[:20_000]), (TEXT["avg"], means_of_100)):
     est = mc_estimate((np.abs(sample) <= 1).astype(float))
-    print(f"| {label} | {exact:.4f} | {mc_cell(est, float(exact))} |")
-print()
+    rows.append((label, f"{exact:.4f}", mc_cell(est, float(exact))))
+print(table(TEXT["head"], rows))
 
 # The figure: the same two running means for eight seeds, which the reader switches between.
 seeds = range(1, 9)

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_cell, mc_estimate, newton_pepys_prob, simulate_newton_pepys
+from studynotes.tables import table
 
 rng = np.random.default_rng(1693)
 ks = np.arange(1, 7)
@@ -21,10 +22,8 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['bet']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
-for k in (1, 2, 3):
-    print(f"| {TEXT['row'].format(k=k, d=6 * k)} | {exact[k - 1]:.4f} | {mc_cell(est[k - 1], exact[k - 1])} |")
-print()
+rows = [(TEXT["row"].format(k=k, d=6 * k), f"{exact[k - 1]:.4f}", mc_cell(est[k - 1], exact[k - 1])) for k in (1, 2, 3)]
+print(table([TEXT["bet"], TEXT["exact"], TEXT["sim"]], rows))
 
 fig, ax = figure(width=6.0, height=3.0)
 ax.bar(ks, exact, width=0.6, alpha=0.6, label=TEXT["bars"])

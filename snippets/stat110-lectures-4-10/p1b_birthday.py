@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import birthday_match_prob, mc_cell, mc_estimate, simulate_birthday
+from studynotes.tables import table
 
 rng = np.random.default_rng(365)
 ks = np.arange(1, 81)
@@ -22,10 +23,8 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['k']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
-for k, e in zip(ks_sim, est):
-    print(f"| {k} | {birthday_match_prob(k):.4f} | {mc_cell(e, birthday_match_prob(k))} |")
-print()
+rows = [(k, f"{birthday_match_prob(k):.4f}", mc_cell(e, birthday_match_prob(k))) for k, e in zip(ks_sim, est)]
+print(table([TEXT["k"], TEXT["exact"], TEXT["sim"]], rows))
 
 fig, ax = figure(width=6.0, height=3.0)
 ax.plot(ks, exact, label=TEXT["curve"])

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import conditional_estimate, mc_cell, mc_estimate, sample_two_card_hands, two_card_conditionals
+from studynotes.tables import table
 
 rng = np.random.default_rng(52)
 hands = sample_two_card_hands(1_000_000, rng)
@@ -29,10 +30,9 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['q']} | {TEXT['exact']} | {TEXT['sim']} | {TEXT['kept']} |\n|---|---|---|---|")
-for row, fr, e in zip(TEXT["rows"], exact, est):
-    print(f"| {row} | $\\frac{{{fr.numerator}}}{{{fr.denominator}}}$ = {float(fr):.4f} | {mc_cell(e, float(fr))} | {e.n:,} |")
-print()
+rows = [(row, f"$\\frac{{{fr.numerator}}}{{{fr.denominator}}}$ = {float(fr):.4f}", mc_cell(e, float(fr)), f"{e.n:,}")
+        for row, fr, e in zip(TEXT["rows"], exact, est)]
+print(table([TEXT["q"], TEXT["exact"], TEXT["sim"], TEXT["kept"]], rows))
 
 fig, ax = figure(width=6.0, height=2.8)
 x = np.arange(3)

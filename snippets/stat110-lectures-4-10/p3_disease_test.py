@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, switch_figure_html
 from studynotes.prob import conditional_estimate, mc_cell, disease_test_posterior, posterior_odds, simulate_disease_test
+from studynotes.tables import table
 
 prevalence, accuracy = 0.01, 0.95  # the lecture's numbers: P(T|D) = P(T^c|D^c) = 0.95
 rng = np.random.default_rng(95)
@@ -25,12 +26,14 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['q']} | {TEXT['v']} |\n|---|---|")
-print(f"| {TEXT['prior_odds']} | {prevalence / (1 - prevalence):.4f} |")
-print(f"| {TEXT['lr']} | {accuracy / (1 - accuracy):.1f} |")
-print(f"| {TEXT['post_odds']} | {odds:.4f} |")
-print(f"| {TEXT['post']} | {disease_test_posterior(prevalence, accuracy, accuracy):.4f} |")
-print(f"| {TEXT['sim']} | {mc_cell(conditional_estimate(diseased, positive), disease_test_posterior(prevalence, accuracy, accuracy))} |\n")
+posterior = disease_test_posterior(prevalence, accuracy, accuracy)
+print(table([TEXT["q"], TEXT["v"]], [
+    (TEXT["prior_odds"], f"{prevalence / (1 - prevalence):.4f}"),
+    (TEXT["lr"], f"{accuracy / (1 - accuracy):.1f}"),
+    (TEXT["post_odds"], f"{odds:.4f}"),
+    (TEXT["post"], f"{posterior:.4f}"),
+    (TEXT["sim"], mc_cell(conditional_estimate(diseased, positive), posterior)),
+]))
 
 fig, ax = figure(width=6.0, height=3.2)
 grid = np.logspace(-4, -0.3, 200)

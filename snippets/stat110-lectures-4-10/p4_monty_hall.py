@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_cell, mc_estimate, monty_hall_win_prob, simulate_monty_hall
+from studynotes.tables import table
 
 rng = np.random.default_rng(3)
 TEXT = localized(
@@ -19,11 +20,11 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['s']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
+rows = []
 for label, switch in ((TEXT["stay"], False), (TEXT["switch"], True)):
     est = mc_estimate(simulate_monty_hall(200_000, rng, switch=switch))
-    print(f"| {label} | {monty_hall_win_prob(switch=switch):.4f} | {mc_cell(est, monty_hall_win_prob(switch=switch))} |")
-print()
+    rows.append((label, f"{monty_hall_win_prob(switch=switch):.4f}", mc_cell(est, monty_hall_win_prob(switch=switch))))
+print(table([TEXT["s"], TEXT["exact"], TEXT["sim"]], rows))
 
 ns = np.arange(3, 13)
 fig, ax = figure(width=6.0, height=3.2)

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, PALETTE, figure, figure_html
 from studynotes.prob import conditional_estimate, mc_cell, mc_estimate, simpson_rates, simulate_case_mix
+from studynotes.tables import table
 
 # Lecture numbers: (successes, operations) for heart surgery and band-aid removal.
 records = {"Hibbert": ([70, 10], [90, 10]), "Nick": ([2, 81], [10, 90])}
@@ -26,13 +27,13 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['doc']} | " + " | ".join(TEXT["cats"]) + " |\n|---|---|---|---|")
+rows = []
 for name, (successes, totals), t, s in zip(TEXT["docs"], records.values(), tables, sims):
     cells = [f"{a}/{b} = {r:.2f}" for a, b, r in zip(successes, totals, t.rates)]
     cells.append(f"{sum(successes)}/{sum(totals)} = {t.overall:.2f}")
-    print(f"| {name}, {TEXT['exact']} | " + " | ".join(cells) + " |")
-    print(f"| {name}, {TEXT['sim']} | " + " | ".join(mc_cell(e, r) for e, r in zip(s, [*t.rates, t.overall])) + " |")
-print()
+    rows.append([f"{name}, {TEXT['exact']}", *cells])
+    rows.append([f"{name}, {TEXT['sim']}", *(mc_cell(e, r) for e, r in zip(s, [*t.rates, t.overall]))])
+print(table([TEXT["doc"], *TEXT["cats"]], rows))
 
 fig, ax = figure(width=6.0, height=3.3)
 x = np.arange(3)

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import gamblers_ruin_experiment, gamblers_ruin_win_prob, mc_cell
+from studynotes.tables import table
 
 p = 0.49
 rows = (20, 100, 200)
@@ -21,11 +22,11 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['N']} | {TEXT['exact']} | {TEXT['sim']} | {TEXT['fair']} |\n|---|---|---|---|")
-for N in rows:
-    sim = mc_cell(gamblers_ruin_experiment(N // 2, N, p, 10_000, seed=N), exact[N])
-    print(f"| {N} | {exact[N]:.4f} | {sim} | {gamblers_ruin_win_prob(N // 2, N, 0.5):.1f} |")
-print()
+print(table([TEXT["N"], TEXT["exact"], TEXT["sim"], TEXT["fair"]], [
+    (N, f"{exact[N]:.4f}", mc_cell(gamblers_ruin_experiment(N // 2, N, p, 10_000, seed=N), exact[N]),
+     f"{gamblers_ruin_win_prob(N // 2, N, 0.5):.1f}")
+    for N in rows
+]))
 
 Ns = np.arange(2, 202, 2)
 fig, ax = figure(width=6.0, height=3.0)

@@ -5,6 +5,7 @@ from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import (binomial_cdf, binomial_pmf, geometric_cdf, geometric_pmf, hypergeometric_cdf,
     hypergeometric_pmf, mc_cell, mc_estimate)
+from studynotes.tables import table
 
 rng = np.random.default_rng(8)
 size = 100_000
@@ -30,10 +31,9 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['dist']} | {TEXT['numpy']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|---|")
-for name, (_, _, draws, mean, call, _) in zip(TEXT["names"], dists):
-    print(f"| {name} | `{call}` | {mean:.4f} | {mc_cell(mc_estimate(draws), mean)} |")
-print()
+rows = [(name, f"`{call}`", f"{mean:.4f}", mc_cell(mc_estimate(draws), mean))
+        for name, (_, _, draws, mean, call, _) in zip(TEXT["names"], dists)]
+print(table([TEXT["dist"], TEXT["numpy"], TEXT["exact"], TEXT["sim"]], rows))
 
 fig, axes = figure(2, 3, width=7.2, height=4.2)
 for j, (name, (pmf, cdf, draws, _, _, top)) in enumerate(zip(TEXT["names"], dists)):

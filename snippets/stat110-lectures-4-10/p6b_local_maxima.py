@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import expected_local_maxima, mc_cell, mc_estimate, simulate_local_maxima
+from studynotes.tables import table
 
 rng = np.random.default_rng(10)
 est = mc_estimate(simulate_local_maxima(10, 200_000, rng))
@@ -18,8 +19,7 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['n']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
-print(f"| 10 | {expected_local_maxima(10):.4f} | {mc_cell(est, expected_local_maxima(10))} |\n")
+print(table([TEXT["n"], TEXT["exact"], TEXT["sim"]], [(10, f"{expected_local_maxima(10):.4f}", mc_cell(est, expected_local_maxima(10)))]))
 
 ns = np.arange(2, 21)
 dots = [mc_estimate(simulate_local_maxima(n, 20_000, rng)) for n in ns]

@@ -4,6 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_cell, mc_estimate, running_mean, simulate_st_petersburg, st_petersburg_value
+from studynotes.tables import table
 
 uncapped = mc_estimate(simulate_st_petersburg(1_000_000, np.random.default_rng([1738, 0])))
 TEXT = localized(
@@ -19,15 +20,16 @@ TEXT = localized(
     }
 )
 
-print(f"| {TEXT['cap_col']} | {TEXT['exact']} | {TEXT['sim']} |\n|---|---|---|")
+rows = []
 for m in (5, 10, 20, 40):
     # Each row has its own generator, so a row's games do not depend on which rows come before it.
     est = mc_estimate(simulate_st_petersburg(1_000_000, np.random.default_rng([1738, m]), cap=2.0**m))
     # P(X >= 20) = 2^-19: a million games see a payout of 2^20 or more about twice, so for caps from 2^20 on
     # the sample cannot see the tail that makes up most of the mean, and its SE is no guide.
     cell = mc_cell(est, st_petersburg_value(2.0**m), heavy_tail=m >= 20)
-    print(f"| $2^{{{m}}}$ | {st_petersburg_value(2.0**m):.0f} | {cell} |")
-print(f"| {TEXT['none']} | $\\infty$ | {uncapped} |\n")
+    rows.append((f"$2^{{{m}}}$", f"{st_petersburg_value(2.0**m):.0f}", cell))
+rows.append((TEXT["none"], "$\\infty$", uncapped))
+print(table([TEXT["cap_col"], TEXT["exact"], TEXT["sim"]], rows))
 
 fig, ax = figure(width=6.0, height=3.6)
 shown = np.unique(np.geomspace(1, 1_000_000, 600).astype(int))  # games at which the mean is drawn

@@ -21,7 +21,7 @@ labels), and `resolve` then writes each page's language into the one output. Fig
 `studynotes.plotting.figure_html` make room for the widest translation of every label, so one
 drawing serves every language.
 
-Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ _collecting: list[tuple[str, ...]] = []
 class Phrase(str):
     """A placeholder for one text in several languages: a string that `resolve` replaces.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     It behaves as a string wherever it is inserted whole (f-strings, ``+``, ``print``, matplotlib
     labels). `format` fills in every language and returns a new `Phrase`; other string methods
@@ -109,7 +109,7 @@ def _in(value: Any, lang: str) -> Any:
 def collecting(languages: Sequence[str]) -> Iterator[None]:
     """Inside this block `localized` returns `Phrase` placeholders covering ``languages``.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     Parameters
     ----------
@@ -129,7 +129,7 @@ def collecting(languages: Sequence[str]) -> Iterator[None]:
 def localized(table: Mapping[str, Any]) -> Any:
     """The entry of ``table`` for the reader's language (or placeholders for all, inside `collecting`).
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     Parameters
     ----------
@@ -190,7 +190,7 @@ def _not_text(where: str, value: Any) -> Any:
 def placeholders_in(text: str) -> dict[str, dict[str, str]]:
     """The texts of every placeholder in ``text``, by key: what `resolve` needs later, in another process.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     Parameters
     ----------
@@ -210,7 +210,7 @@ def placeholders_in(text: str) -> dict[str, dict[str, str]]:
 def translations(text: str) -> dict[str, str] | None:
     """``text`` in each of its placeholders' languages, or ``None`` when it holds no placeholder.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     Parameters
     ----------
@@ -227,7 +227,7 @@ def translations(text: str) -> dict[str, str] | None:
 def resolve(text: str, lang: str, phrases: Mapping[str, Mapping[str, str]] | None = None) -> str:
     """Replace every placeholder in ``text`` with its text in ``lang`` (escaped for HTML where it was marked so).
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     Parameters
     ----------
@@ -261,7 +261,7 @@ def escape_placeholders(markup: str) -> str:
     inline syntax (emphasis, code, math, links), since markdown-exec output that holds the HTML
     passes through Markdown once more.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     Parameters
     ----------

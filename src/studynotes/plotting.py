@@ -13,7 +13,7 @@ A figure is drawn with `figure`, then turned into an HTML ``<figure>`` by
 - wrapped so that the site's search index skips its tick labels (``data-search-exclude``),
   and labelled for screen readers (``role="img"`` with an ``aria-label`` and a ``<title>``).
 
-Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ _RC: dict[str, Any] = {
 def style() -> Iterator[None]:
     """Apply the site's matplotlib style inside a ``with`` block (rcParams are restored after).
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
     """
     with mpl.rc_context(_RC):
         yield
@@ -113,7 +113,7 @@ def figure(
 ) -> tuple[Figure, Any]:
     """Create a figure in the site's style and its axes.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     The figure is a plain `matplotlib.figure.Figure` (no pyplot state, no backend),
     with constrained layout. The site's style is written into matplotlib's ``rcParams``, because
@@ -343,7 +343,7 @@ def _raise_small_text(fig: Figure) -> float:
 def figure_html(fig: Figure, *, alt: str | None = None, caption: str | None = None) -> str:
     """Render ``fig`` as an HTML ``<figure>`` with inline SVG.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     On the site, a figure's caption and text alternative are prose in the page, written under the
     executed block (``{ #<block-id>-cap .sn-caption }`` and ``{ #<block-id>-alt .sn-alt hidden }``);
@@ -408,7 +408,7 @@ def _outside_site(markup: str) -> str:
 class FigureMarkup(str):
     """The HTML of a figure made outside the site build (the site itself gets a plain `str`).
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     Its value is the markup, so it can be searched and joined like any string. Jupyter displays it as
     the figure (``_repr_html_``). Printed, it shows the figure in Jupyter and prints nothing more; in a
@@ -482,7 +482,7 @@ def switch_figure_html(
 ) -> str:
     """A figure whose lines the reader switches between precomputed versions with a slider.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     ``lines`` are drawn as they are for option ``selected`` (the figure the page shows without
     JavaScript); ``frames[k, i]`` holds line ``i``'s points for option ``k`` in data coordinates.

@@ -4,6 +4,7 @@ notebooks and the parity tests pick up, and that builds strictly, in a copy of t
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,8 +58,9 @@ def test_creates_both_languages_glossary_snippet_and_nav_entry(repo) -> None:
     run = subprocess.run([sys.executable, str(repo / f"snippets/{SLUG}/x1_example.py")], capture_output=True,
                          text=True, env={**os.environ, "PYTHONPATH": str(repo / "src")}, cwd=repo, timeout=120)
     assert run.returncode == 0, run.stderr
-    estimate, exact = run.stdout.strip().splitlines()[-1].split("|")[2:4]
-    value, se = (float(x) for x in estimate.split("±"))
+    # (a plain-text table: the last row ends "<value> ± <se>  <exact>")
+    value, se, exact = re.search(r"([\d.]+) ± ([\d.]+) +([\d.]+)$", run.stdout.strip().splitlines()[-1]).groups()
+    value, se = float(value), float(se)
     assert abs(value - float(exact)) < 4 * se and 0 < se < 0.01
     # parity: the repository's own parity tests, run inside the copy, see the new post and pass
     parity = subprocess.run([sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "tests/site/test_parity.py",

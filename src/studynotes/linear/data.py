@@ -1,6 +1,6 @@
 """Synthetic data for the regularization examples: a sparse linear model and polynomial features.
 
-Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def make_sparse_regression(
     penalized fit expects. The non-zero coefficients are the first ``n_nonzero``, with magnitudes
     evenly spaced from 3 down to 0.5 and alternating signs. $\varepsilon \sim N(0, \text{noise}^2)$.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Returns
     -------
@@ -61,7 +61,7 @@ def orthonormal_design(n_samples: int, n_features: int, rng: np.random.Generator
     $\hat\beta^{\text{ridge}}_j = b_j / (1 + 2\lambda)$.
     Built from the QR decomposition of a centered Gaussian matrix, scaled by $\sqrt N$.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
     """
     n_samples = check_int("n_samples", n_samples, minimum=2)
     n_features = check_int("n_features", n_features, minimum=1)
@@ -77,7 +77,7 @@ def orthonormal_design(n_samples: int, n_features: int, rng: np.random.Generator
 def polynomial_features(x: object, degree: int) -> np.ndarray:
     r"""Columns $x, x^2, \dots, x^d$ (no constant column: the intercept is fitted separately).
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
     """
     x = check_array("x", x, ndim=1)
     degree = check_int("degree", degree, minimum=1)
@@ -88,7 +88,7 @@ def polynomial_features(x: object, degree: int) -> np.ndarray:
 def make_sine_data(n: int, rng: np.random.Generator, *, noise: float = 0.2, low: float = -1.0, high: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
     r"""Draw ``n`` points $x \sim U(\text{low}, \text{high})$, $y = \sin(\pi x) + N(0, \text{noise}^2)$, sorted by $x$.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
     """
     n = check_int("n", n, minimum=1)
     check_size("n", n)

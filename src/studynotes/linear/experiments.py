@@ -3,7 +3,7 @@
 The networks, layers and training loop come from `studynotes.nn`; this module only fixes the
 experiments (data, seeds, settings) and records what the post plots.
 
-Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ __all__ = ["Curves", "MemorizationRuns", "memorization_runs", "spiral_split", "r
 class Curves:
     """Learning curves measured every ``eval_every`` updates, in test mode (no dropout, running BN statistics).
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Attributes
     ----------
@@ -58,7 +58,7 @@ def spiral_split(
     A fraction ``flip`` of the training labels is moved to one of the other classes at random, so a
     network large enough to memorize them has something to overfit; validation labels stay clean.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -120,7 +120,7 @@ def regularization_curves(
     updates; after each chunk both sets are evaluated in test mode. Cached: the result is shared by
     every caller with the same arguments (treat it as read-only).
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -187,7 +187,7 @@ def regularization_curves(
 class MemorizationRuns:
     """Accuracies of several seeds measured every ``eval_every`` updates, in test mode; arrays are ``(seeds, measurements)``.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Attributes
     ----------
@@ -236,7 +236,7 @@ def memorization_runs(
     one seed see the same data and start from the same weights. Cached by arguments (read-only
     result).
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------

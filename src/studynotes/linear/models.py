@@ -8,7 +8,7 @@ $$
 \qquad R(\beta) = \|\beta\|_1 \text{ (Lasso) or } \|\beta\|_2^2 \text{ (Ridge)}.
 $$
 
-Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ __all__ = [
 class LinearFit:
     """A fitted linear model $\\hat y = \\beta_0 + X\\beta$, as returned by `ols`, `lasso` and `ridge`.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Attributes
     ----------
@@ -80,7 +80,7 @@ def soft_threshold(z: object, t: float) -> np.ndarray:
     It solves $\min_b \tfrac12 (b - z)^2 + t|b|$: values within $t$ of zero become
     exactly zero, the rest move toward zero by $t$.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -100,7 +100,7 @@ def ols(X: object, y: object, *, fit_intercept: bool = True) -> LinearFit:
     Solved by `numpy.linalg.lstsq` on the centered data (the minimum-norm solution when
     $X$ is rank deficient). Same as scikit-learn's ``LinearRegression``.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
     """
     X, y = check_design(X, y)
     Xc, yc, x_mean, y_mean = center(X, y, fit_intercept)
@@ -116,7 +116,7 @@ def lasso_lambda_max(X: object, y: object, *, fit_intercept: bool = True) -> flo
     For the objective $\frac{1}{2N}\lVert y - \beta_0 - X\beta\rVert_2^2 + \lambda\lVert\beta\rVert_1$ of `lasso`;
     in scikit-learn's ``Lasso`` it is the smallest ``alpha`` with an all-zero fit.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
     """
     X, y = check_design(X, y)
     Xc, yc, _, _ = center(X, y, fit_intercept)
@@ -131,7 +131,7 @@ def lasso_kkt_violation(X: object, y: object, fit: LinearFit, *, fit_intercept: 
     $|g_j| \le \lambda$ where $\beta_j = 0$. Returns the largest amount by which any
     coordinate misses its condition (0 at an exact solution).
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
     """
     X, y = check_design(X, y)
     Xc, yc, _, _ = center(X, y, fit_intercept)
@@ -190,7 +190,7 @@ def lasso(
     scikit-learn's ``Lasso(alpha=...)`` minimizes the same objective, so ``alpha`` equals $\lambda$.
     With $\lambda = 0$ the objective is plain least squares (see `ols`).
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -255,7 +255,7 @@ def elastic_net(
     The L2 part makes the objective strictly convex, so with two identical features the
     solution splits the weight equally between them, where the Lasso picks one.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -297,7 +297,7 @@ def elastic_net_kkt_violation(X: object, y: object, fit: LinearFit, l1_ratio: fl
     negative gradient), a solution satisfies $g_j = \lambda a\operatorname{sign}(\beta_j)$ where
     $\beta_j \ne 0$ and $|g_j| \le \lambda a$ where $\beta_j = 0$.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
     """
     X, y = check_design(X, y)
     if not isinstance(fit, LinearFit):
@@ -315,7 +315,7 @@ def elastic_net_kkt_violation(X: object, y: object, fit: LinearFit, l1_ratio: fl
 def lambda_grid(lam_max: float, n: int = 100, eps: float = 1e-3) -> np.ndarray:
     r"""A decreasing geometric grid from $\lambda_{\max}$ down to $\varepsilon\lambda_{\max}$ (``n`` values).
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
     """
     lam_max = check_real("lam_max", lam_max, low=0.0, low_open=True)
     n = check_int("n", n, minimum=2)
@@ -341,7 +341,7 @@ def lasso_path(
     $\frac{1}{2N}\lVert y - \beta_0 - X\beta\rVert_2^2 + \lambda\lVert\beta\rVert_1$, as in `lasso`;
     scikit-learn's ``lasso_path`` takes the same values as ``alphas``.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -394,7 +394,7 @@ def ridge(X: object, y: object, lam: float, *, fit_intercept: bool = True) -> Li
     scikit-learn's ``Ridge(alpha=...)`` minimizes $\|y - X\beta\|^2 + \alpha\|\beta\|^2$ without the
     $1/(2N)$, so ``alpha`` equals $2N\lambda$.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -426,7 +426,7 @@ def ridge_path(X: object, y: object, lams: object, *, fit_intercept: bool = True
     Each row minimizes $\frac{1}{2N}\lVert y - \beta_0 - X\beta\rVert_2^2 + \lambda\lVert\beta\rVert_2^2$, as in
     `ridge`; scikit-learn's ``Ridge(alpha=...)`` needs ``alpha`` $= 2N\lambda$.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -462,7 +462,7 @@ def polynomial_ridge_predict(x: object, y: object, x_new: object, *, degree: int
     $\lambda = 0$ is plain least squares, which interpolates noise when $d$ is close to $N$.
     scikit-learn's ``Ridge(alpha=...)`` on the same standardized features needs ``alpha`` $= 2N\lambda$.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------

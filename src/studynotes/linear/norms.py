@@ -1,6 +1,6 @@
 """Lp norms of vectors and matrices, unit balls, and the constrained view of L1 and L2 penalties.
 
-Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def lp_norm(x: object, p: float = 2.0) -> float:
     $\|x + y\|_p = 4 > \|x\|_p + \|y\|_p = 2$), so its unit ball is not convex.
     Same values as ``np.linalg.norm(x, ord=p)`` for a vector.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -59,7 +59,7 @@ def matrix_norm(A: object, p: float | str = 2) -> float:
     (largest column sum, largest row sum, largest singular value, entrywise L2).
     Note that ``np.linalg.norm(A)`` without ``ord`` is the Frobenius norm, not the spectral norm.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -92,7 +92,7 @@ def unit_ball(p: float, n_points: int = 721) -> np.ndarray:
     are evenly spaced from 0 to $2\pi$ (both included), so with ``n_points - 1`` divisible
     by 4 the axis points (the corners of the L1 diamond) are on the curve.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -127,7 +127,7 @@ def quadratic_loss(B: object, center: object, Q: object) -> np.ndarray:
     For least squares, $\mathrm{RSS}(b) = \mathrm{RSS}(\hat b) + (b - \hat b)^\top X^\top X (b - \hat b)$,
     so its contours are ellipses centered at the unpenalized estimate $c = \hat b$ with shape $Q = X^\top X$.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -156,7 +156,7 @@ def min_on_ball(center: object, Q: object, p: float, radius: float = 1.0, n_poin
     `unit_ball` points finds it (to the scan's resolution). For $p = 1$ the optimum is
     often a corner, where one coordinate is exactly 0.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------

@@ -1,6 +1,6 @@
 """Feature scaling: statistics fitted on the training split, then applied unchanged to new data.
 
-Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class StandardScaler(_Scaler):
     passed to `fit`; the training columns then have mean 0 and standard deviation 1.
     Same convention as scikit-learn's ``StandardScaler``.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Attributes
     ----------
@@ -87,7 +87,7 @@ class MinMaxScaler(_Scaler):
     span exactly $[0, 1]$, while new data can fall outside it.
     Same convention as scikit-learn's ``MinMaxScaler`` with its default range.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Attributes
     ----------

@@ -3,7 +3,7 @@
 Every function is elementwise and vectorised: it takes an array (or a number) and returns an
 array of the same shape. The derivative of ``f`` is ``f_grad``, evaluated at the *input* ``x``.
 
-Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def sigmoid(x: object) -> np.ndarray:
     Computed from $e^{-|x|}$ on each side of 0, so it never overflows and keeps full relative
     precision in both tails.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     x = _as_float(x)
     e = np.exp(-np.abs(x))
@@ -55,7 +55,7 @@ def sigmoid_grad(x: object) -> np.ndarray:
 
     $$\sigma'(x) = \sigma(x)\,(1 - \sigma(x)) \le \tfrac14$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     s = sigmoid(x)
     return s * (1.0 - s)
@@ -66,7 +66,7 @@ def tanh(x: object) -> np.ndarray:
 
     $$\tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     return np.tanh(_as_float(x))
 
@@ -76,7 +76,7 @@ def tanh_grad(x: object) -> np.ndarray:
 
     $$\tanh'(x) = 1 - \tanh^2 x$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     t = tanh(x)
     return 1.0 - t * t
@@ -87,7 +87,7 @@ def relu(x: object) -> np.ndarray:
 
     $$\mathrm{ReLU}(x) = \max(0, x)$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     return np.maximum(0.0, _as_float(x))
 
@@ -97,7 +97,7 @@ def relu_grad(x: object) -> np.ndarray:
 
     A unit whose input is negative for every example gets no gradient at all (a "dead ReLU").
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     return (_as_float(x) > 0).astype(float)
 
@@ -109,7 +109,7 @@ def leaky_relu(x: object, alpha: float = 0.01) -> np.ndarray:
 
     For PReLU, $\partial f/\partial\alpha = \min(0, x)$ is back-propagated into $\alpha$.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -126,7 +126,7 @@ def leaky_relu(x: object, alpha: float = 0.01) -> np.ndarray:
 def leaky_relu_grad(x: object, alpha: float = 0.01) -> np.ndarray:
     r"""Derivative of the leaky ReLU: 1 for $x > 0$, $\alpha$ otherwise (never exactly 0 when $\alpha > 0$).
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     alpha = check_real("alpha", alpha, low=0.0, high=1.0, high_open=True)
     return np.where(_as_float(x) > 0, 1.0, alpha)
@@ -140,7 +140,7 @@ def elu(x: object, alpha: float = 1.0) -> np.ndarray:
     Its outputs are closer to zero mean than ReLU's, and it saturates to $-\alpha$ for very negative
     inputs, which the ELU paper argues makes it robust to noise.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -157,7 +157,7 @@ def elu(x: object, alpha: float = 1.0) -> np.ndarray:
 def elu_grad(x: object, alpha: float = 1.0) -> np.ndarray:
     r"""Derivative of ELU: 1 for $x > 0$, $\alpha e^{x}$ for $x \le 0$.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     alpha = check_real("alpha", alpha, low=0.0, low_open=True)
     x = _as_float(x)
@@ -172,7 +172,7 @@ def maxout(x: object, w1: object, b1: object, w2: object, b2: object) -> np.ndar
     It generalizes ReLU ($w_1 = 0, b_1 = 0$) and leaky ReLU, never saturates and never dies,
     at the price of twice the parameters per unit.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -207,5 +207,5 @@ ACTIVATIONS = {
 }
 """Name -> (function, derivative) for the activations used by the experiments.
 
-Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 """

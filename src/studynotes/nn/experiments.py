@@ -4,7 +4,7 @@ The cached functions take an integer ``seed`` instead of a generator, so that th
 the full description of the run; they create ``np.random.default_rng(seed)`` themselves.
 Their results are read-only (NumPy arrays are marked non-writeable).
 
-Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def same_sign_fraction(X: object, upstream: object) -> float:
     when every $x_i > 0$ all components share the sign of $\partial L/\partial f$, so one step can
     only move $w$ along "all up" or "all down" directions.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -68,7 +68,7 @@ def linear_sgd_path(X: object, w_star: object, lr: float, w0: object | None = No
     With all-positive inputs every step points into the first or third quadrant, so reaching
     a $w_\star$ with components of opposite signs takes a zig-zag.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Returns
     -------
@@ -92,7 +92,7 @@ def linear_sgd_path(X: object, w_star: object, lr: float, w0: object | None = No
 class InitExperiment:
     """Per-layer statistics of the activations of a deep network at initialization.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Attributes
     ----------
@@ -137,7 +137,7 @@ def init_experiment(
     $\operatorname{Var}(h W) = n\operatorname{Var}(W)\,\mathbb E[h^2]$, the activations shrink to zero
     when $n\operatorname{Var}(W) \ll 1$ and blow up (tanh: saturate) when it is $\gg 1$.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -209,7 +209,7 @@ def spiral_run(
 
     Accuracies are measured every 10 iterations and at the last one.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -265,7 +265,7 @@ def overfit_small(n_points: int = 20, num_iters: int = 2000, lr: float = 1.0, se
 
     Cached through `spiral_run`.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     return spiral_run(lr, num_iters, n_points=n_points, reg=0.0, seed=seed)[0]
 
@@ -275,7 +275,7 @@ def lr_sweep(lrs: tuple[float, ...], num_iters: int = 2000, reg: float = 1e-3, s
 
     Cached through `spiral_run`, so each run is computed once per process.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     return {lr: spiral_run(lr, num_iters, reg=reg, seed=seed)[0] for lr in lrs}
 
@@ -287,7 +287,7 @@ def search_layouts(n_trials: int, rng: np.random.Generator) -> tuple[np.ndarray,
     search tries ``n_trials`` distinct values of each: when only one parameter matters, random
     search explores it $k$ times more finely (Bergstra and Bengio, 2012).
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Returns
     -------
@@ -308,7 +308,7 @@ def search_layouts(n_trials: int, rng: np.random.Generator) -> tuple[np.ndarray,
 def peak_score(x: object, *, peak: float = 0.62, width: float = 0.06) -> np.ndarray:
     r"""The toy search objective: a narrow Gaussian bump $e^{-(x - c)^2 / (2 w^2)}$ in the important parameter only.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     x = check_array("x", x)
     peak = check_real("peak", peak)
@@ -325,7 +325,7 @@ def layout_best_scores(
     $k \times k$ grid by one uniform offset per axis (ticks $(i + u)/k$, $u \sim U(0, 1)$); the
     random layout draws ``n_trials`` fresh uniform points. Only the first coordinate enters the score.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -371,7 +371,7 @@ def log_uniform(low: float, high: float, size: int, rng: np.random.Generator) ->
     Every decade between ``low`` and ``high`` then gets the same share of the samples; sampling
     $\theta$ itself uniformly would put almost all of them in the top decade.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     low = check_real("low", low, low=0.0, low_open=True)
     high = check_real("high", high, low=0.0, low_open=True)

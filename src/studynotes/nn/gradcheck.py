@@ -1,6 +1,6 @@
 """Numerical gradients by centered differences, to check analytic backward passes.
 
-Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float
 
     The error is $O(h^2)$. ``x`` is perturbed in place and restored.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     h = check_real("h", h, low=0.0, low_open=True)
     grad = np.zeros_like(x, dtype=float)
@@ -45,7 +45,7 @@ def numerical_gradient_array(
 
     This is what a layer's backward pass must return for ``x``.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     return numerical_gradient(lambda z: float(np.sum(f(z) * dout)), x, h)
 
@@ -55,7 +55,7 @@ def rel_error(a: object, b: object) -> float:
 
     $$\max_i \frac{|a_i - b_i|}{\max(10^{-8}, |a_i| + |b_i|)}$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     a, b = as_float_array("a", a), as_float_array("b", b)
     if a.shape != b.shape:

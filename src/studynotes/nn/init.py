@@ -2,7 +2,7 @@
 
 Each returns a ``(fan_in, fan_out)`` array so that a layer computes ``x @ W``.
 
-Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def small_random_init(fan_in: int, fan_out: int, rng: np.random.Generator, scale
     shrink by a factor of about $s\sqrt{n}$ per layer and the gradients vanish; with $s = 1$
     tanh units saturate.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -58,7 +58,7 @@ def xavier_init(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarr
     variance halves at each layer. Glorot and Bengio's paper averages fan-in and fan-out
     ($\operatorname{Var}(w) = 2/(n_{\text{in}} + n_{\text{out}})$), see `xavier_uniform_init`.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     n_in, n_out = _shape(fan_in, fan_out)
     return check_rng("rng", rng).standard_normal((n_in, n_out)) / np.sqrt(n_in)
@@ -70,7 +70,7 @@ def xavier_uniform_init(fan_in: int, fan_out: int, rng: np.random.Generator) -> 
     $$W_{ij} \sim U\left[-\frac{\sqrt6}{\sqrt{n_{\text{in}} + n_{\text{out}}}},\ \frac{\sqrt6}{\sqrt{n_{\text{in}} + n_{\text{out}}}}\right],
     \qquad \operatorname{Var}(W_{ij}) = \frac{2}{n_{\text{in}} + n_{\text{out}}}$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     n_in, n_out = _shape(fan_in, fan_out)
     limit = np.sqrt(6.0 / (n_in + n_out))
@@ -84,7 +84,7 @@ def he_init(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
 
     $$\operatorname{Var}(w) = \frac{2}{n_{\text{in}}}, \qquad \operatorname{sd}(w) = \sqrt{2/n_{\text{in}}}$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     n_in, n_out = _shape(fan_in, fan_out)
     return check_rng("rng", rng).standard_normal((n_in, n_out)) * np.sqrt(2.0 / n_in)

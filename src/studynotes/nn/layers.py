@@ -7,7 +7,7 @@ the forward function's inputs. Chaining them is backpropagation.
 Conventions follow the CS231n assignment (``cs231n/layers.py``); where the common frameworks differ,
 the docstring says so.
 
-Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def affine_forward(x: object, w: object, b: object) -> tuple[np.ndarray, tuple]:
 
     $$\text{out} = x W + b$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -101,7 +101,7 @@ def affine_backward(dout: object, cache: tuple) -> tuple[np.ndarray, np.ndarray,
     $$\frac{\partial L}{\partial x} = \delta W^\top,\quad \frac{\partial L}{\partial W} = x^\top \delta,\quad
     \frac{\partial L}{\partial b} = \textstyle\sum_n \delta_n \qquad (\delta = \partial L/\partial\,\text{out})$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Returns
     -------
@@ -115,7 +115,7 @@ def affine_backward(dout: object, cache: tuple) -> tuple[np.ndarray, np.ndarray,
 def relu_forward(x: object) -> tuple[np.ndarray, np.ndarray]:
     r"""ReLU layer, $\max(0, x)$ elementwise. The cache is the input.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     x = check_array("x", x)
     return np.maximum(0.0, x), x
@@ -126,7 +126,7 @@ def relu_backward(dout: object, cache: np.ndarray) -> np.ndarray:
 
     $$\frac{\partial L}{\partial x} = \delta \odot \mathbb 1[x > 0]$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     x = cache
     return _check_dout(dout, x.shape) * (x > 0)
@@ -158,7 +158,7 @@ def batchnorm_forward(x: object, gamma: object, beta: object, bn_param: dict[str
       ``running_var``.
     - ``running_mean`` and ``running_var`` start at zeros when absent.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -228,7 +228,7 @@ def layernorm_forward(x: object, gamma: object, beta: object, eps: float = 1e-5)
     average, and an example's output does not depend on the rest of its batch (a batch of one is
     fine, unlike `batchnorm_forward` in train mode).
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Parameters
     ----------
@@ -268,7 +268,7 @@ def layernorm_backward(dout: object, cache: tuple) -> tuple[np.ndarray, np.ndarr
     $\partial L/\partial x = \frac{1}{\sigma}\big(g - \bar g - \hat x\,\overline{g\hat x}\big)$,
     the bars averaging over the features (batch normalization's formula along the other axis).
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
     """
     if not (isinstance(cache, tuple) and len(cache) == 3):
         raise TypeError("cache must be the tuple returned by layernorm_forward")
@@ -291,7 +291,7 @@ def batchnorm_backward(dout: object, cache: tuple) -> tuple[np.ndarray, np.ndarr
 
     In test mode the statistics are constants and $\partial L/\partial x_n = \gamma\,\delta_n/\sqrt{\sigma^2_{\text{run}}+\epsilon}$.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Returns
     -------
@@ -326,7 +326,7 @@ def dropout_forward(
     Keras' ``Dropout(rate)`` and PyTorch's ``nn.Dropout(p)`` take the probability of *dropping*
     it, i.e. $1 - p$ here (the 2016 CS231n assignment also used the drop probability).
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -361,7 +361,7 @@ def dropout_forward(
 def dropout_backward(dout: object, cache: tuple) -> np.ndarray:
     r"""Gradient of inverted dropout: the same mask (with its $1/p$) multiplies the upstream gradient.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     mode, mask, shape = cache
     dout = _check_dout(dout, shape)
@@ -377,7 +377,7 @@ def softmax_loss(scores: object, y: object) -> tuple[float, np.ndarray]:
     With all scores equal (an untrained network with tiny weights), every class gets probability
     $1/C$ and $L = \ln C$: that is the first sanity check of a new network.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------

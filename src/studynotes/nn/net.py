@@ -1,6 +1,6 @@
 """A two-layer fully connected classifier and a plain SGD training loop that records what to watch.
 
-Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class TwoLayerNet:
 
     $$L = \frac1N\sum_n L_n + \frac{\lambda}{2}\big(\lVert W_1\rVert_F^2 + \lVert W_2\rVert_F^2\big)$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -152,7 +152,7 @@ class TwoLayerNet:
 class History:
     """What `train` records.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Attributes
     ----------
@@ -192,7 +192,7 @@ def train(
 ) -> History:
     r"""Plain (minibatch) stochastic gradient descent, $\theta \leftarrow \theta - \text{lr}\cdot\nabla_\theta L$.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------

@@ -4,7 +4,7 @@ Each function takes a data matrix ``X`` of shape ``(N, D)`` (one example per row
 must come from the training split only; pass the same ``mean``/``std``/``basis`` to transform the
 validation and test splits.
 
-Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def _data(X: object) -> np.ndarray:
 def zero_center(X: object, mean: object | None = None) -> np.ndarray:
     r"""Subtract the per-feature mean: $x' = x - \bar x$.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
 
     Parameters
     ----------
@@ -43,7 +43,7 @@ def zero_center(X: object, mean: object | None = None) -> np.ndarray:
 def normalize(X: object, mean: object | None = None, std: object | None = None) -> np.ndarray:
     r"""Zero-center, then divide each feature by its standard deviation: $x' = (x - \bar x)/s$.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     X = _data(X)
     mean = X.mean(axis=0) if mean is None else check_array("mean", mean, ndim=1)
@@ -58,7 +58,7 @@ def pca_basis(X: object) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
     $$\Sigma = \frac1N (X - \bar x)^\top (X - \bar x) = U \operatorname{diag}(\lambda) U^\top$$
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     X = _data(X)
     mean = X.mean(axis=0)
@@ -73,7 +73,7 @@ def pca_rotate(X: object) -> np.ndarray:
 
     The result has a diagonal covariance $\operatorname{diag}(\lambda)$ (the features are decorrelated).
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     mean, _, eigvecs = pca_basis(X)
     return (_data(X) - mean) @ eigvecs
@@ -86,7 +86,7 @@ def whiten(X: object, eps: float = 1e-5) -> np.ndarray:
 
     ``eps`` keeps directions of almost zero variance (often noise) from being blown up.
 
-    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
     """
     eps = check_real("eps", eps, low=0.0)
     mean, eigvals, eigvecs = pca_basis(X)

@@ -4,7 +4,7 @@ Each chosen line "draws itself" along its path, step by step, then holds and loo
 from `studynotes.plotting.figure_html`, so the animated figure keeps the page's colors in
 light and dark mode. Readers who ask for reduced motion get the finished, static figure.
 
-Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def animated_figure_html(
 ) -> str:
     r"""Render `fig` like `studynotes.plotting.figure_html`, with `lines` drawing themselves.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Point $k$ of a line with $n$ points is reached at the fraction $k/(n-1)$ of the
     drawing phase, so lines with one point per optimization step move in step with each other
@@ -152,7 +152,7 @@ def race_grid(
 ) -> np.ndarray:
     r"""Paths of SGD, SGD+Momentum and Nesterov on $f = \tfrac12(x^2 + \kappa y^2)$ over a grid of hyperparameters.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     The grid behind the interactive optimizer race: every learning rate against every momentum, so
     that a page can show any cell without computing anything. Cached by its arguments.
@@ -194,7 +194,7 @@ def race_grid(
 def pack_int16(values: np.ndarray, limit: float) -> str:
     r"""Values clipped to $[-\text{limit}, \text{limit}]$, rounded to int16 steps of ``limit``/32767, as base64.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     How an interactive figure carries its precomputed runs in the page: two bytes per number,
     little-endian, in C order; NaN becomes ``limit`` (a run that has left the picture stays out of it).
@@ -232,7 +232,7 @@ def race_figure_html(
 ) -> str:
     r"""The optimizer race as a figure the reader drives: play/pause, a step slider, and sliders over the grid.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Draws the paths of `race_grid`'s three methods for the ``selected`` cell into ``path_axes``
     and their losses $\tfrac12(x^2+\kappa y^2)$ into ``loss_axes`` (log scale), so the figure reads

@@ -4,7 +4,7 @@ The dropout layer itself (inverted dropout, forward and backward) is `studynotes
 `dropout_forward`; this module looks at what the test-time network should compute.
 `p` is always the probability of *keeping* a unit, as in CS231n.
 
-Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def _keep(p: object) -> float:
 def all_masks(n: int) -> np.ndarray:
     r"""Every binary dropout mask of `n` units, shape $(2^n, n)$, one mask per row.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Parameters
     ----------
@@ -44,7 +44,7 @@ def all_masks(n: int) -> np.ndarray:
 def log10_num_masks(n: int) -> float:
     r"""$\log_{10} 2^n = n \log_{10} 2$: the size of the ensemble that dropout on `n` units trains.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
     """
     return check_int("n", n, minimum=0) * float(np.log10(2.0))
 
@@ -52,7 +52,7 @@ def log10_num_masks(n: int) -> float:
 def mask_average(w: object, x: object, p: float = 0.5) -> tuple[np.ndarray, float]:
     r"""Outputs of a linear neuron $a = w^\top (m \odot x)$ under every mask, and their exact average.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Each mask $m$ has probability $\prod_i p^{m_i}(1-p)^{1-m_i}$, so
 
@@ -97,7 +97,7 @@ def dropout_ensemble(
 ) -> tuple[np.ndarray, float]:
     r"""Ensemble average of a dropout network against the weight-scaling rule.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     The network drops its inputs, $y(m) = v^\top \phi(W(m \odot x))$, with $\phi$ the
     identity or ReLU. The weight-scaling rule replaces the ensemble average by one pass with the

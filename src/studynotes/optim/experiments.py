@@ -1,6 +1,6 @@
 """The lecture's optimization experiments, reproducible and cached by their arguments.
 
-Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def _frozen(a: np.ndarray) -> np.ndarray:
 class RaceRun:
     """One optimizer's run in `optimizer_race`.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Attributes
     ----------
@@ -90,7 +90,7 @@ class RaceRun:
 class RotationRun:
     """One update rule on the axis-aligned and on the rotated quadratic, each at its own best learning rate.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Attributes
     ----------
@@ -131,7 +131,7 @@ def rotated_quadratic_runs(
 ) -> tuple[RotationRun, ...]:
     r"""Per-coordinate methods on $f = \tfrac12 x^\top A x$, $A = R\,\mathrm{diag}(1, \kappa)\,R^\top$, with and without rotation.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     The axis-aligned problem has $R = I$; the rotated one turns the bowl by `angle_degrees`. Both
     start at $R\,(-10, 1)$, the same point in the bowl's own axes, so any rotation-invariant method
@@ -195,7 +195,7 @@ def weight_decay_runs(
 ) -> dict[str, np.ndarray]:
     r"""L2 penalty versus decoupled weight decay, under SGD and under Adam, on pure-noise gradients.
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     Every weight starts at 1 and its data gradient is zero-mean noise $s_j\,\xi$ with
     $\xi \sim \mathcal N(0, 1)$ and a scale $s_j$ per column, so the data pull nowhere and only the
@@ -241,7 +241,7 @@ def weight_decay_runs(
 def optimizer_race(kappa: float = 100.0, start: tuple[float, float] = (-10.0, 1.0), num_steps: int = 150) -> tuple[RaceRun, ...]:
     r"""Race the six update rules on $f = \tfrac12(x^2 + \kappa y^2)$ from `start`.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Hyperparameters: gradient descent with the best constant step $2/(1+\kappa)$ and with a step
     just above the stability limit $2/\kappa$; heavy-ball momentum tuned as in
@@ -294,7 +294,7 @@ def optimizer_race(kappa: float = 100.0, start: tuple[float, float] = (-10.0, 1.
 def noisy_gradient(objective: Objective, sigma: float, rng: np.random.Generator) -> Callable[[np.ndarray], np.ndarray]:
     r"""A minibatch-like gradient oracle: $\nabla f(x) + \sigma\,\xi$, $\xi \sim \mathcal N(0, I)$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
     """
     sigma = check_real("sigma", sigma, low=0.0)
     rng = check_rng("rng", rng)
@@ -315,7 +315,7 @@ def saddle_escape_theory(lr: float, y0: float, threshold: float = 1.0) -> int:
     t^\star = \Bigl\lceil \frac{\ln(\text{threshold}/y_0)}{\ln(1 + 2\alpha)} \Bigr\rceil \text{ steps.}
     $$
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
     """
     lr = check_real("lr", lr, low=0.0, low_open=True)
     y0 = check_real("y0", y0, low=0.0, low_open=True)
@@ -335,7 +335,7 @@ def saddle_escape_steps(
 ) -> np.ndarray:
     r"""Steps until SGD on $x^2 - y^2$ from $(1, y_0)$ reaches $\lvert y\rvert \ge$ `threshold`.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     The gradient carries Gaussian noise of standard deviation `sigma` (`noisy_gradient`);
     `num_runs` independent runs are iterated together, as one array of parameters.
@@ -369,7 +369,7 @@ def saddle_escape_steps(
 def positive_definite_draws(n: int, num: int, rng: np.random.Generator) -> np.ndarray:
     r"""Draw random symmetric "Hessians" and record whether each is positive definite (a minimum).
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Matrices come from the Gaussian orthogonal ensemble, $H = (A + A^\top)/2$ with i.i.d.
     standard normal $A$. If each eigenvalue's sign were a fair coin, the chance that a critical
@@ -392,7 +392,7 @@ def positive_definite_draws(n: int, num: int, rng: np.random.Generator) -> np.nd
 def constant_gradient_steps(rule: str, num_steps: int, gradient: float = 1.0, **config: Any) -> np.ndarray:
     r"""Step sizes $\lvert x_{t} - x_{t-1}\rvert$ of a rule fed the same gradient at every step.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     With a constant gradient $g$, AdaGrad's step is $\alpha/\sqrt t$, RMSProp's tends to
     $\alpha$, Adam's is exactly $\alpha$ (up to $\epsilon$), and Adam without bias
@@ -429,7 +429,7 @@ def newton_vs_gd(
 ) -> tuple[np.ndarray, np.ndarray, int, int | None]:
     r"""Newton's method against gradient descent on Rosenbrock's valley $(1-x)^2 + 100(y-x^2)^2$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Returns
     -------
@@ -452,7 +452,7 @@ def newton_vs_gd(
 def polyak_average(path: object) -> np.ndarray:
     r"""Running (Polyak) average of the iterates, $\bar x_t = \frac{1}{t+1}\sum_{s=0}^{t} x_s$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
     """
     path = as_float_array("path", path)
     counts = np.arange(1, len(path) + 1).reshape(-1, *([1] * (path.ndim - 1)))
@@ -462,7 +462,7 @@ def polyak_average(path: object) -> np.ndarray:
 def ema(path: object, decay: float = 0.99) -> np.ndarray:
     r"""Exponential moving average of the iterates, $\bar x_t = \beta\bar x_{t-1} + (1-\beta)x_t$, $\bar x_0 = x_0$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
     """
     path = as_float_array("path", path)
     decay = check_real("decay", decay, low=0.0, high=1.0, high_open=True)

@@ -3,7 +3,7 @@
 `value` and `grad` accept a single point or a stack of points (last axis = coordinates), so a
 contour plot can evaluate a whole grid at once; `hess` takes one point.
 
-Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ __all__ = [
 class Objective:
     r"""A function to minimize with its derivatives.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Attributes
     ----------
@@ -62,7 +62,7 @@ def _xy(x: object) -> tuple[np.ndarray, np.ndarray]:
 def quadratic(A: object) -> Objective:
     r"""The quadratic bowl $f(x) = \tfrac12 x^\top A x$ for a symmetric positive definite `A`.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     $$
     \nabla f(x) = A x,\qquad \nabla^2 f(x) = A,\qquad x^\star = 0
@@ -108,7 +108,7 @@ def quadratic(A: object) -> Objective:
 def ill_conditioned_quadratic(kappa: float = 100.0) -> Objective:
     r"""The lecture's taco-shell bowl $f(x, y) = \tfrac12 (x^2 + \kappa y^2)$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Its Hessian is $\operatorname{diag}(1, \kappa)$, so its condition number is $\kappa$.
 
@@ -134,7 +134,7 @@ def saddle() -> Objective:
     \nabla f = (2x, -2y),\qquad \nabla^2 f = \operatorname{diag}(2, -2)
     $$
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
     """
 
     def value(x: object) -> np.ndarray:
@@ -155,7 +155,7 @@ def saddle() -> Objective:
 def rosenbrock(a: float = 1.0, b: float = 100.0) -> Objective:
     r"""Rosenbrock's banana valley $f(x, y) = (a - x)^2 + b\,(y - x^2)^2$, minimum at $(a, a^2)$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     $$
     \nabla f = \begin{pmatrix} -2(a - x) - 4bx(y - x^2) \\ 2b(y - x^2) \end{pmatrix},\qquad
@@ -197,7 +197,7 @@ def rosenbrock(a: float = 1.0, b: float = 100.0) -> Objective:
 def condition_number(H: object) -> float:
     r"""Condition number $\kappa(H) = \sigma_{\max}(H) / \sigma_{\min}(H)$, a ratio of singular values.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Parameters
     ----------

@@ -14,7 +14,7 @@ slide writes `v <- rho v + dw; w <- w - lr v` and PyTorch's `torch.optim.SGD` ke
 form (its `momentum_buffer` is the slide's `v`). With a constant learning rate the two give the
 same iterates, and the velocities are related by `v_assignment = -lr * v_slide`.
 
-Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def _state(config: Config, name: str, w: np.ndarray) -> np.ndarray:
 def sgd(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""Vanilla stochastic gradient descent.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     $$
     w_{t+1} = w_t - \alpha\,\nabla f(w_t)
@@ -113,7 +113,7 @@ def sgd(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple
 def sgd_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""SGD with (heavy-ball) momentum, in the assignment's sign convention.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     $$
     v_{t+1} = \rho\,v_t - \alpha\,\nabla f(w_t),\qquad w_{t+1} = w_t + v_{t+1}
@@ -144,7 +144,7 @@ def sgd_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None)
 def nesterov_momentum(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""Nesterov momentum after the change of variables $\tilde w_t = w_t + \rho v_t$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     The original form evaluates the gradient at the look-ahead point,
     $v_{t+1} = \rho v_t - \alpha\nabla f(w_t + \rho v_t)$, $w_{t+1} = w_t + v_{t+1}$.
@@ -183,7 +183,7 @@ def nesterov_momentum(w: object, dw: object, config: Mapping[str, Any] | None = 
 def adagrad(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""AdaGrad: each coordinate's step is divided by the root of its summed squared gradients.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     $$
     G_t = G_{t-1} + g_t^2,\qquad w_{t+1} = w_t - \frac{\alpha\,g_t}{\sqrt{G_t} + \epsilon}
@@ -215,7 +215,7 @@ def adagrad(w: object, dw: object, config: Mapping[str, Any] | None = None) -> t
 def rmsprop(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""RMSProp: AdaGrad with a leaky (exponentially decaying) sum of squared gradients.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     $$
     G_t = \delta\,G_{t-1} + (1-\delta)\,g_t^2,\qquad w_{t+1} = w_t - \frac{\alpha\,g_t}{\sqrt{G_t} + \epsilon}
@@ -247,7 +247,7 @@ def rmsprop(w: object, dw: object, config: Mapping[str, Any] | None = None) -> t
 def adam(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""Adam: momentum on the gradient, RMSProp on its square, and bias correction.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     The step counter is incremented *before* it is used, so the first step has $t = 1$:
 
@@ -295,7 +295,7 @@ def adam(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tupl
 def adamw(w: object, dw: object, config: Mapping[str, Any] | None = None) -> tuple[np.ndarray, Config]:
     r"""AdamW: Adam with *decoupled* weight decay (Loshchilov and Hutter, 2019).
 
-    Introduced in: [Regularization, Normalization](../posts/regularization-normalization.md).
+    Introduced in: [Regularization, Normalization](https://studynotes.github.io/studynotes/en/posts/regularization-normalization/).
 
     The weights shrink by the factor $1 - \alpha\lambda$ outside the adaptive step, and `dw` (the
     gradient of the data loss only) drives Adam's moments:
@@ -347,7 +347,7 @@ def run(
 ) -> np.ndarray:
     r"""Iterate an update rule and return the whole path.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Parameters
     ----------

@@ -1,6 +1,6 @@
 """Learning-rate decay schedules: step, exponential and 1/t.
 
-Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def _lr0(lr0: object) -> float:
 def step_decay(lr0: float, t: object, *, drop: float = 0.5, every: int = 10) -> np.ndarray:
     r"""Step decay: multiply the learning rate by `drop` every `every` steps (or epochs).
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     $$
     \alpha_t = \alpha_0\,d^{\lfloor t / s \rfloor}
@@ -60,7 +60,7 @@ def step_decay(lr0: float, t: object, *, drop: float = 0.5, every: int = 10) -> 
 def exponential_decay(lr0: float, t: object, *, k: float = 0.1) -> np.ndarray:
     r"""Exponential decay $\alpha_t = \alpha_0 e^{-kt}$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Parameters
     ----------
@@ -84,7 +84,7 @@ def exponential_decay(lr0: float, t: object, *, k: float = 0.1) -> np.ndarray:
 def inverse_time_decay(lr0: float, t: object, *, k: float = 0.1) -> np.ndarray:
     r"""1/t decay $\alpha_t = \alpha_0 / (1 + kt)$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Parameters
     ----------

@@ -1,6 +1,6 @@
 """Second-order steps and convergence rates of first-order methods on quadratics.
 
-Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ __all__ = [
 def newton_step(objective: Objective, x: object) -> np.ndarray:
     r"""One Newton step: jump to the minimum of the local quadratic (second-order Taylor) model.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     $$
     f(x) \approx f(x_0) + (x - x_0)^\top \nabla f(x_0) + \tfrac12 (x - x_0)^\top H (x - x_0)
@@ -55,7 +55,7 @@ def newton_step(objective: Objective, x: object) -> np.ndarray:
 def newton_method(objective: Objective, x0: object, *, tol: float = 1e-10, max_iter: int = 100) -> np.ndarray:
     r"""Repeat `newton_step` until $\lVert\nabla f\rVert \le$ `tol` or `max_iter` steps.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Returns
     -------
@@ -73,7 +73,7 @@ def newton_method(objective: Objective, x0: object, *, tol: float = 1e-10, max_i
 def steps_to_tolerance(path: object, x_star: object, tol: float) -> int | None:
     r"""First step $t$ with $\lVert x_t - x^\star\rVert \le$ `tol`, or `None` if never.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
     """
     path = as_float_array("path", path)
     tol = check_real("tol", tol, low=0.0, low_open=True)
@@ -85,7 +85,7 @@ def steps_to_tolerance(path: object, x_star: object, tol: float) -> int | None:
 def gd_optimal_rate(mu: float, L: float) -> tuple[float, float]:
     r"""Best constant step of gradient descent on a quadratic with Hessian eigenvalues in $[\mu, L]$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     $$
     \alpha^\star = \frac{2}{\mu + L},\qquad
@@ -106,7 +106,7 @@ def gd_optimal_rate(mu: float, L: float) -> tuple[float, float]:
 def heavy_ball_parameters(mu: float, L: float) -> tuple[float, float, float]:
     r"""Polyak's tuned heavy-ball (SGD+momentum) parameters on a quadratic with eigenvalues in $[\mu, L]$.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     $$
     \alpha = \Bigl(\frac{2}{\sqrt L + \sqrt\mu}\Bigr)^2,\qquad
@@ -134,7 +134,7 @@ def contraction_factor(path: object, x_star: object, *, window: int = 20) -> flo
 
     A value above 1 means the iterates move away from $x^\star$ (divergence).
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
     """
     path = as_float_array("path", path)
     window = check_int("window", window, minimum=1)
@@ -147,7 +147,7 @@ def contraction_factor(path: object, x_star: object, *, window: int = 20) -> flo
 def momentum_rate(lr: float, momentum: float, eigenvalues: object, *, nesterov: bool = False) -> float:
     r"""Asymptotic contraction factor of GD / heavy ball / Nesterov on a quadratic, from its iteration matrix.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
 
     Along an eigenvector with Hessian eigenvalue $\lambda$, one step maps $(x, v)$ linearly:
 

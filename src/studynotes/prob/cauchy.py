@@ -1,6 +1,6 @@
 r"""The Cauchy distribution as the ratio $T = X/Y$ of i.i.d. standard normals.
 
-Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ __all__ = ["cauchy_pdf", "cauchy_cdf", "cauchy_cdf_lotp", "sample_normal_ratio"]
 def cauchy_pdf(t: object) -> np.ndarray:
     r"""Standard Cauchy density $f(t) = \dfrac{1}{\pi(1+t^2)}$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
     """
     t = check_finite_array("t", t)
     return 1.0 / (math.pi * (1.0 + t**2))
@@ -28,7 +28,7 @@ def cauchy_pdf(t: object) -> np.ndarray:
 def cauchy_cdf(t: object) -> np.ndarray:
     r"""Standard Cauchy CDF $F(t) = \tfrac12 + \tfrac1\pi\arctan t$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     Evaluated as $\tfrac1\pi\operatorname{atan2}(1, -t)$, the same function without the cancellation
     of $\tfrac12 + \tfrac1\pi\arctan t$ in the lower tail (where $F(t) \approx 1/(\pi|t|)$).
@@ -40,7 +40,7 @@ def cauchy_cdf(t: object) -> np.ndarray:
 def cauchy_cdf_lotp(t: float, *, upper: float = 12.0, num: int = 60_001) -> float:
     r"""The CDF of $X/Y$ computed the lecture's way, by the law of total probability over $Y$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     By symmetry $P(X/Y \le t) = P(X \le t|Y|)$, and conditioning on $Y$,
 
@@ -77,7 +77,7 @@ def cauchy_cdf_lotp(t: float, *, upper: float = 12.0, num: int = 60_001) -> floa
 def sample_normal_ratio(n: int, rng: np.random.Generator) -> np.ndarray:
     r"""Draw ``n`` values of $X/Y$ with $X, Y$ i.i.d. $N(0,1)$ (standard Cauchy).
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     $P(Y=0)=0$, so the ratio is well defined with probability 1.
     """

@@ -2,7 +2,7 @@ r"""Closed forms for the classic problems of Stat 110 lectures 4-10.
 
 Each has a simulator in `studynotes.prob.simulate` that checks it.
 
-Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ __all__ = [
 def newton_pepys_prob(k: int) -> float:
     r"""Probability of at least ``k`` sixes when ``6k`` fair dice are rolled (Newton-Pepys, 1693).
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     The number of sixes is $\mathrm{Bin}(6k, 1/6)$, so
 
@@ -49,7 +49,7 @@ def newton_pepys_prob(k: int) -> float:
 def birthday_match_prob(k: int, days: int = 365) -> float:
     r"""Probability that among ``k`` people at least two share a birthday (``days`` equally likely days).
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     By the chain rule, person $j+1$ avoids the $j$ earlier birthdays with probability
     $1 - j/\text{days}$ given that those were all different:
@@ -77,7 +77,7 @@ def birthday_match_prob(k: int, days: int = 365) -> float:
 def monty_hall_win_prob(n_doors: int = 3, opened: int | None = None, switch: bool = True) -> float:
     r"""Probability of winning the car in the ``n_doors`` Monty Hall game.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     The contestant picks a door; Monty, who knows where the car is, opens ``opened`` of the other
     doors, always goat doors, choosing at random among the goat doors he may open. A switching
@@ -119,7 +119,7 @@ def check_monty_hall(n_doors: object, opened: object, switch: object) -> tuple[i
 def gamblers_ruin_win_prob(i: int, N: int, p: float) -> float:
     r"""Probability that gambler A, starting with ``i`` of the ``N`` dollars in play, wins everything.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Each round A wins a dollar with probability $p$ and loses one with $q = 1-p$.
     First-step analysis gives $p_i = p\,p_{i+1} + q\,p_{i-1}$ with $p_0 = 0$,
@@ -159,7 +159,7 @@ def gamblers_ruin_win_prob(i: int, N: int, p: float) -> float:
 def expected_local_maxima(n: int) -> float:
     r"""Expected number of local maxima of a uniformly random permutation of $1..n$ (Putnam).
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     With indicators, an interior position is a local maximum with probability 1/3 (the largest of
     three) and each end with probability 1/2 (the larger of two), so by linearity
@@ -182,7 +182,7 @@ def expected_local_maxima(n: int) -> float:
 def st_petersburg_value(cap: float | None = None) -> float:
     r"""Expected payout of the St. Petersburg game, optionally capped.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     A fair coin is flipped until the first heads; with $X \sim \mathrm{FS}(1/2)$ flips the game
     pays $2^X$. Uncapped, $E(2^X) = \sum_{k\ge1} 2^k 2^{-k} = \infty$. With the payout

@@ -1,7 +1,7 @@
 r"""Conditional probability: Bayes' rule, its odds form, the law of total probability, and the
 classic conditioning questions of Stat 110 lectures 4-6 in closed form.
 
-Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _check_likelihoods(prior: object, likelihood: object, likelihood_complement:
 def bayes_rule(prior: float, likelihood: float, likelihood_complement: float) -> float:
     r"""Posterior $P(A\mid B)$ from the prior $P(A)$ and the two likelihoods.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     $$
     P(A\mid B) = \frac{P(B\mid A)P(A)}{P(B\mid A)P(A) + P(B\mid A^c)P(A^c)}
@@ -66,7 +66,7 @@ def bayes_rule(prior: float, likelihood: float, likelihood_complement: float) ->
 def posterior_odds(prior: float, likelihood: float, likelihood_complement: float) -> float:
     r"""Odds form of Bayes' rule: posterior odds = likelihood ratio times prior odds.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     $$
     \frac{P(A\mid B)}{P(A^c\mid B)} = \frac{P(B\mid A)}{P(B\mid A^c)}\cdot\frac{P(A)}{P(A^c)}
@@ -82,7 +82,7 @@ def posterior_odds(prior: float, likelihood: float, likelihood_complement: float
 def total_probability(conditionals: object, weights: object) -> float:
     r"""Law of total probability: $P(B) = \sum_i P(B\mid A_i)P(A_i)$ over a partition $A_1..A_n$.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Parameters
     ----------
@@ -105,7 +105,7 @@ def total_probability(conditionals: object, weights: object) -> float:
 def disease_test_posterior(prevalence: float, sensitivity: float, specificity: float) -> float:
     r"""$P(D\mid T)$: the chance of having the disease after a positive test.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     $$
     P(D\mid T) = \frac{P(T\mid D)P(D)}{P(T\mid D)P(D) + P(T\mid D^c)P(D^c)},
@@ -130,7 +130,7 @@ def disease_test_posterior(prevalence: float, sensitivity: float, specificity: f
 class TwoCardAnswers(NamedTuple):
     r"""Exact answers for a random 2-card hand from a standard 52-card deck.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
     """
 
     both_aces: Fraction
@@ -141,7 +141,7 @@ class TwoCardAnswers(NamedTuple):
 def two_card_conditionals() -> TwoCardAnswers:
     r"""The two-card conditioning questions of lecture 5, as exact fractions.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     A hand is 2 cards chosen without replacement from 52 (4 aces). Counting hands,
 
@@ -168,7 +168,7 @@ def two_card_conditionals() -> TwoCardAnswers:
 def conditional_estimate(event: object, given: object) -> Estimate:
     r"""Monte Carlo estimate of $P(A\mid B)$ as the frequency of $A$ among the draws where $B$ happened.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Given the number of draws in $B$, those draws are i.i.d. from the conditional
     distribution, so the standard error is that of a proportion on the kept draws.
@@ -192,7 +192,7 @@ def conditional_estimate(event: object, given: object) -> Estimate:
 class SimpsonTable(NamedTuple):
     r"""Success rates per category and overall, and the share of cases in each category.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
     """
 
     rates: np.ndarray
@@ -203,7 +203,7 @@ class SimpsonTable(NamedTuple):
 def simpson_rates(successes: object, totals: object) -> SimpsonTable:
     r"""Per-category and overall success rates of one doctor (or group).
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     The overall rate is the law of total probability with the doctor's own case mix as weights,
 

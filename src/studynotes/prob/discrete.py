@@ -13,7 +13,7 @@ Stat 110 and the libraries name the same distributions differently:
 Geometric counts *failures* before the first success (support $0, 1, \dots$), First
 Success counts *trials* up to and including it (support $1, 2, \dots$).
 
-Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md) (marginals of a multinomial are binomial);
+Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/) (marginals of a multinomial are binomial);
 extended in: 4~10강 Review (Lectures 4-10 Review).
 """
 
@@ -46,7 +46,7 @@ MAX_CDF_TERMS = 10**7
 def binomial_pmf(k: object, n: int, p: float) -> np.ndarray:
     r"""PMF of $\mathrm{Bin}(n, p)$: $P(X=k) = \binom nk p^k q^{n-k}$, zero outside $0..n$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     Same convention as ``scipy.stats.binom.pmf(k, n, p)``. Computed in log space by Loader's
     saddle-point form (Stirling's error plus deviance terms), so it stays accurate, to a relative
@@ -73,7 +73,7 @@ def binomial_pmf(k: object, n: int, p: float) -> np.ndarray:
 def check_count(name: str, value: object, *, minimum: int = 0, maximum: int | None = None) -> int:
     r"""Return a count as ``int``; a real number that is not an integer (2.5, 3.0) is a ValueError.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     With ``maximum``, a larger count is a ValueError that states the limit.
     """
@@ -100,7 +100,7 @@ def _points(k: object) -> np.ndarray:
 def _cdf_from_pmf(x: object, pmf, lowest: int, highest: int) -> np.ndarray:
     r"""$F(x)=\\sum_{k\\le x} P(X=k)$ at real points ``x`` (a step function, right-continuous).
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     The support ends at ``highest``: above it the CDF is 1 and no term is computed.
     """
@@ -117,7 +117,7 @@ def _cdf_from_pmf(x: object, pmf, lowest: int, highest: int) -> np.ndarray:
 def binomial_cdf(x: object, n: int, p: float) -> np.ndarray:
     r"""CDF of $\mathrm{Bin}(n, p)$: $F(x) = \sum_{k \le x} \binom nk p^k q^{n-k}$ for real $x$.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Same as ``scipy.stats.binom.cdf(x, n, p)``. It sums the PMF from 0 to $\lfloor x\rfloor$, so it is
     accurate to a relative $10^{-12}$ wherever the CDF is not within rounding of 1 (use the
@@ -131,7 +131,7 @@ def binomial_cdf(x: object, n: int, p: float) -> np.ndarray:
 def hypergeometric_pmf(k: object, w: int, b: int, n: int) -> np.ndarray:
     r"""PMF of $\mathrm{HGeom}(w, b, n)$: white balls among ``n`` drawn without replacement from ``w`` white and ``b`` black.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     $$
     P(X=k) = \frac{\binom wk\binom b{n-k}}{\binom{w+b}n}
@@ -172,7 +172,7 @@ def hypergeometric_pmf(k: object, w: int, b: int, n: int) -> np.ndarray:
 def hypergeometric_cdf(x: object, w: int, b: int, n: int) -> np.ndarray:
     r"""CDF of $\mathrm{HGeom}(w, b, n)$ at real points ``x``.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
     """
     hypergeometric_pmf(0, w, b, n)  # validates the parameters
     return np.minimum(_cdf_from_pmf(x, lambda k: hypergeometric_pmf(k, w, b, n), 0, min(w, n)), 1.0)
@@ -188,7 +188,7 @@ def _check_success_probability(p: object) -> float:
 def geometric_pmf(k: object, p: float) -> np.ndarray:
     r"""PMF of $\mathrm{Geom}(p)$, the number of **failures** before the first success.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     $$
     P(X=k) = q^k p,\quad k = 0, 1, 2, \dots,\qquad E(X) = \frac qp
@@ -212,7 +212,7 @@ def geometric_pmf(k: object, p: float) -> np.ndarray:
 def geometric_cdf(x: object, p: float) -> np.ndarray:
     r"""CDF of $\mathrm{Geom}(p)$: $F(x) = 1 - q^{\lfloor x\rfloor + 1}$ for $x \ge 0$, else 0.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
     """
     p = _check_success_probability(p)
     x_arr = np.asarray(x, dtype=float)
@@ -224,7 +224,7 @@ def geometric_cdf(x: object, p: float) -> np.ndarray:
 def negative_binomial_pmf(k: object, r: int, p: float) -> np.ndarray:
     r"""PMF of $\mathrm{NBin}(r, p)$, the number of failures before the ``r``-th success.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     $$
     P(X=n) = \binom{n+r-1}{r-1} p^r q^n,\quad n = 0, 1, \dots,\qquad E(X) = \frac{rq}{p}
@@ -255,7 +255,7 @@ def negative_binomial_pmf(k: object, r: int, p: float) -> np.ndarray:
 def first_success_pmf(k: object, p: float) -> np.ndarray:
     r"""PMF of $\mathrm{FS}(p)$, the number of **trials** up to and including the first success.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     $$
     P(Y=k) = q^{k-1} p,\quad k = 1, 2, \dots,\qquad E(Y) = \frac1p

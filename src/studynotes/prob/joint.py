@@ -10,7 +10,7 @@ forgets one variable (sum or integrate it out), a conditional fixes one variable
   the joint PDF as a mixed partial of the joint CDF (`mixed_partial`).
 - The chicken-egg story: `sample_hatching`, `sample_chicken_egg`, `poisson_pmf`.
 
-Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def _check_callable(name: str, value: object) -> Callable:
 def joint_marginals(table: object) -> tuple[np.ndarray, np.ndarray]:
     r"""Marginal PMFs of a discrete joint table $p_{ij} = P(X=x_i, Y=y_j)$.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     $$
     P(X=x_i) = \sum_j P(X=x_i, Y=y_j), \qquad P(Y=y_j) = \sum_i P(X=x_i, Y=y_j).
@@ -102,7 +102,7 @@ def joint_marginals(table: object) -> tuple[np.ndarray, np.ndarray]:
 def conditional_pmf(table: object, given: str = "x") -> np.ndarray:
     r"""Conditional PMFs from a joint table: joint divided by marginal.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     $$
     P(Y=y_j \mid X=x_i) = \frac{P(X=x_i, Y=y_j)}{P(X=x_i)}
@@ -137,7 +137,7 @@ def conditional_pmf(table: object, given: str = "x") -> np.ndarray:
 def is_independent(table: object, atol: float = 1e-12) -> bool:
     r"""True if the joint table factorizes into its marginals for **every** cell.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     $$
     P(X=x_i, Y=y_j) = P(X=x_i)\,P(Y=y_j) \quad \text{for all } i, j.
@@ -161,7 +161,7 @@ def is_independent(table: object, atol: float = 1e-12) -> bool:
 def joint_expectation(table: object, g: Callable, x_values: object, y_values: object) -> float:
     r"""2-D LOTUS for a discrete pair: $E\,g(X,Y) = \sum_i\sum_j g(x_i, y_j)\,P(X=x_i, Y=y_j)$.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     Parameters
     ----------
@@ -184,7 +184,7 @@ def joint_expectation(table: object, g: Callable, x_values: object, y_values: ob
 def empirical_joint_pmf(x: object, y: object, x_values: object, y_values: object) -> np.ndarray:
     r"""Relative frequencies $\hat p_{ij} = \frac1n\#\{k : x_k = x_i,\ y_k = y_j\}$ of paired draws.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     Pairs whose values are not listed are not counted, so the table sums to the fraction of
     pairs that fall on the listed grid (1 if every value is listed).
@@ -222,7 +222,7 @@ def empirical_joint_pmf(x: object, y: object, x_values: object, y_values: object
 class RejectionSample(NamedTuple):
     """Accepted points (shape ``(n, 2)``) and the number of proposals drawn to get them.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
     """
 
     points: np.ndarray
@@ -248,7 +248,7 @@ def sample_uniform_region(
 ) -> RejectionSample:
     r"""Uniform points in a planar region by rejection from a bounding box.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     Propose $(U_1, U_2)$ uniform on the box $[a_1,b_1]\times[a_2,b_2]$ and keep it if it
     lies in the region $A$. The kept points are uniform on $A$, with joint density
@@ -308,7 +308,7 @@ def sample_uniform_region(
 def sample_unit_disc(n: int, rng: np.random.Generator) -> RejectionSample:
     r"""Uniform points on the unit disc $x^2+y^2\le1$ (density $1/\pi$), by rejection from $[-1,1]^2$.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     The acceptance rate estimates $\pi/4$.
     """
@@ -318,7 +318,7 @@ def sample_unit_disc(n: int, rng: np.random.Generator) -> RejectionSample:
 def disc_marginal_pdf(x: object) -> np.ndarray:
     r"""Marginal density of $X$ for $(X, Y)$ uniform on the unit disc.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     Integrating the joint density $1/\pi$ over the chord at $x$,
 
@@ -336,7 +336,7 @@ def disc_marginal_pdf(x: object) -> np.ndarray:
 def disc_marginal_tail(a: float) -> float:
     r"""$P(|X| > a)$ for $(X, Y)$ uniform on the unit disc, $0 \le a \le 1$.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     Integrating the marginal density over both tails,
 
@@ -353,7 +353,7 @@ def disc_marginal_tail(a: float) -> float:
 def disc_conditional_var(x: float) -> float:
     r"""Variance of $Y$ given $X = x$ on the unit disc.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     $Y \mid X=x \sim \mathrm{Unif}\big(-\sqrt{1-x^2}, \sqrt{1-x^2}\big)$, and
     $\mathrm{Unif}(-a, a)$ has variance $(2a)^2/12 = a^2/3$, so the variance is $(1-x^2)/3$.
@@ -376,7 +376,7 @@ def lotus_grid(
 ) -> float:
     r"""2-D LOTUS on a grid: $E\,g(X,Y) = \iint g(x,y)\,f(x,y)\,dx\,dy$.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     The double integral over the rectangle is computed with the trapezoid rule in $y$, then in
     $x$, on a ``num`` by ``num`` grid.
@@ -417,7 +417,7 @@ def lotus_grid(
 def mixed_partial(F: Callable, x: object, y: object, h: float = 1e-3) -> np.ndarray:
     r"""Joint PDF from a joint CDF by a central finite difference of $\partial^2 F/\partial x\,\partial y$.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     $$
     f(x,y) \approx \frac{F(x+h,y+h) - F(x+h,y-h) - F(x-h,y+h) + F(x-h,y-h)}{4h^2}
@@ -445,7 +445,7 @@ def mixed_partial(F: Callable, x: object, y: object, h: float = 1e-3) -> np.ndar
 def poisson_pmf(k: object, lam: float) -> np.ndarray:
     r"""PMF of $\mathrm{Pois}(\lambda)$: $P(X=k) = e^{-\lambda}\lambda^k/k!$, zero for $k<0$.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     Parameters
     ----------
@@ -467,7 +467,7 @@ def poisson_pmf(k: object, lam: float) -> np.ndarray:
 def sample_hatching(n_eggs: object, p: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     r"""Each of $N$ eggs hatches independently with probability $p$.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     Given $N = n$, the hatched count is $X \sim \mathrm{Bin}(n, p)$ and the rest is
     $Y = n - X$. With a fixed $n$ the two are perfectly negatively dependent:
@@ -501,7 +501,7 @@ def sample_hatching(n_eggs: object, p: float, rng: np.random.Generator) -> tuple
 def sample_chicken_egg(lam: float, p: float, size: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     r"""The chicken-egg story: $N\sim\mathrm{Pois}(\lambda)$ eggs, each hatching with probability $p$.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     Conditioning on $N = i + j$ gives
 

@@ -1,6 +1,6 @@
 """Monte Carlo estimates that carry their own standard error.
 
-Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ MAX_DRAWS = 10**8
 def check_draws(name: str, value: object, *, per_draw: int = 1) -> int:
     """Return a number of draws (>= 1), refusing one whose ``value * per_draw`` numbers would exceed `MAX_DRAWS`.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
     """
     value = check_int(name, value, minimum=1)
     if value * per_draw > MAX_DRAWS:
@@ -34,7 +34,7 @@ def check_draws(name: str, value: object, *, per_draw: int = 1) -> int:
 class Estimate(NamedTuple):
     """A Monte Carlo estimate: the sample mean ``value``, its standard error ``se`` and the sample size ``n``.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
     """
 
     value: float
@@ -52,7 +52,7 @@ class Estimate(NamedTuple):
 def mc_estimate(samples: object) -> Estimate:
     r"""Estimate $E[X]$ from i.i.d. draws with the standard error $s/\sqrt{n}$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     $$
     \hat\mu = \frac1n\sum_{i=1}^n x_i,\qquad
@@ -79,7 +79,7 @@ def mc_estimate(samples: object) -> Estimate:
 def running_mean(samples: object) -> np.ndarray:
     r"""Running averages $\bar x_k = \frac1k\sum_{i\le k} x_i$ for $k = 1..n$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md) (the Cauchy's running mean never settles).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/) (the Cauchy's running mean never settles).
     """
     x = check_finite_array("samples", samples, ndim=1)
     return np.cumsum(x) / np.arange(1, x.size + 1)
@@ -98,7 +98,7 @@ def _paired(name_x: str, x: object, name_y: str, y: object) -> tuple[np.ndarray,
 def mc_covariance(x: object, y: object) -> Estimate:
     r"""Estimate $\mathrm{Cov}(X, Y)$ from paired i.i.d. draws, with a standard error.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     The sample covariance is a mean of products of deviations, rescaled by $\frac{n}{n-1}$:
 
@@ -121,7 +121,7 @@ def mc_covariance(x: object, y: object) -> Estimate:
 def mc_variance(samples: object) -> Estimate:
     r"""Estimate $\mathrm{Var}(X)$ by the sample variance $s^2$, with a standard error.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     The covariance of $X$ with itself (see `mc_covariance`): $s^2$ is $\frac{n}{n-1}$ times the mean of the
     squared deviations $d_i^2 = (x_i - \bar x)^2$, and its standard error is $\frac{n}{n-1}$ times the
@@ -135,7 +135,7 @@ def mc_variance(samples: object) -> Estimate:
 def mc_product(x: object, y: object) -> Estimate:
     r"""Estimate $E(X)\,E(Y)$ by $\bar x\,\bar y$ from paired draws of the same runs, with a standard error.
 
-    Introduced in: [19. Joint, Conditional, and Marginal Distributions](../posts/stat110-lecture-19.md).
+    Introduced in: [19. Joint, Conditional, and Marginal Distributions](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-19/).
 
     The two means come from the same simulated runs, so they are correlated. The delta method
     linearizes the product: $\bar x\bar y - \mu_X\mu_Y \approx \mu_Y(\bar x-\mu_X) + \mu_X(\bar y-\mu_Y)$,
@@ -150,7 +150,7 @@ def mc_product(x: object, y: object) -> Estimate:
 def mc_cell(estimate: Estimate, exact: float, *, heavy_tail: bool = False) -> str:
     r"""Format an estimate for a results table, tagged with the exact value it estimates.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Returns ``<span class="sn-mc" data-exact="...">value ± se</span>``: the reader sees
     ``value ± se`` (the SE to two significant digits, the value to the same decimal place; no-break

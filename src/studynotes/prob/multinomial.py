@@ -3,7 +3,7 @@ r"""The multinomial distribution $\mathrm{Mult}_k(n, \mathbf p)$.
 Story: $n$ objects fall independently into $k$ categories, category $j$ with
 probability $p_j$; $X_j$ counts the objects in category $j$.
 
-Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ __all__ = [
 def multinomial_pmf(counts: Sequence[int], p: object) -> float:
     r"""Joint PMF $P(X_1=n_1,\dots,X_k=n_k)=\frac{n!}{n_1!\cdots n_k!}p_1^{n_1}\cdots p_k^{n_k}$, with $n=\sum_j n_j$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     Computed as a chain of binomial PMFs, one category at a time (the conditional law of the rest
     given the first counts is again multinomial),
@@ -75,7 +75,7 @@ def multinomial_pmf(counts: Sequence[int], p: object) -> float:
 def multinomial_marginal(n: int, p: object, j: int) -> tuple[int, float]:
     r"""Marginal of one count: $X_j \sim \mathrm{Bin}(n, p_j)$. Returns ``(n, p_j)``.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
     """
     n = check_int("n", n, minimum=0)
     p = check_probability_vector("p", p)
@@ -88,7 +88,7 @@ def multinomial_marginal(n: int, p: object, j: int) -> tuple[int, float]:
 def multinomial_lump(p: object, groups: Sequence[Sequence[int]]) -> np.ndarray:
     r"""Lumping: merging categories adds their probabilities.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     $(X_1+X_2, X_3, \dots, X_k) \sim \mathrm{Mult}_{k-1}(n, (p_1+p_2, p_3, \dots, p_k))$.
 
@@ -114,7 +114,7 @@ def multinomial_lump(p: object, groups: Sequence[Sequence[int]]) -> np.ndarray:
 def multinomial_conditional(n: int, p: object, j: int, n_j: int) -> tuple[int, np.ndarray]:
     r"""The other counts given $X_j = n_j$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     $$
     (X_2,\dots,X_k)\mid X_1=n_1 \sim
@@ -144,7 +144,7 @@ def multinomial_conditional(n: int, p: object, j: int, n_j: int) -> tuple[int, n
 def multinomial_cov(n: int, p: object) -> np.ndarray:
     r"""Covariance matrix: $\mathrm{Var}(X_j)=np_j(1-p_j)$, $\mathrm{Cov}(X_i,X_j)=-np_ip_j$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     The counts compete for the same $n$ objects, so they are negatively correlated
     (derived in lecture 21).
@@ -157,7 +157,7 @@ def multinomial_cov(n: int, p: object) -> np.ndarray:
 def sample_multinomial(n: int, p: object, size: int, rng: np.random.Generator) -> np.ndarray:
     """Draw ``size`` multinomial vectors (shape ``(size, k)``), using ``rng.multinomial``.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
     """
     n = check_int("n", n, minimum=0)
     p = check_probability_vector("p", p)

@@ -1,6 +1,6 @@
 """The normal distribution: density, CDF, MGF, and sums of independent normals.
 
-Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _erfc = np.vectorize(math.erfc, otypes=[float])
 def normal_pdf(x: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
     r"""Density of $N(\mu, \sigma^2)$: $\frac{1}{\sqrt{2\pi\sigma^2}}e^{-(x-\mu)^2/(2\sigma^2)}$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     Parameters
     ----------
@@ -49,7 +49,7 @@ def normal_pdf(x: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
 def normal_cdf(x: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
     r"""CDF of $N(\mu, \sigma^2)$: $\Phi\big((x-\mu)/\sigma\big) = \tfrac12\operatorname{erfc}\big(-\tfrac{x-\mu}{\sigma\sqrt2}\big)$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     The complementary error function keeps the lower tail accurate to a relative $10^{-13}$ or so
     down to the smallest float (about $x-\mu = -37.5\sigma$); the textbook form
@@ -65,7 +65,7 @@ def normal_cdf(x: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
 def normal_mgf(t: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
     r"""MGF of $N(\mu, \sigma^2)$: $M(t) = E(e^{tX}) = e^{\mu t + \sigma^2 t^2/2}$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
     """
     t = check_finite_array("t", t)
     mu = check_real("mu", mu)
@@ -76,7 +76,7 @@ def normal_mgf(t: object, mu: float = 0.0, var: float = 1.0) -> np.ndarray:
 def empirical_mgf(samples: object, t: float) -> float:
     r"""Sample estimate of the MGF, $\frac1n\sum_i e^{t x_i}$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
     """
     x = check_finite_array("samples", samples, ndim=1)
     t = check_real("t", t)
@@ -90,7 +90,7 @@ def sum_of_independent_normals(
 ) -> tuple[float, float]:
     r"""Mean and variance of $X \pm Y$ for independent $X\sim N(\mu_1,\sigma_1^2)$, $Y\sim N(\mu_2,\sigma_2^2)$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     The product of the MGFs is again a normal MGF,
 
@@ -124,7 +124,7 @@ def sum_of_independent_normals(
 def expected_abs_normal(var: float = 1.0) -> float:
     r"""$E|X|$ for $X\sim N(0,\sigma^2)$: $\sigma\sqrt{2/\pi}$ (about 0.798 for $\sigma=1$).
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
     """
     var = check_real("var", var, low=0.0)
     return math.sqrt(var) * math.sqrt(2 / math.pi)
@@ -133,7 +133,7 @@ def expected_abs_normal(var: float = 1.0) -> float:
 def expected_abs_diff_iid_normals() -> float:
     r"""$E|Z_1-Z_2|$ for i.i.d. $N(0,1)$.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
     $Z_1-Z_2\sim N(0,2)$, i.e. $\sqrt2 Z$, so
     $E|Z_1-Z_2| = \sqrt2\,E|Z| = \sqrt2\sqrt{2/\pi} = 2/\sqrt\pi \approx 1.128$.
@@ -144,7 +144,7 @@ def expected_abs_diff_iid_normals() -> float:
 def sample_abs_diff_iid_normals(n: int, rng: np.random.Generator) -> np.ndarray:
     """Draw ``n`` values of $|Z_1 - Z_2|$ with $Z_1, Z_2$ i.i.d. standard normal.
 
-    Introduced in: [20. Multinomial and Cauchy](../posts/stat110-lecture-20.md).
+    Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
     """
     n = check_draws("n", n, per_draw=2)
     rng = check_rng("rng", rng)

@@ -5,7 +5,7 @@ Each function returns one value per simulated trial (a 0/1 indicator for a proba
 The closed forms they check live in `studynotes.prob.classics` and
 `studynotes.prob.conditioning`.
 
-Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ __all__ = [
 def simulate_newton_pepys(k: int, size: int, rng: np.random.Generator) -> np.ndarray:
     r"""Roll ``6k`` fair dice ``size`` times; 1 where at least ``k`` sixes came up, else 0.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Checks `studynotes.prob.newton_pepys_prob`.
     """
@@ -57,7 +57,7 @@ def simulate_newton_pepys(k: int, size: int, rng: np.random.Generator) -> np.nda
 def simulate_birthday(k: int, size: int, rng: np.random.Generator, days: int = 365) -> np.ndarray:
     r"""Draw ``size`` groups of ``k`` uniform birthdays; 1 where some birthday is shared.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Checks `studynotes.prob.birthday_match_prob`.
     """
@@ -74,7 +74,7 @@ def simulate_birthday(k: int, size: int, rng: np.random.Generator, days: int = 3
 def sample_two_card_hands(size: int, rng: np.random.Generator) -> np.ndarray:
     r"""Deal ``size`` hands of 2 cards from a shuffled 52-card deck (shape ``(size, 2)``).
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Cards are numbered 0..51; cards 0..3 are the aces and card 0 is the ace of spades. The
     second card is uniform over the 51 cards left, so every unordered hand has probability
@@ -93,7 +93,7 @@ def simulate_disease_test(
 ) -> tuple[np.ndarray, np.ndarray]:
     r"""Simulate ``size`` people who take a test: returns boolean arrays ``(diseased, positive)``.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     $D \sim \mathrm{Bern}(\text{prevalence})$, then
     $T \mid D \sim \mathrm{Bern}(\text{sensitivity})$ and
@@ -119,7 +119,7 @@ def simulate_monty_hall(
 ) -> np.ndarray:
     r"""Play the ``n_doors`` Monty Hall game ``size`` times; 1 where the contestant wins the car.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     The car and the first pick are uniform and independent. Monty opens ``opened`` goat doors
     among the doors that are neither picked nor hiding the car, uniformly at random; a switching
@@ -166,7 +166,7 @@ def simulate_case_mix(
 ) -> tuple[np.ndarray, np.ndarray]:
     r"""Draw ``size`` cases: a category $C$ with probabilities ``weights``, then success with probability ``rates[C]``.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Returns ``(category, success)``. The overall success frequency estimates
     $\sum_j P(S\mid C_j)P(C_j)$ (law of total probability), which is how Simpson's paradox arises.
@@ -185,7 +185,7 @@ def simulate_case_mix(
 def simulate_gamblers_ruin(i: int, N: int, p: float, size: int, rng: np.random.Generator, block: int = 256) -> np.ndarray:
     r"""Play ``size`` independent games of gambler's ruin; 1 where A (starting at ``i``) reaches ``N``.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     A's wealth is a random walk with steps $+1$ (probability $p$) and $-1$,
     absorbed at 0 and $N$. All unfinished games advance ``block`` steps at a time.
@@ -220,7 +220,7 @@ def simulate_gamblers_ruin(i: int, N: int, p: float, size: int, rng: np.random.G
 def gamblers_ruin_experiment(i: int, N: int, p: float, size: int, seed: int) -> Estimate:
     r"""Monte Carlo estimate of A's winning probability from ``size`` games with ``default_rng(seed)``.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     A cached wrapper of `simulate_gamblers_ruin`: long games (large ``N``, ``p`` near 1/2)
     take a while, and the site runs every example once per language.
@@ -232,7 +232,7 @@ def gamblers_ruin_experiment(i: int, N: int, p: float, size: int, seed: int) -> 
 def count_local_maxima(perms: object) -> np.ndarray:
     r"""Number of local maxima in each row: entries larger than their neighbors (one neighbor at the ends).
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
     """
     x = np.asarray(perms, dtype=float)
     if x.ndim != 2 or x.shape[1] < 1:
@@ -245,7 +245,7 @@ def count_local_maxima(perms: object) -> np.ndarray:
 def simulate_local_maxima(n: int, size: int, rng: np.random.Generator) -> np.ndarray:
     r"""Number of local maxima of ``size`` uniformly random permutations of $1..n$.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     Checks `studynotes.prob.expected_local_maxima`.
     """
@@ -259,7 +259,7 @@ def simulate_local_maxima(n: int, size: int, rng: np.random.Generator) -> np.nda
 def simulate_st_petersburg(size: int, rng: np.random.Generator, cap: float | None = None) -> np.ndarray:
     r"""Payouts $\min(2^X, c)$ of ``size`` St. Petersburg games, $X \sim \mathrm{FS}(1/2)$.
 
-    Introduced in: [Lectures 4-10 Review](../posts/stat110-lectures-4-10.md).
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
 
     ``rng.geometric(0.5)`` counts flips up to and including the first heads, which is exactly
     First Success. ``cap=None`` leaves the payout uncapped. Checks
