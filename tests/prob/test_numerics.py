@@ -68,6 +68,11 @@ def exact_binomial_tiny_p(k: np.ndarray, n: int, p: float) -> np.ndarray:
     log_q = -(big_p + big_p * big_p / 2)  # log(1 - p); the next term is below 1e-900 relative
     out = []
     for kk in (int(j) for j in k):
+        # far below the smallest normal float (by more than e^50): 0, without the huge exact binomial coefficient
+        log_term = math.lgamma(n + 1) - math.lgamma(kk + 1) - math.lgamma(n - kk + 1) + kk * math.log(p)
+        if log_term < math.log(TINY) - 50:
+            out.append(0.0)
+            continue
         term = _WIDE.exp(_WIDE.multiply(Decimal(n - kk), log_q))
         if kk > 0:
             term = _WIDE.multiply(_WIDE.multiply(Decimal(math.comb(n, kk)), _WIDE.power(big_p, kk)), term)
