@@ -3,7 +3,8 @@
 //   stay on one line;
 // - an inline formula wider than its column is set smaller until it fits, so no inline formula
 //   needs a scrollbar;
-// - formulas in search previews are typeset instead of showing their TeX.
+// - formulas in search previews are typeset instead of showing their TeX;
+// - a new search answer opens at the top of its list.
 (() => {
   // Letters and punctuation that belong to the formula before them: Hangul (particles, endings),
   // closing punctuation, and a possessive or plural tail in English ("\(x\)'s", "\(n\)th").
@@ -78,11 +79,21 @@
       }
     });
   };
+  // A new answer replaces the list but Material keeps the scroll position of the old one: after
+  // scrolling down a long list, the next query's list would open at its bottom, its best matches out
+  // of sight, and (being at the bottom already) it would not list its next results when scrolled down.
+  // A new list opens at its top.
+  const isNewList = (records, list) =>
+    records.some((r) => r.target === list && [...r.removedNodes].some((n) => n.classList?.contains("md-search-result__item")));
   const watchSearch = () => {
     const list = document.querySelector(".md-search-result__list");
     if (!list || list.dataset.snWatched) return;
     list.dataset.snWatched = "1";
-    new MutationObserver(() => typesetPreviews(list)).observe(list, { childList: true, subtree: true });
+    const wrap = list.closest(".md-search__scrollwrap");
+    new MutationObserver((records) => {
+      if (wrap && wrap.scrollTop > 0 && isNewList(records, list)) wrap.scrollTop = 0;
+      typesetPreviews(list);
+    }).observe(list, { childList: true, subtree: true });
   };
 
   document$.subscribe(() => {
