@@ -68,7 +68,16 @@
     if (!fresh.length || !window.MathJax || !MathJax.typesetPromise) return;
     for (const article of fresh) article.classList.add("sn-typeset");
     const withTex = fresh.filter((a) => a.textContent.includes("\\(") || a.textContent.includes("\\["));
-    for (const article of withTex) article.classList.add("arithmatex");
+    // MathJax looks only inside elements of class arithmatex (mathjax-config.js: every other class,
+    // and no class, is ignored, and that is inherited), so the article alone is not enough: a formula
+    // in a paragraph or list item of the preview would stay TeX. Mark each element that holds TeX.
+    for (const article of withTex) {
+      article.classList.add("arithmatex");
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        if (/\\[([]/.test(node.data) && !node.parentElement.closest("code, pre"))
+          node.parentElement.classList.add("arithmatex");
+    }
     if (!withTex.length) return;
     MathJax.typesetPromise(withTex).then(() => {
       // A preview cut in the middle of a formula leaves a lone delimiter: drop it.

@@ -239,6 +239,9 @@ def search_pages(tab, query: str) -> set[str]:
                    return {items: items.length, meta: document.querySelector('.md-search-result__meta').textContent}; }"""
     )
     field = tab.locator("input.md-search__input")
+    button = tab.locator("label.md-header__button[for='__search']")  # a phone: the field opens from the header
+    if button.is_visible() and not tab.locator("#__search").is_checked():
+        button.click()
     field.click()
     field.fill(query)
     field.press("End")  # Material reads the query on key events
@@ -281,22 +284,51 @@ def test_korean_search_ignores_particles_and_finds_compound_tails(open_page, bui
     watch.assert_clean()
 
 
+# TeX left in a preview's prose (code and typeset formulas aside): a delimiter, or a command such as
+# \gamma (a formula that was not typeset and lost its delimiters).
 PREVIEW_TEX = r"""() => [...document.querySelectorAll('.md-search-result__article')].map(a => {
     const c = a.cloneNode(true);
     c.querySelectorAll('pre, code, mjx-container').forEach(e => e.remove());
-    const t = c.textContent, i = t.search(/\\[()[\]]/);
+    const t = c.textContent, i = t.search(/\\[()[\]]|\\[A-Za-z]{2,}/);
     return i < 0 ? null : t.slice(Math.max(0, i - 30), i + 50);
 }).filter(Boolean)"""
 
 
-def test_search_previews_show_formulas_not_tex(open_page) -> None:
-    tab, watch = open_page("")
-    search_pages(tab, "학습률")
-    # The previews are typeset once MathJax has run on them: then no TeX delimiter is left in the prose.
+def assert_previews_typeset(tab) -> None:
+    """The previews are typeset once MathJax has run on them: then no TeX is left in their prose."""
     try:
         tab.wait_for_function(PREVIEW_TEX.replace("() =>", "() => (") + ").length === 0", timeout=15_000)
     except PlaywrightTimeout:
         pass  # the assertion below says what is left
     assert not tab.evaluate(PREVIEW_TEX), f"raw TeX in search previews: {tab.evaluate(PREVIEW_TEX)[:3]}"
+
+
+def test_search_previews_show_formulas_not_tex(open_page) -> None:
+    tab, watch = open_page("")
+    search_pages(tab, "학습률")
+    assert_previews_typeset(tab)
     assert tab.locator(".md-search-result mjx-container").count() > 0, "no formula typeset in the previews"
+    watch.assert_clean()
+
+
+# A display formula in a preview that is wider than its box and not a scroll box is cut off.
+PREVIEW_FORMULAS = """() => [...document.querySelectorAll('.md-search-result mjx-container[display="true"]')].map(m => ({
+    wide: m.scrollWidth > m.clientWidth + 1,
+    scrolls: ['auto', 'scroll'].includes(getComputedStyle(m).overflowX),
+    text: m.closest('.md-search-result__article').textContent.slice(0, 40),
+}))"""
+
+
+def test_search_previews_fit_a_phone(open_page) -> None:
+    """On a phone a preview's formula wider than the screen scrolls inside itself; the list never scrolls sideways."""
+    tab, watch = open_page("", width=390, height=844)
+    search_pages(tab, "정규화를")
+    # the reader opens every "n more on this page"
+    tab.eval_on_selector_all("details.md-search-result__more", "ds => ds.forEach(d => { d.open = true; })")
+    assert_previews_typeset(tab)
+    formulas = tab.evaluate(PREVIEW_FORMULAS)
+    assert [f for f in formulas if f["wide"]], "no preview formula wider than a phone: the check below checks nothing"
+    assert not [f["text"] for f in formulas if f["wide"] and not f["scrolls"]], "a preview formula is cut off"
+    wrap = tab.evaluate("(w => [w.scrollWidth, w.clientWidth])(document.querySelector('.md-search__scrollwrap'))")
+    assert wrap[0] <= wrap[1], f"the result list scrolls sideways: {wrap}"
     watch.assert_clean()
