@@ -3,7 +3,8 @@
 //   stay on one line;
 // - an inline formula wider than its column is set smaller until it fits, so no inline formula
 //   needs a scrollbar;
-// - formulas in search previews are typeset instead of showing their TeX.
+// - formulas in search previews are typeset instead of showing their TeX;
+// - a new search answer opens at the top of its list.
 (() => {
   // Letters and punctuation that belong to the formula before them: Hangul (particles, endings),
   // closing punctuation, and a possessive or plural tail in English ("\(x\)'s", "\(n\)th").
@@ -67,7 +68,16 @@
     if (!fresh.length || !window.MathJax || !MathJax.typesetPromise) return;
     for (const article of fresh) article.classList.add("sn-typeset");
     const withTex = fresh.filter((a) => a.textContent.includes("\\(") || a.textContent.includes("\\["));
-    for (const article of withTex) article.classList.add("arithmatex");
+    // MathJax looks only inside elements of class arithmatex (mathjax-config.js: every other class,
+    // and no class, is ignored, and that is inherited), so the article alone is not enough: a formula
+    // in a paragraph or list item of the preview would stay TeX. Mark each element that holds TeX.
+    for (const article of withTex) {
+      article.classList.add("arithmatex");
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        if (/\\[([]/.test(node.data) && !node.parentElement.closest("code, pre"))
+          node.parentElement.classList.add("arithmatex");
+    }
     if (!withTex.length) return;
     MathJax.typesetPromise(withTex).then(() => {
       // A preview cut in the middle of a formula leaves a lone delimiter: drop it.
@@ -78,11 +88,21 @@
       }
     });
   };
+  // A new answer replaces the list but Material keeps the scroll position of the old one: after
+  // scrolling down a long list, the next query's list would open at its bottom, its best matches out
+  // of sight, and (being at the bottom already) it would not list its next results when scrolled down.
+  // A new list opens at its top.
+  const isNewList = (records, list) =>
+    records.some((r) => r.target === list && [...r.removedNodes].some((n) => n.classList?.contains("md-search-result__item")));
   const watchSearch = () => {
     const list = document.querySelector(".md-search-result__list");
     if (!list || list.dataset.snWatched) return;
     list.dataset.snWatched = "1";
-    new MutationObserver(() => typesetPreviews(list)).observe(list, { childList: true, subtree: true });
+    const wrap = list.closest(".md-search__scrollwrap");
+    new MutationObserver((records) => {
+      if (wrap && wrap.scrollTop > 0 && isNewList(records, list)) wrap.scrollTop = 0;
+      typesetPreviews(list);
+    }).observe(list, { childList: true, subtree: true });
   };
 
   document$.subscribe(() => {
