@@ -82,6 +82,33 @@ def test_every_figure_is_named_by_its_page(open_page, lang) -> None:
         tab.context.close()
 
 
+SECTION_CONTENT = """(section) => {
+    const headings = [...document.querySelectorAll('.md-content h2[id], .md-content h3[id]')];
+    const inSection = (el) => {
+        const before = headings.filter(h => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return before.length > 0 && before[before.length - 1].id === section;
+    };
+    return {
+        figures: [...document.querySelectorAll('.md-content .sn-figure')].filter(inSection)
+            .map(f => ({interactive: !!f.closest('.sn-race'), visible: f.checkVisibility()})),
+        tables: [...document.querySelectorAll('.md-content table')].filter(inSection)
+            .map(t => [...t.querySelectorAll('tbody tr')].map(r => r.cells[0].textContent.trim())),
+    };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_race_section_shows_one_race_figure_and_the_table(open_page, lang) -> None:
+    tab, watch = open_page(("" if lang == "ko" else "en/") + RACE_PAGE, width=1280)
+    section = tab.evaluate(SECTION_CONTENT, "optimizer-race")
+    # one figure of the race, the one the reader drives (the static duplicate is gone)
+    assert section["figures"] == [{"interactive": True, "visible": True}], section["figures"]
+    # the numbers the prose cites stay: one table row per optimizer, the adaptive ones included
+    rows = [row for table in section["tables"] for row in table]
+    assert {"SGD+Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam"} <= set(rows), rows
+    tab.context.close()
+
+
 def race_state(tab) -> dict:
     return tab.evaluate("""() => {
         const root = document.querySelector('.sn-race');
