@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.linear import make_sine_data, polynomial_ridge_predict
-from studynotes.plotting import INK, figure, figure_html
+from studynotes.plotting import INK, figure, figure_html, label_lines
 
 rng = np.random.default_rng(3)
 x, y = make_sine_data(15, rng, noise=0.2)
@@ -48,5 +48,5 @@ axes[0].legend(fontsize=9, loc="upper left")
 axes[1].loglog(grid, train_curve, label=TEXT["tr"])
 axes[1].loglog(grid, val_curve, label=TEXT["va"])
 axes[1].set(xlabel=TEXT["lam"], ylabel=TEXT["mse"], title=TEXT["title2"])
-axes[1].legend()
+label_lines(axes[1], x=1e-6)
 print(figure_html(fig))

@@ -160,7 +160,7 @@ def label_lines(
 ) -> list:
     """Write each line's name on the line itself, in the line's colour, instead of a legend.
 
-    Introduced in: [Lecture 7. Training Neural Networks II](../posts/cs231n-lecture-7.md).
+    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
 
     By default a label sits just above the right end of its line's visible part, ending there
     (right-aligned); with ``x``, it is centred just above the line's point at that ``x``. Labels
@@ -259,6 +259,7 @@ def _label_anchor(ax: Any, line: Any, x: float | None, index: int | None = None)
     """The point of ``line`` its label belongs to, in axes fractions (``None`` when nothing of it shows)."""
     import numpy as np
 
+    ax.get_xlim(), ax.get_ylim()  # autoscale first, if the limits are pending
     xy = np.column_stack(line.get_data()).astype(float)
     with np.errstate(all="ignore"):
         uv = (line.get_transform() - ax.transAxes).transform(xy)
@@ -269,7 +270,14 @@ def _label_anchor(ax: Any, line: Any, x: float | None, index: int | None = None)
             if index is not None:
                 raise ValueError(f"lines[{index}] has no point inside the axes to write its label at")
             return None
-        return tuple(uv[np.flatnonzero(inside)[-1]])
+        last = np.flatnonzero(inside)[-1]
+        here = uv[last]
+        if last + 1 < len(uv) and finite[last + 1]:  # the line leaves the axes here: label it where it leaves
+            step = uv[last + 1] - here
+            with np.errstate(divide="ignore", invalid="ignore"):
+                room = np.where(step > 0, (1 - here) / step, np.where(step < 0, -here / step, np.inf))
+            here = here + min(1.0, float(room.min())) * step
+        return float(here[0]), float(here[1])
     u = uv[finite, 0]
     if index is not None and (u.size < 2 or np.any(np.diff(u) <= 0)):
         raise ValueError(f"lines[{index}] must have increasing x values to be labelled at x")
@@ -320,14 +328,50 @@ class _LinePlacer:
             cx = np.clip(np.minimum(px, box.x1 - pad), box.x0 + pad + w, None)
         else:  # centred over x, kept inside the axes
             cx = np.clip(px, box.x0 + pad + w / 2, np.maximum(box.x1 - pad - w / 2, box.x0 + pad + w / 2))
-        # just above the line where it runs under the text, or just below it, whichever is nearer its point
+        # just above the line where it runs under the text, or just below it: the place that crosses fewer
+        # drawn lines, and of two equally clear places the one nearer the line's point
+        segments = _segments(self.ax)
         wanted = np.empty_like(py)
         for i, line in enumerate(self.lines):
             under, over = _span(line, cx[i] - w[i] / 2, cx[i] + w[i] / 2, py[i])
-            above, below = over + pad + h[i] / 2, under - pad - h[i] / 2
-            wanted[i] = above if above - py[i] <= py[i] - below else below
+            low, high = box.y0 + pad + h[i] / 2, max(box.y1 - pad - h[i] / 2, box.y0 + pad + h[i] / 2)
+            spots = [float(np.clip(c, low, high)) for c in (over + pad + h[i] / 2, under - pad - h[i] / 2)]
+            half = (w[i] + pad) / 2, (h[i] + pad) / 2
+            wanted[i] = min(spots, key=lambda c, i=i: (_crossings(segments, cx[i], c, *half), abs(c - py[i])))
         cy = _spread(wanted, h, pad, box.y0 + pad, box.y1 - pad)
         return list(zip(cx.tolist(), cy.tolist()))
+
+
+def _segments(ax: Any) -> Any:
+    """Every straight piece of the visible lines of ``ax`` in display coordinates, shape ``(n, 2, 2)``."""
+    import numpy as np
+
+    pieces = [np.empty((0, 2, 2))]
+    for line in ax.get_lines():
+        if not line.get_visible() or line.get_linestyle() in {"None", "", " "}:
+            continue
+        with np.errstate(all="ignore"):
+            pts = line.get_transform().transform(np.column_stack(line.get_data()).astype(float))
+        pair = np.stack([pts[:-1], pts[1:]], axis=1)
+        pieces.append(pair[np.isfinite(pair).all(axis=(1, 2))])
+    return np.concatenate(pieces)
+
+
+def _crossings(segments: Any, cx: float, cy: float, half_w: float, half_h: float) -> int:
+    """How many of ``segments`` pass through the box centred at (cx, cy) (Liang-Barsky clipping)."""
+    import numpy as np
+
+    p, d = segments[:, 0], segments[:, 1] - segments[:, 0]
+    t0, t1 = np.zeros(len(p)), np.ones(len(p))
+    ok = np.ones(len(p), dtype=bool)
+    for k, lo, hi in ((0, cx - half_w, cx + half_w), (1, cy - half_h, cy + half_h)):
+        for q, r in ((-d[:, k], p[:, k] - lo), (d[:, k], hi - p[:, k])):
+            ok &= ~((q == 0) & (r < 0))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratio = r / q
+            t0 = np.where(q < 0, np.maximum(t0, ratio), t0)
+            t1 = np.where(q > 0, np.minimum(t1, ratio), t1)
+    return int(np.count_nonzero(ok & (t0 <= t1)))
 
 
 def _span(line: Any, left: float, right: float, fallback: float) -> tuple[float, float]:
