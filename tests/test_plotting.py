@@ -375,3 +375,36 @@ def test_label_lines_refuses_lines_it_cannot_label() -> None:
     with pytest.raises(ValueError, match="do not fit"):
         label_lines(ax, many)
     assert not ax.texts  # a refused call leaves no text behind
+
+
+def test_a_line_that_leaves_the_axes_is_labelled_where_it_leaves() -> None:
+    from studynotes.plotting import label_lines
+
+    fig, ax = figure(width=5.0, height=3.0)
+    t = np.linspace(0, 1, 101)
+    ax.plot(t, np.full_like(t, 0.2), label="stays")
+    (gone,) = ax.plot(t, np.exp(8 * t) / 50, label="leaves")  # crosses y = 1 at t = ln(50)/8, about 0.49
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    boxes = label_boxes(fig, label_lines(ax))
+    exit_x = ax.transData.transform([[np.log(50) / 8, 1.0]])[0]
+    assert abs(boxes[1].x1 - exit_x[0]) < 3.0  # the text ends where the line leaves
+    assert ax.bbox.y1 - boxes[1].y1 < boxes[1].height  # at the top, inside the axes
+    assert_inside_and_apart(ax, boxes)
+
+
+def test_a_label_takes_the_side_of_its_line_that_no_other_line_crosses() -> None:
+    from studynotes.plotting import label_lines
+
+    fig, ax = figure(width=5.0, height=3.0)
+    t = np.linspace(0, 1, 101)
+    (flat,) = ax.plot(t, np.full_like(t, 0.5), label="flat")
+    ax.plot(t, np.full_like(t, 0.53), color=INK)  # an unlabelled line just above the flat one's end
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    (box,) = label_boxes(fig, label_lines(ax, [flat]))
+    line_y = ax.transData.transform([[1.0, 0.5]])[0, 1]
+    assert box.y1 < line_y  # below its line: above, the text would sit on the other line
+    fig2, ax2 = figure(width=5.0, height=3.0)
+    (alone,) = ax2.plot(t, np.full_like(t, 0.5), label="flat")
+    ax2.set(xlim=(0, 1), ylim=(0, 1))
+    (free,) = label_boxes(fig2, label_lines(ax2))
+    assert free.y0 > ax2.transData.transform([[1.0, 0.5]])[0, 1]  # with nothing in the way: above
