@@ -408,3 +408,46 @@ def test_a_label_takes_the_side_of_its_line_that_no_other_line_crosses() -> None
     ax2.set(xlim=(0, 1), ylim=(0, 1))
     (free,) = label_boxes(fig2, label_lines(ax2))
     assert free.y0 > ax2.transData.transform([[1.0, 0.5]])[0, 1]  # with nothing in the way: above
+
+
+@pytest.mark.parametrize(
+    "value,spec,text",
+    [
+        (1e-6, "g", "10⁻⁶"),
+        (1e6, "g", "10⁶"),
+        (2.5e8, "g", "2.5×10⁸"),
+        (-3e-5, "g", "−3×10⁻⁵"),
+        (1e-3, ".2e", "1.00×10⁻³"),  # the precision asked for stays
+        (-2.0, "g", "−2"),
+        (6.25, "g", "6.25"),
+        (0.001, "g", "0.001"),
+        (0, "g", "0"),
+        (float("-inf"), "g", "−∞"),
+        (0.5, ".0%", "50%"),
+    ],
+)
+def test_format_number_writes_numbers_as_a_reader_does(value, spec, text) -> None:
+    from studynotes.plotting import format_number
+
+    assert format_number(value, spec) == text
+    assert read_back(text) == pytest.approx(float(format(value, spec).rstrip("%")))  # the same number
+
+
+def read_back(text: str) -> float:
+    """The number a reader reads in ``text``."""
+    digits = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+    text = re.sub(r"^(-?)10(?=[⁰¹²³⁴⁵⁶⁷⁸⁹⁻])", r"\g<1>1e", text.translate(str.maketrans({"−": "-"})))
+    return float(text.replace("×10", "e").translate(digits).replace("∞", "inf").rstrip("%"))
+
+
+def test_format_number_refuses_what_is_not_a_number() -> None:
+    from studynotes.plotting import format_number
+
+    with pytest.raises(TypeError, match="value"):
+        format_number("1e-6")
+    with pytest.raises(TypeError, match="value"):
+        format_number(True)
+    with pytest.raises(TypeError, match="spec"):
+        format_number(1.0, 3)
+    with pytest.raises(ValueError, match="spec"):
+        format_number(1.0, "d")

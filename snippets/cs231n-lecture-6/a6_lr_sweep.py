@@ -5,7 +5,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.nn import lr_sweep
-from studynotes.plotting import INK, figure, figure_html
+from studynotes.plotting import INK, figure, figure_html, format_number
 
 def log_spaced(n, k=250):
     # indices evenly spaced on the log-scaled x axis: enough points for the eye, a small SVG
@@ -39,7 +39,7 @@ print()
 fig, (ax_l, ax_r) = figure(1, 2, width=7.2, height=3.2)
 for lr in LRS:
     h = runs[lr]
-    label = f"lr = 1e{math.log10(lr):.0f}"
+    label = f"lr = {format_number(lr)}"
     for ax, values in ((ax_l, np.array(h.loss)), (ax_r, np.array(h.update_ratio))):
         idx = log_spaced(len(values))
         idx = idx[np.isfinite(values[idx]) & (values[idx] < 1e8)]  # the diverging run leaves the plot

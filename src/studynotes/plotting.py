@@ -41,7 +41,7 @@ from PIL import Image
 
 from .i18n import _MARKDOWN_SAFE, _collecting, escape_placeholders, translations
 
-__all__ = ["PALETTE", "INK", "FigureMarkup", "figure", "figure_html", "label_lines", "style", "switch_figure_html"]
+__all__ = ["PALETTE", "INK", "FigureMarkup", "figure", "figure_html", "format_number", "label_lines", "style", "switch_figure_html"]
 
 PALETTE: tuple[str, ...] = (
     "#2f8fd8",
@@ -144,6 +144,47 @@ def figure(
     fig = Figure(figsize=(width, height), layout="constrained")
     axes = fig.subplots(nrows, ncols, **subplots_kw)
     return fig, axes
+
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def format_number(value: float, spec: str = "g") -> str:
+    """A number for figure text, written as a reader writes it: ``format(value, spec)`` with a true
+    minus sign and powers of ten as superscripts (``1e-06`` becomes 10⁻⁶, ``2.5e+08`` becomes 2.5×10⁸).
+
+    Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
+
+    Parameters
+    ----------
+    value
+        A real number (finite, or ``inf``/``nan`` written as ∞ and NaN).
+    spec
+        A format specification for floats, as for `format` (``"g"``, ``".3g"``, ``".2e"``...).
+
+    Returns
+    -------
+    str
+        Plain text with Unicode symbols, fit for a figure label in any language.
+    """
+    import numbers
+
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"value must be a real number, got {value!r}")
+    if not isinstance(spec, str):
+        raise TypeError(f"spec must be a format specification string, got {spec!r}")
+    try:
+        text = format(float(value), spec)
+    except ValueError as error:
+        raise ValueError(f"spec {spec!r} is not a format for a number: {error}") from None
+    if not math.isfinite(value):
+        return text.replace("inf", "∞").replace("nan", "NaN").replace("-", "−")
+    match = re.fullmatch(r"(-?)([\d.]+)[eE]([+-]?\d+)", text)
+    if match:
+        sign, mantissa, exponent = match.groups()
+        power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+        text = sign + (power if mantissa == "1" else f"{mantissa}×{power}")
+    return text.replace("-", "−")
 
 
 LABEL_GAP_PT = 1.5
