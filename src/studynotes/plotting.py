@@ -203,10 +203,11 @@ def label_lines(
 
     Introduced in: [Lecture 6. Training Neural Networks I](../posts/cs231n-lecture-6.md).
 
-    By default a label sits just above the right end of its line's visible part, ending there
-    (right-aligned); with ``x``, it is centred just above the line's point at that ``x``. Labels
-    that would overlap are then moved up or down, as little as possible (least squares), until no
-    two overlap and each lies inside the axes. Positions are worked out again whenever the figure is
+    By default a label ends where its line's visible part ends (at the right end, or where the line
+    leaves the axes); with ``x``, it is centred on the line's point at that ``x``. It sits just above
+    or just below the line, on the side where fewer drawn lines would cross the text. Labels that
+    would overlap are then moved up or down, as little as possible (least squares), until no two
+    overlap and each lies inside the axes. Positions are worked out again whenever the figure is
     drawn, so they follow the final layout (and `figure_html`'s widest-language text sizes).
 
     Parameters
@@ -324,7 +325,12 @@ def _label_anchor(ax: Any, line: Any, x: float | None, index: int | None = None)
         raise ValueError(f"lines[{index}] must have increasing x values to be labelled at x")
     if u.size < 2:
         return None
-    ux = (ax.transData - ax.transAxes).transform([[x, 1.0 if ax.get_yscale() == "log" else 0.0]])[0, 0]
+    with np.errstate(all="ignore"):
+        ux = (ax.transData - ax.transAxes).transform([[x, 1.0 if ax.get_yscale() == "log" else 0.0]])[0, 0]
+    if not np.isfinite(ux):
+        if index is not None:
+            raise ValueError(f"x = {x:g} cannot be shown on this x-axis ({ax.get_xscale()} scale)")
+        return None
     if index is not None and not u[0] <= ux <= u[-1]:
         raise ValueError(f"lines[{index}] does not reach x = {x:g}")
     return ux, float(np.interp(ux, u, uv[finite, 1]))
