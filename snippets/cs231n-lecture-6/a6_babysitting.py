@@ -22,7 +22,7 @@ TEXT = localized(
             small="20개 점만, $\\lambda=0$, 2000회: 마지막 손실", small_acc="20개 점만: train 정확도",
             full="300개 점 전체, $\\lambda=10^{-3}$, 2000회: 마지막 손실", full_acc="300개 점 전체: train 정확도",
             it="반복 횟수", loss="손실 (로그 축)", acc="train 정확도",
-            l_small="20개 점, λ=0", l_full="300개 점, λ=1e-3"),
+            l_small="20개 점, λ = 0", l_full="300개 점, λ = 10⁻³"),
         "en": dict(
             check="check", val="value",
             init0="loss before training, $\\lambda=0$ (weights 0.01·randn)", init1="loss before training, $\\lambda=10^{3}$ (same weights)",
@@ -30,7 +30,7 @@ TEXT = localized(
             small="only 20 points, $\\lambda=0$, 2000 steps: final loss", small_acc="only 20 points: train accuracy",
             full="all 300 points, $\\lambda=10^{-3}$, 2000 steps: final loss", full_acc="all 300 points: train accuracy",
             it="iteration", loss="loss (log scale)", acc="train accuracy",
-            l_small="20 points, λ=0", l_full="300 points, λ=1e-3"),
+            l_small="20 points, λ = 0", l_full="300 points, λ = 10⁻³"),
     }
 )
 

@@ -5,7 +5,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.nn import lr_sweep
-from studynotes.plotting import INK, figure, figure_html
+from studynotes.plotting import INK, figure, figure_html, format_number
 from studynotes.tables import table
 
 def log_spaced(n, k=250):
@@ -40,7 +40,7 @@ print(table([TEXT["lr"], TEXT["final"], TEXT["acc"], TEXT["ratio"], TEXT["verdic
 fig, (ax_l, ax_r) = figure(1, 2, width=7.2, height=3.2)
 for lr in LRS:
     h = runs[lr]
-    label = f"lr = 1e{math.log10(lr):.0f}"
+    label = f"lr = {format_number(lr)}"
     for ax, values in ((ax_l, np.array(h.loss)), (ax_r, np.array(h.update_ratio))):
         idx = log_spaced(len(values))
         idx = idx[np.isfinite(values[idx]) & (values[idx] < 1e8)]  # the diverging run leaves the plot

@@ -30,5 +30,5 @@ ax.contour(gx, gy, f.value(np.stack([gx, gy], axis=-1)), levels=np.geomspace(0.5
 ax.plot([-10, 0], [1, 0], "o", color=INK, markersize=4)
 ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], xlim=(-11, 2), ylim=(-3, 3))
 bx.set(xlabel=TEXT["step"], ylabel=TEXT["loss"], xlim=(0, 80), ylim=(1e-8, 1e4))
-print(race_figure_html(fig, ax, bx, paths, learning_rates=LRS, momenta=RHOS, kappa=KAPPA, labels=TEXT, selected=(3, 2),
+print(race_figure_html(fig, ax, bx, paths, learning_rates=LRS, momenta=RHOS, kappa=KAPPA, labels=TEXT, selected=(2, 2),
                        wrapper_id="cs231n-l7-race"))

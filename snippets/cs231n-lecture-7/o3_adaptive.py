@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.optim import adam, constant_gradient_steps
-from studynotes.plotting import INK, figure, figure_html
+from studynotes.plotting import INK, figure, figure_html, label_lines
 from studynotes.tables import table
 
 lr = 0.1
@@ -50,5 +50,5 @@ for name, v in steps.items():
     ax.loglog(t, v / lr, label=TEXT.get(name, name))
 ax.loglog(t, 1 / np.sqrt(t), color=INK, linestyle=":", linewidth=1)
 ax.set(xlabel=TEXT["step"], ylabel=TEXT["size"])
-ax.legend(fontsize=9)
+label_lines(ax, x=10)
 print(figure_html(fig))

@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.linear import make_sine_data, polynomial_ridge_predict
-from studynotes.plotting import INK, figure, figure_html
+from studynotes.plotting import INK, figure, figure_html, format_number, label_lines
 from studynotes.tables import table
 
 rng = np.random.default_rng(3)
@@ -42,12 +42,12 @@ xs = np.linspace(x.min(), x.max(), 400)
 curves = polynomial_ridge_predict(x, y, xs, degree=12, lams=shown)
 axes[0].plot(xs, np.sin(np.pi * xs), color=INK, linestyle="--", linewidth=1.2, label=TEXT["truth"])
 for lam, curve in zip(shown, curves):
-    axes[0].plot(xs, curve, linewidth=1.5, label=f"λ = {lam:g}")
+    axes[0].plot(xs, curve, linewidth=1.5, label=f"λ = {format_number(lam)}")
 axes[0].scatter(x, y, s=22, color=INK, zorder=3, label=TEXT["data"])
 axes[0].set(xlabel=TEXT["x"], ylabel=TEXT["y"], ylim=(-2.0, 2.0), title=TEXT["title1"])
 axes[0].legend(fontsize=9, loc="upper left")
 axes[1].loglog(grid, train_curve, label=TEXT["tr"])
 axes[1].loglog(grid, val_curve, label=TEXT["va"])
 axes[1].set(xlabel=TEXT["lam"], ylabel=TEXT["mse"], title=TEXT["title2"])
-axes[1].legend()
+label_lines(axes[1], x=1e-6)
 print(figure_html(fig))

@@ -4,7 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import regularization_curves
 from studynotes.nn import batchnorm_forward
-from studynotes.plotting import figure, figure_html
+from studynotes.plotting import figure, figure_html, label_lines
 from studynotes.tables import table
 
 rng = np.random.default_rng(7)
@@ -46,6 +46,6 @@ for name, c in runs.items():
     axes[1].plot(c.iters, c.val_acc, label=name)
 axes[0].set(xlabel=TEXT["it"], ylabel=TEXT["loss"])
 axes[1].set(xlabel=TEXT["it"], ylabel=TEXT["acc"], ylim=(0.3, 1.0))
-axes[0].legend()
-axes[1].legend(loc="lower right")
+label_lines(axes[0])
+label_lines(axes[1])
 print(figure_html(fig))

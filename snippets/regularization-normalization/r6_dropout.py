@@ -4,7 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import memorization_runs
 from studynotes.nn import dropout_forward
-from studynotes.plotting import figure, figure_html
+from studynotes.plotting import figure, figure_html, label_lines
 from studynotes.tables import table
 
 rng = np.random.default_rng(6)
@@ -48,6 +48,6 @@ for k, (name, r) in enumerate(runs.items()):
         ax.fill_between(r.iters, a.min(axis=0), a.max(axis=0), color=f"C{k}", alpha=0.2, linewidth=0)
 axes[0].set(xlabel=TEXT["it"], ylabel=TEXT["flip"], ylim=(0.0, 1.02))
 axes[1].set(xlabel=TEXT["it"], ylabel=TEXT["acc"], ylim=(0.4, 1.0))
-axes[0].legend(loc="upper left")
-axes[1].legend(loc="lower right")
+label_lines(axes[0])
+label_lines(axes[1])
 print(figure_html(fig))

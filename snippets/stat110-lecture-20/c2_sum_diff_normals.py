@@ -2,7 +2,7 @@
 import numpy as np
 
 from studynotes.i18n import localized
-from studynotes.plotting import figure, figure_html
+from studynotes.plotting import figure, figure_html, format_number
 from studynotes.prob import mc_cell, mc_estimate, mc_variance, normal_mgf, normal_pdf, sum_of_independent_normals
 from studynotes.tables import table
 
@@ -39,7 +39,7 @@ for ax, sign, name, color in zip(axes, (1, -1), ("X + Y", "X − Y"), ("C0", "C1
     grid = np.linspace(mean - 4.5 * np.sqrt(var), mean + 4.5 * np.sqrt(var), 300)
     ax.hist(s, bins=60, density=True, histtype="stepfilled", alpha=0.45, color=color, label=TEXT["sim"])
     ax.plot(grid, normal_pdf(grid, mean, var), color=color, label=TEXT["theory"])
-    ax.set(title=f"{name} ~ N({mean:g}, {var:g})", xlabel=TEXT["x"])
+    ax.set(title=f"{name} ~ N({format_number(mean)}, {format_number(var)})", xlabel=TEXT["x"])
 axes[0].set_ylabel(TEXT["y"])
 axes[0].legend(loc="upper left")
 print()

@@ -6,7 +6,8 @@
   box shows the scroll cue (edge shadows).
 - Every figure is named by the page: its SVG points at a caption and a text alternative that exist.
 - The optimizer race answers the keyboard, shows a still frame under reduced motion, and works after
-  instant navigation.
+  instant navigation. Its section holds one race figure (the one the reader drives) and the table the
+  prose cites; without JavaScript and in print the figure shows its setting with no dead controls.
 """
 
 from __future__ import annotations
@@ -82,6 +83,33 @@ def test_every_figure_is_named_by_its_page(open_page, lang) -> None:
         tab.context.close()
 
 
+SECTION_CONTENT = """(section) => {
+    const headings = [...document.querySelectorAll('.md-content h2[id], .md-content h3[id]')];
+    const inSection = (el) => {
+        const before = headings.filter(h => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return before.length > 0 && before[before.length - 1].id === section;
+    };
+    return {
+        figures: [...document.querySelectorAll('.md-content .sn-figure')].filter(inSection)
+            .map(f => ({interactive: !!f.closest('.sn-race'), visible: f.checkVisibility()})),
+        tables: [...document.querySelectorAll('.md-content table')].filter(inSection)
+            .map(t => [...t.querySelectorAll('tbody tr')].map(r => r.cells[0].textContent.trim())),
+    };
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_race_section_shows_one_race_figure_and_the_table(open_page, lang) -> None:
+    tab, watch = open_page(("" if lang == "ko" else "en/") + RACE_PAGE, width=1280)
+    section = tab.evaluate(SECTION_CONTENT, "optimizer-race")
+    # one figure of the race, the one the reader drives (the static duplicate is gone)
+    assert section["figures"] == [{"interactive": True, "visible": True}], section["figures"]
+    # the numbers the prose cites stay: one table row per optimizer, the adaptive ones included
+    rows = [row for table in section["tables"] for row in table]
+    assert {"SGD+Momentum", "Nesterov", "AdaGrad", "RMSProp", "Adam"} <= set(rows), rows
+    tab.context.close()
+
+
 def race_state(tab) -> dict:
     return tab.evaluate("""() => {
         const root = document.querySelector('.sn-race');
@@ -137,6 +165,33 @@ def test_reduced_motion_shows_a_still_frame(open_page, browser, base_url) -> Non
     steps = tab.evaluate("() => document.querySelector('.sn-race__step').max")
     assert state["play"] is True, "the Play button is offered under reduced motion"
     assert state["outputs"][0] == f"{steps} / {steps}" and all(d.count("L") > 10 for d in state["d"])
+    context.close()
+
+
+RACE_CONTROLS = r"""() => {
+    const root = document.querySelector('.sn-race');
+    const seen = (e) => getComputedStyle(e).visibility === 'visible' && getComputedStyle(e).display !== 'none';
+    return {controls: [...root.querySelectorAll('input, button')].map(seen),
+            values: [...root.querySelectorAll('output')].filter(seen).map(o => o.textContent.trim()),
+            points: [0, 1, 2].map(k => root.querySelector(`[id$="sn-race-path-${k}"] path`).getAttribute('d')
+                .split(/[\s,MLZ]+/).filter(Boolean).length / 2)};
+}"""
+
+
+@pytest.mark.parametrize("mode", ["no-javascript", "print"])
+def test_the_race_without_javascript_and_in_print_shows_its_setting_and_no_dead_controls(browser, base_url, mode) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=mode == "print")
+    tab = context.new_page()
+    tab.goto(base_url + RACE_PAGE, wait_until="load")
+    if mode == "print":  # the page has run its script: the controls are live on screen, not on paper
+        tab.wait_for_function("() => document.querySelector('.sn-race')?.dataset.ready === 'true'")
+        tab.emulate_media(media="print")
+    state = tab.evaluate(RACE_CONTROLS)
+    # the button and sliders would do nothing: they are not shown...
+    assert state["controls"] and not any(state["controls"]), state
+    # ...but the values naming the frame on show are (step, learning rate, momentum), and every path is drawn
+    assert len(state["values"]) == 3 and all(state["values"]), state
+    assert all(n > 10 for n in state["points"]), state
     context.close()
 
 
