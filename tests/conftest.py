@@ -13,7 +13,7 @@ import functools
 import http.server
 import os
 import shutil
-import socket
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -34,13 +34,22 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # A browser that navigates away closes its connection mid-response; that is not a server error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if hasattr(config, "workerinput"):
         return  # an xdist worker: the main process has set up the folder and the server
     shared = Path(tempfile.mkdtemp(prefix="studynotes-tests-"))
     (shared / "site").mkdir()
     handler = functools.partial(QuietHandler, directory=str(shared / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = SiteServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     os.environ[SHARED_DIR] = str(shared)
     os.environ[SHARED_URL] = f"http://127.0.0.1:{server.server_address[1]}/"
