@@ -90,6 +90,22 @@ def wait_for_math(page) -> None:
     )
 
 
+def wait_for_search(page) -> None:
+    """Wait until the page's search is ready to answer (its index loaded in the worker).
+
+    Material shows its "initializing" text until then and its "type to start searching" text after; a
+    query typed before that may be dropped. Both texts are the page language's, from the page's config.
+    """
+    page.wait_for_function(
+        """() => {
+            const config = JSON.parse(document.getElementById('__config').textContent);
+            const meta = document.querySelector('.md-search-result__meta');
+            return !!meta && meta.textContent.trim() === config.translations['search.result.placeholder'];
+        }""",
+        timeout=30_000,
+    )
+
+
 def screenshot(page, name: str) -> Path | None:
     """Save a full-page screenshot under test-artifacts/screenshots/ when ``STUDYNOTES_SCREENSHOTS=1``
     (the GitHub workflow sets it and uploads them for review). A full-page shot of a long post takes

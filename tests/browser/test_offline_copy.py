@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from browsertools import wait_for_math
+from browsertools import wait_for_math, wait_for_search
 from sitetools import ROOT, build_site
 
 pytestmark = pytest.mark.browser
@@ -76,7 +76,10 @@ def test_offline_copy_works_from_the_file_system(browser, offline_copy, lang) ->
     wait_for_math(page)
     assert page.locator("article .arithmatex mjx-container").count() == 1
     page.focus(".md-search__input")
+    # from file:// the index loads when the search field is first used; a query typed before it is lost
+    wait_for_search(page)
     page.keyboard.type(WORD[lang], delay=30)
+    page.keyboard.press("End")  # Hangul arrives as text input without key events; Material reads the query on keys
     page.wait_for_selector(".md-search-result__item")
     hits = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     assert hits and all(re.search(rf"/{prefix}about\.html", h) for h in hits), hits

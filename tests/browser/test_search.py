@@ -12,6 +12,7 @@ from collections import Counter
 
 import pytest
 
+from browsertools import wait_for_search
 from sitetools import doc_pages
 
 pytestmark = pytest.mark.browser
@@ -46,6 +47,7 @@ def distinctive_word(texts: dict[str, str], slug: str, pattern: re.Pattern[str])
 
 
 def search(tab, query: str) -> list[str]:
+    wait_for_search(tab)
     field = tab.locator("input.md-search__input")
     field.click()
     field.fill(query)
