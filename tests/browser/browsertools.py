@@ -93,14 +93,20 @@ def wait_for_math(page) -> None:
 def wait_for_search(page) -> None:
     """Wait until the page's search is ready to answer (its index loaded in the worker).
 
-    Material shows its "initializing" text until then and its "type to start searching" text after; a
-    query typed before that may be dropped. Both texts are the page language's, from the page's config.
+    Material shows its "initializing" text until then; after, the "type to start searching" text or the
+    count of the last answer. A query typed before that may be dropped. The texts are the page language's,
+    from the page's config. Served over HTTP the index loads with the page; from file:// (the offline
+    copy) only once the search field has the focus, so focus it first there.
     """
     page.wait_for_function(
         """() => {
-            const config = JSON.parse(document.getElementById('__config').textContent);
+            const t = JSON.parse(document.getElementById('__config').textContent).translations;
             const meta = document.querySelector('.md-search-result__meta');
-            return !!meta && meta.textContent.trim() === config.translations['search.result.placeholder'];
+            if (!meta) return false;
+            const text = meta.textContent.trim();
+            const count = s => new RegExp('^' + s.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&').replace('#', '\\\\d+') + '$');
+            return text === t['search.result.placeholder'] || text === t['search.result.none']
+                || count(t['search.result.one']).test(text) || count(t['search.result.other']).test(text);
         }""",
         timeout=30_000,
     )

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browsertools import wait_for_math
+from browsertools import wait_for_math, wait_for_search
 
 pytestmark = pytest.mark.browser
 
@@ -20,6 +20,16 @@ FIGURES_VISIBLE = """() => [...document.querySelectorAll('.md-content .sn-figure
     const r = f.getBoundingClientRect();
     return f.checkVisibility() && r.width > 50 && r.height > 50;
 })"""
+
+
+def figures_shown(tab) -> list[bool]:
+    """Every figure's visibility, once all are visible or after 15 s (a page swapped in by instant
+    navigation lays its figures out a moment after its math is typeset)."""
+    try:
+        tab.wait_for_function(f"() => ({FIGURES_VISIBLE})().every(Boolean)", timeout=15_000)
+    except PlaywrightTimeout:
+        pass  # the assertion below names what stayed hidden
+    return tab.evaluate(FIGURES_VISIBLE)
 
 
 def result_tabs_checked(tab) -> list[bool]:
@@ -43,13 +53,13 @@ def test_a_source_click_changes_only_its_block_and_no_other_page(open_page) -> N
     tab.wait_for_url("**/posts/**")
     assert "cs231n-lecture-7" not in tab.url
     wait_for_math(tab)
-    shown = tab.evaluate(FIGURES_VISIBLE)
+    shown = figures_shown(tab)
     assert shown and all(shown), f"{tab.url}: figures hidden after a source click elsewhere: {shown}"
     assert all(result_tabs_checked(tab))
     for path in ("en/posts/cs231n-lecture-7/", "posts/stat110-lecture-20/"):
         tab.goto(tab.url.split("/posts/")[0].removesuffix("/en") + "/" + path, wait_until="networkidle")
         wait_for_math(tab)
-        shown = tab.evaluate(FIGURES_VISIBLE)
+        shown = figures_shown(tab)
         assert shown and all(shown), f"{path}: figures hidden after a source click on another page: {shown}"
         assert all(result_tabs_checked(tab)), f"{path}: a block opens on its source"
     # Leaving a page aborts its in-flight loads (the search worker's scripts); those are not failures.
@@ -233,6 +243,7 @@ SCROLL_THROUGH_RESULTS = """async n => {
 
 def search_pages(tab, query: str) -> set[str]:
     """The pages (addresses without #section) that Material's search lists for ``query``."""
+    wait_for_search(tab)  # else the first answer could be the "ready" text, not the query's count
     before = tab.evaluate(
         """() => { const items = document.querySelectorAll('.md-search-result__item');
                    items.forEach(i => { i.dataset.snOld = '1'; });
