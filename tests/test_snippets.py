@@ -30,6 +30,9 @@ def test_snippet_runs_standalone(path, tmp_path) -> None:
     assert "<svg" not in result.stdout, "a figure printed as markup instead of saved"
     # Tables come out as aligned plain text (studynotes.tables.table), not as Markdown pipe tables.
     assert not re.search(r"^\|.*\|$|\|-{3}", result.stdout, re.M), "a table printed as Markdown instead of plain text"
+    # Lines of results beside the tables too (studynotes.tables.note): no emphasis marks, no TeX dollars.
+    assert "**" not in result.stdout, "Markdown emphasis printed as text"
+    assert not re.search(r"(?<!\\)\$[^$\n]+(?<!\\)\$", result.stdout), "TeX printed with its dollars"
     # A figure is saved as an SVG file and the snippet prints "[figures/<name>-<n>.svg]" instead (its caption
     # and text alternative are prose in the pages, so the file is an image for the reader to open).
     saved = re.findall(r"^\[(figures/[^\]]+\.svg)\]", result.stdout, re.M)

@@ -17,7 +17,7 @@ import pytest
 from sitetools import ROOT
 from studynotes.i18n import collecting, localized, resolve
 from studynotes.prob import mc_cell, mc_estimate
-from studynotes.tables import TableText, display_width, table
+from studynotes.tables import TableText, display_width, note, table
 
 
 class Cells(HTMLParser):
@@ -168,6 +168,27 @@ def test_a_pipe_in_a_cell_stays_in_its_cell() -> None:
     with collecting(("en",)):
         md = table(["x", "y"], [("a|b", "c")])
     assert rendered(md)[1] == [("a|b", None), ("c", None)]
+
+
+def test_a_note_is_markdown_on_the_site_and_plain_text_elsewhere() -> None:
+    with collecting(("ko", "en")):
+        words = localized({"ko": dict(rate="수렴 비율 $\\rho$"), "en": dict(rate="rate $\\rho$")})
+        md = note(f"{words['rate']}: **0.9802**")
+    assert type(md) is str and resolve(md, "ko") == "수렴 비율 $\\rho$: **0.9802**\n"
+    plain = note("$\\log_{10}$ of $2^{4096}$: **1233.0**")
+    assert plain == "log₁₀ of 2⁴⁰⁹⁶: 1233.0\n"
+    assert plain.markdown == "$\\log_{10}$ of $2^{4096}$: **1233.0**\n"
+
+
+def test_a_note_may_be_a_list() -> None:
+    plain = note("- $\\lambda_{\\max}$: 2.7277\n- **zeros**: 3, 5\n")
+    assert plain == "- λ_max: 2.7277\n- zeros: 3, 5\n"
+    assert plain.markdown == "- $\\lambda_{\\max}$: 2.7277\n- **zeros**: 3, 5\n"
+
+
+def test_a_note_refuses_what_is_not_text() -> None:
+    with pytest.raises(TypeError, match=r"^text must be a str, got float"):
+        note(0.98)
 
 
 # --- bad arguments -------------------------------------------------------------------------------------------------

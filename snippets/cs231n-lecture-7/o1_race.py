@@ -3,7 +3,7 @@ import math
 
 from studynotes.i18n import localized
 from studynotes.optim import optimizer_race
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 kappa = 100.0
 runs = optimizer_race(kappa=kappa, start=(-10.0, 1.0), num_steps=150)
@@ -34,4 +34,4 @@ for name, r in zip(NAMES, runs, strict=True):
     theory = TEXT["adaptive"] if math.isnan(r.theory) else f"{r.theory:.4f}"
     rows.append((name, params, f"{r.loss[-1]:.3g}", f"{r.rate:.4f}", theory))
 print(table(TEXT["head"], rows))
-print(f"{TEXT['rate']}: **{(kappa - 1) / (kappa + 1):.4f}**")
+print(note(f"{TEXT['rate']}: **{(kappa - 1) / (kappa + 1):.4f}**"))

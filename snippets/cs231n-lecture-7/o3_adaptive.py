@@ -4,7 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.optim import adam, constant_gradient_steps
 from studynotes.plotting import INK, figure, figure_html, label_lines
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 lr = 0.1
 T = 10_000
@@ -43,7 +43,7 @@ for k in [1, 10, 100, 1000, 10_000]:
     s = [v[k - 1] / lr for v in steps.values()]
     rows.append((k, f"{s[0]:.4f}", f"{1 / np.sqrt(k):.4f}", f"{s[1]:.4f}", f"{s[2]:.4f}", f"{s[3]:.4f}"))
 print(table(TEXT["head2"], rows))
-print(f"{TEXT['note']}\n")
+print(note(TEXT['note']))
 
 fig, ax = figure(width=6.0, height=3.4)
 for name, v in steps.items():

@@ -4,7 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.optim import rotated_quadratic_runs
 from studynotes.plotting import figure, figure_html
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 LRS = tuple(float(v) for v in np.geomspace(1e-3, 10.0, 17))
 runs = rotated_quadratic_runs(lrs=LRS)
@@ -26,7 +26,7 @@ TEXT = localized(
     }
 )
 
-print(TEXT["note"].format(T=T, n=len(LRS)) + "\n")
+print(note(TEXT["note"].format(T=T, n=len(LRS))))
 print(table(TEXT["head"], [
     (name, f"{r.lr_aligned:.3g}", f"{r.final('aligned'):.1e}", f"{r.lr_rotated:.3g}", f"{r.final('rotated'):.1e}")
     for name, r in zip(TEXT["names"], runs)

@@ -5,7 +5,7 @@ from studynotes.i18n import localized
 from studynotes.optim import all_masks, dropout_ensemble, log10_num_masks, mask_average
 from studynotes.plotting import INK, figure, figure_html
 from studynotes.prob import mc_estimate
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 w, xy = np.array([0.8, -0.3]), np.array([1.5, 2.0])
 outputs, average = mask_average(w, xy, p=0.5)
@@ -32,7 +32,7 @@ rows = [(f"({m[0]:.0f}, {m[1]:.0f})", f"{out:.2f}") for m, out in zip(all_masks(
 rows.append((f"**{TEXT['avg']}**", f"**{average:.3f}**"))
 rows.append((TEXT["half"], f"{0.5 * w @ xy:.3f}"))
 print(table(TEXT["head1"], rows))
-print(f"{TEXT['masks']}: **{log10_num_masks(4096):.1f}**\n")
+print(note(f"{TEXT['masks']}: **{log10_num_masks(4096):.1f}**"))
 
 rng = np.random.default_rng(6)
 x = rng.standard_normal(100)

@@ -6,7 +6,7 @@ from studynotes.linear import MinMaxScaler, StandardScaler
 from matplotlib.ticker import EngFormatter
 
 from studynotes.plotting import figure, figure_html
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 rng = np.random.default_rng(1)
 n_train, n_val = 80, 20
@@ -46,12 +46,14 @@ for name, scaler in scaled.items():
 print(table(TEXT["head"], rows))
 Z = scaled[TEXT["z"]].transform(X_train)
 M = scaled[TEXT["mm"]].transform(X_train)
-print(f"- {TEXT['check_z']}: {np.abs(Z.mean(axis=0)).max():.1e}, {np.abs(Z.std(axis=0) - 1).max():.1e}")
-print(f"- {TEXT['check_m']}: {np.abs(M.min(axis=0)).max():.1e}, {np.abs(M.max(axis=0) - 1).max():.1e}")
+checks = [
+    f"- {TEXT['check_z']}: {np.abs(Z.mean(axis=0)).max():.1e}, {np.abs(Z.std(axis=0) - 1).max():.1e}",
+    f"- {TEXT['check_m']}: {np.abs(M.min(axis=0)).max():.1e}, {np.abs(M.max(axis=0) - 1).max():.1e}",
+]
 for name, feature in ((TEXT["raw_income"], X_train[:, 0]), (TEXT["log_income"], np.log10(X_train[:, 0]))):
     z_income = StandardScaler().fit(feature[:, None]).transform(feature[:, None])[:, 0]
-    print(f"- {TEXT['logz']} ({name}): {np.mean(z_income < 0):.2f}, {z_income.max():.2f}")
-print()
+    checks.append(f"- {TEXT['logz']} ({name}): {np.mean(z_income < 0):.2f}, {z_income.max():.2f}")
+print(note("\n".join(checks)))
 
 fig, axes = figure(1, 3, width=9.0, height=3.0)
 panels = [(TEXT["raw"], X_train, X_val)] + [(name, s.transform(X_train), s.transform(X_val)) for name, s in scaled.items()]

@@ -4,7 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import lasso, lasso_kkt_violation, make_sparse_regression, ols, orthonormal_design, ridge, soft_threshold
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 rng = np.random.default_rng(2)
 X, y, beta = make_sparse_regression(200, 13, 5, rng, noise=1.0)
@@ -38,8 +38,10 @@ for name, fit in fits.items():
     dist = np.linalg.norm(fit.coef - beta)
     rows.append((name, np.count_nonzero(fit.coef == 0), f"{dist:.3f}", f"{mse:.3f}"))
 print(table(TEXT["head"], rows))
-print(f"- {TEXT['kkt']}: {lasso_kkt_violation(X, y, fits[TEXT['lasso']]):.1e}")
-print(f"- {TEXT['sweeps']}: {fits[TEXT['lasso']].n_iter}")
+checks = [
+    f"- {TEXT['kkt']}: {lasso_kkt_violation(X, y, fits[TEXT['lasso']]):.1e}",
+    f"- {TEXT['sweeps']}: {fits[TEXT['lasso']].n_iter}",
+]
 
 # On an orthonormal design (X'X/N = I) both penalties have closed forms in terms of the OLS estimate b.
 Xo = orthonormal_design(200, 13, rng)
@@ -47,8 +49,8 @@ yo = Xo @ beta + rng.standard_normal(200)
 b = ols(Xo, yo).coef
 gap_lasso = np.max(np.abs(lasso(Xo, yo, lam).coef - soft_threshold(b, lam)))
 gap_ridge = np.max(np.abs(ridge(Xo, yo, lam).coef - b / (1 + 2 * lam)))
-print(f"- {TEXT['ortho_l']}: {gap_lasso:.1e}")
-print(f"- {TEXT['ortho_r']}: {gap_ridge:.1e}\n")
+checks += [f"- {TEXT['ortho_l']}: {gap_lasso:.1e}", f"- {TEXT['ortho_r']}: {gap_ridge:.1e}"]
+print(note("\n".join(checks)))
 
 fig, axes = figure(1, 2, width=8.0, height=3.5, gridspec_kw=dict(width_ratios=[5, 8]))
 j = np.arange(1, beta.size + 1)

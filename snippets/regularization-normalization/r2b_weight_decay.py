@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.optim import weight_decay_runs
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 runs = weight_decay_runs(scales=(1e-3, 1e-1, 1.0, 10.0), lr=1e-2, lam=0.1, num_steps=500)
 n = len(runs["adamw"])
@@ -24,9 +24,9 @@ TEXT = localized(
     }
 )
 
-print(TEXT["note"].format(n=n) + "\n")
-print(f"- {TEXT['theory']}: {float(runs['theory']):.4f}")
-print(f"- {TEXT['sgd']}: {np.abs(runs['sgd_l2'] - runs['sgd_decay']).max():.1e}\n")
+print(note(TEXT["note"].format(n=n)))
+print(note(f"- {TEXT['theory']}: {float(runs['theory']):.4f}\n"
+           f"- {TEXT['sgd']}: {np.abs(runs['sgd_l2'] - runs['sgd_decay']).max():.1e}"))
 rows = []
 for j, s in enumerate((1e-3, 1e-1, 1.0, 10.0)):
     cells = []

@@ -4,7 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import lambda_grid, lasso, lasso_lambda_max, lasso_path, make_sparse_regression, ridge_path
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 rng = np.random.default_rng(2)
 X, y, beta = make_sparse_regression(200, 13, 5, rng, noise=1.0)
@@ -28,9 +28,8 @@ TEXT = localized(
     }
 )
 
-print(f"- {TEXT['lmax']}: {lam_max:.4f}")
 counts = [np.count_nonzero(lasso(X, y, k * lam_max).coef) for k in (1, 2, 10)]
-print(f"- {TEXT['zeros']}: {', '.join(str(c) for c in counts)}\n")
+print(note(f"- {TEXT['lmax']}: {lam_max:.4f}\n- {TEXT['zeros']}: {', '.join(str(c) for c in counts)}"))
 nonzero = path_l != 0
 ridge_at_max = ridge_path(X, y, [lam_max])[0]
 rows = []

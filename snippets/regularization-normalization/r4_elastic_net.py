@@ -3,7 +3,7 @@ import numpy as np
 
 from studynotes.i18n import localized
 from studynotes.linear import StandardScaler, elastic_net, elastic_net_kkt_violation, lasso, lasso_kkt_violation
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 rng = np.random.default_rng(3)
 x = rng.standard_normal(100)
@@ -27,7 +27,7 @@ TEXT = localized(
     }
 )
 
-print(f"{TEXT['corr']}: {np.corrcoef(X[:, 0], X[:, 1])[0, 1]:.3f}\n")
+print(note(f"{TEXT['corr']}: {np.corrcoef(X[:, 0], X[:, 1])[0, 1]:.3f}"))
 
 fit_l = lasso(X, y, 0.1)
 fit_e = elastic_net(X, y, 0.1, 0.5)
@@ -41,4 +41,4 @@ for name, fit, kkt in (
 print(table(TEXT["head"], rows))
 twins = np.column_stack([X[:, 0], X[:, 0], X[:, 2]])
 same = elastic_net(twins, y, 0.1, 0.5).coef
-print(f"{TEXT['exact']}: {abs(same[0] - same[1]):.1e}\n")
+print(note(f"{TEXT['exact']}: {abs(same[0] - same[1]):.1e}"))

@@ -4,7 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import lp_norm, matrix_norm, unit_ball
 from studynotes.plotting import INK, figure, figure_html
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 flat, spike = np.ones(5), np.array([5.0, 0, 0, 0, 0])
 orders = [(0.5, "$p=1/2$"), (1, "$L_1$"), (2, "$L_2$"), (np.inf, "$L_\\infty$")]
@@ -35,8 +35,8 @@ print(table([f"{TEXT['mat']}, $A = \\begin{{pmatrix}}1&2&3\\\\4&5&6\\\\7&8&9\\en
 
 x, y = np.array([1.0, 0.0]), np.array([0.0, 1.0])
 half = 0.5
-print(f"\n- {TEXT['tri']}: $\\lVert x+y\\rVert_p = {lp_norm(x + y, half):.0f}$, "
-      f"$\\lVert x\\rVert_p + \\lVert y\\rVert_p = {lp_norm(x, half) + lp_norm(y, half):.0f}$\n")
+print(note(f"- {TEXT['tri']}: $\\lVert x+y\\rVert_p = {lp_norm(x + y, half):.0f}$, "
+           f"$\\lVert x\\rVert_p + \\lVert y\\rVert_p = {lp_norm(x, half) + lp_norm(y, half):.0f}$"))
 
 fig, ax = figure(width=5.0, height=3.8)
 for p, name in orders:

@@ -4,7 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.linear import make_sine_data, polynomial_ridge_predict
 from studynotes.plotting import INK, figure, figure_html, format_number, label_lines
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 rng = np.random.default_rng(3)
 x, y = make_sine_data(15, rng, noise=0.2)
@@ -35,7 +35,7 @@ print(table(TEXT["head"], [
     (f"{lam:g}", f"{tr:.4f}", f"{va:.4f}") for lam, tr, va in zip(shown, mse(shown, x, y), mse(shown, x_val, y_val))
 ]))
 train_curve, val_curve = mse(grid, x, y), mse(grid, x_val, y_val)
-print(f"- {TEXT['best']}: {grid[np.argmin(val_curve)]:.1e}\n")
+print(note(f"- {TEXT['best']}: {grid[np.argmin(val_curve)]:.1e}"))
 
 fig, axes = figure(1, 2, width=8.5, height=3.4)
 xs = np.linspace(x.min(), x.max(), 400)

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 from .i18n import _collecting
 
-__all__ = ["TableText", "display_width", "table"]
+__all__ = ["TableText", "display_width", "note", "table"]
 
 _ALIGN = {None: "---", "left": ":---", "right": "---:", "center": ":---:"}
 
@@ -147,6 +147,36 @@ def table(
     return TableText(_plain_table(list(header), body, aligns), markdown)
 
 
+def note(text: str) -> str:
+    """Results in words beside a table (a sentence, or a list with one item per line), with the same three
+    forms: Markdown in the site build, plain text (no emphasis marks, TeX written as Unicode) anywhere
+    else, rendered in Jupyter.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
+
+    ```python
+    print(note(f"contraction factor $(\\kappa-1)/(\\kappa+1)$: **{rate:.4f}**"))
+    ```
+
+    Parameters
+    ----------
+    text
+        Inline Markdown, math (``$...$``) included; several lines for a list.
+
+    Returns
+    -------
+    str
+        ``text`` in the site build, else a `TableText` holding both forms. Both end with a blank line
+        (as a table does), so what is printed next starts a new paragraph.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    markdown = text.strip("\n") + "\n"
+    if _collecting:
+        return markdown
+    return TableText("\n".join(_plain_text(line) for line in markdown.split("\n")), markdown)
+
+
 def _markdown(header: list[str], body: list[list[str]], aligns: list[str | None]) -> str:
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
@@ -182,6 +212,7 @@ _TEX = {
 }
 _OPERATOR = r"arctan|exp|log|ln|max|min|tanh|sin|cos|Var|Cov"
 _SUPERSCRIPT = str.maketrans("0123456789+-−n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻ⁿ")
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _ARG = r"(\{[^{}]*\}|\\[A-Za-z]+|\w)"
 
 
@@ -199,6 +230,7 @@ def _plain_math(tex: str) -> str:
     tex = re.sub(r"\\sqrt\s*(?:\{([^{}]*)\}|(\w))", lambda m: f"√({m.group(1)})" if m.group(1) else f"√{m.group(2)}", tex)
     tex = re.sub(r"\\(?:mathrm|text|operatorname|mathbf|mathit)\s*\{([^{}]*)\}", r"\1", tex)
     tex = re.sub(r"\^\{([0-9+\-−n]+)\}|\^([0-9n])", lambda m: (m.group(1) or m.group(2)).translate(_SUPERSCRIPT), tex)
+    tex = re.sub(r"_\{([0-9]+)\}|_([0-9])", lambda m: (m.group(1) or m.group(2)).translate(_SUBSCRIPT), tex)
     # an operator name is set off from a letter or number on either side, as TeX typesets it
     tex = re.sub(rf"(?<=[\w)])\\({_OPERATOR})\b", "\0" + r"\\\1", tex)
     tex = re.sub(rf"\\({_OPERATOR}) (?=\w)", r"\1 ", tex)
