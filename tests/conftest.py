@@ -1,7 +1,8 @@
 """Shared fixtures: the address the test site is served from, and one strict build of it per run.
 
-`make test` runs the suite on several processes (pytest-xdist). The site is still built once: the first
-process that needs it builds it under a lock into a folder every process reads, and the run's main
+`make test` runs the suite on several processes (pytest-xdist). The site is still built once: as soon as
+the tests are collected and some of them need the site, a background build starts under a lock into a
+folder every process reads (it runs beside the package tests, which come first), and the run's main
 process serves that folder over HTTP at one address for all of them (the address is written into the
 build, since Material's instant navigation follows only links its sitemap lists under it). A run without
 xdist does the same in its one process.
@@ -56,7 +57,14 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[SERVER] = (server, shared)
 
 
+# Builds this process started in the background (stopped if the run ends before they do).
+BACKGROUND_BUILDS: list = []
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
+    for process in BACKGROUND_BUILDS:
+        if process.poll() is None:
+            process.terminate()
     if SERVER in config.stash:
         server, shared = config.stash[SERVER]
         server.shutdown()
@@ -78,20 +86,39 @@ def block_cache() -> Path:
     return Path(os.environ[SHARED_DIR]) / "block-cache"
 
 
-@pytest.fixture(scope="session")
-def built_site(site_url: str, block_cache: Path) -> Path:
-    """The site, built once per run with ``mkdocs build --strict`` (by whichever process asks first)."""
+def build_shared_site(on_start=None) -> None:
+    """Build the run's site into the shared folder, unless a process of the run has done so already."""
     shared = Path(os.environ[SHARED_DIR])
     dest, log, status = shared / "site", shared / "site.log", shared / "site.status"
     with FileLock(shared / "site.lock"):
         if not status.exists():
-            block_cache.mkdir()
-            result = build_site(dest, site_url=site_url, cache_dir=block_cache)
+            cache = shared / "block-cache"
+            cache.mkdir()
+            result = build_site(dest, site_url=os.environ[SHARED_URL], cache_dir=cache, on_start=on_start)
             log.write_text(result.stdout + result.stderr, encoding="utf-8")  # see site_build_log
             status.write_text(str(result.returncode), encoding="ascii")
-    output = log.read_text(encoding="utf-8")
-    assert status.read_text(encoding="ascii") == "0", f"strict build failed:\n{output[-12000:]}"
-    return dest
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # When the run has site or browser tests, start the build now, in the background, so that it runs
+    # while the package tests do (they come first) instead of after them while the other processes wait.
+    # Every process starts one; the first to take the lock builds, the others find the build done.
+    if session.config.option.collectonly:
+        return
+    if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
+        threading.Thread(
+            target=build_shared_site, args=(BACKGROUND_BUILDS.append,), name="site-build", daemon=True
+        ).start()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_url: str, block_cache: Path) -> Path:
+    """The site, built once per run with ``mkdocs build --strict`` (started when the tests were collected)."""
+    build_shared_site()  # waits for the build in progress, or builds if none was started
+    shared = Path(os.environ[SHARED_DIR])
+    output = (shared / "site.log").read_text(encoding="utf-8")
+    assert (shared / "site.status").read_text(encoding="ascii") == "0", f"strict build failed:\n{output[-12000:]}"
+    return shared / "site"
 
 
 @pytest.fixture(scope="session")

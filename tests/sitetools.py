@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -12,13 +13,19 @@ LANGS = ("ko", "en")
 
 
 def build_site(
-    dest: Path, config: Path = ROOT / "mkdocs.yml", site_url: str | None = None, cache_dir: Path | None = None
+    dest: Path,
+    config: Path = ROOT / "mkdocs.yml",
+    site_url: str | None = None,
+    cache_dir: Path | None = None,
+    on_start: Callable[[subprocess.Popen], None] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` into ``dest`` and return the finished process (never raises).
 
     ``site_url`` is the address the site will be served from (Material's instant navigation only
     follows links that its sitemap lists under that address). Every block runs for real unless a
-    ``cache_dir`` for executed blocks is given.
+    ``cache_dir`` for executed blocks is given. ``on_start`` is handed the running build's process (so that
+    a build started in the background can be stopped when the run ends early). A build that takes more
+    than 15 minutes is stopped and reported as failed.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
     env.pop("STUDYNOTES_LANG", None)
@@ -28,14 +35,19 @@ def build_site(
         env["STUDYNOTES_CACHE"], env["STUDYNOTES_CACHE_DIR"] = "on", str(cache_dir)
     if site_url:
         env["STUDYNOTES_SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(dest)],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(dest)]
+    with subprocess.Popen(
+        args, cwd=config.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        if on_start is not None:
+            on_start(process)
+        try:
+            stdout, stderr = process.communicate(timeout=900)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            stdout, stderr = process.communicate()
+            stderr += "\nthe build was stopped after 900 s"
+    return subprocess.CompletedProcess(args, process.returncode, stdout, stderr)
 
 
 def source_date_epoch() -> str:

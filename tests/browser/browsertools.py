@@ -78,6 +78,79 @@ class PageWatch:
         assert not self.console_errors, f"console errors: {self.console_errors[:10]}"
 
 
+# What the page looks like to a reader at one width; every number is 0 on a good page.
+LAYOUT = r"""() => {
+    const article = document.querySelector('.md-content article');
+    const col = article.getBoundingClientRect();
+    const scrolls = e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth;
+    const out = {};
+    // Inline formulas: never a scroll box, never past the column.
+    // (formulas inside a table or a display formula move with their scrolling box)
+    const inline = [...article.querySelectorAll('span.arithmatex')].filter(s => !s.closest('table, div.arithmatex'));
+    out.inlineScrollBoxes = inline.flatMap(s => [s, s.querySelector('mjx-container')])
+        .filter(e => e && e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX !== 'visible')
+        .map(e => e.textContent.slice(0, 40));
+    out.inlinePastColumn = inline.filter(s => s.getBoundingClientRect().right > col.right + 1).map(s => s.textContent.slice(0, 40));
+    // A formula and the particle/punctuation glued to it sit on one line.
+    out.tailsSplit = [...article.querySelectorAll('.sn-nobr')]
+        .filter(w => new Set([...w.getClientRects()].map(r => Math.round(r.top))).size > 1)
+        .map(w => w.textContent.slice(0, 40));
+    out.tailsUnwrapped = inline.filter(s => {
+        const next = s.nextSibling;
+        return !s.parentElement.classList.contains('sn-nobr') && next && next.nodeType === 3 && /^[\uAC00-\uD7A3.,;:)]/.test(next.data);
+    }).map(s => s.textContent.slice(0, 40) + s.nextSibling.data.slice(0, 4));
+    // Display formulas and tables: fit, or scroll inside themselves with a visible cue.
+    const boxes = [...article.querySelectorAll('div.arithmatex, table:not([class])')];
+    out.pastColumnWithoutScroll = boxes.filter(b => b.getBoundingClientRect().right > col.right + 1 && !scrolls(b))
+        .map(b => b.tagName + ' ' + b.textContent.slice(0, 40));
+    out.scrollWithoutCue = boxes.filter(b => scrolls(b) && !getComputedStyle(b).backgroundImage.includes('gradient'))
+        .map(b => b.tagName + ' ' + b.textContent.slice(0, 40));
+    out.nestedScroll = boxes.filter(b => scrolls(b) && [...b.querySelectorAll('*')].some(scrolls))
+        .map(b => b.tagName + ' ' + b.textContent.slice(0, 40));
+    // No table hides a column: scrolled to its end, the last cell of every row is inside the box.
+    out.hiddenColumns = [...article.querySelectorAll('table')].filter(t => {
+        const box = t.closest('.md-typeset__scrollwrap') || t;
+        t.scrollLeft = t.scrollWidth;
+        const right = Math.min(box.getBoundingClientRect().right, t.getBoundingClientRect().right, window.innerWidth);
+        const hidden = [...t.querySelectorAll('tr > :last-child')].some(c => c.getBoundingClientRect().right > right + 1);
+        t.scrollLeft = 0;
+        return hidden;
+    }).map(t => t.querySelector('tr').textContent.slice(0, 40));
+    // The page itself never scrolls sideways.
+    out.pageWiderThanWindow = document.documentElement.scrollWidth > window.innerWidth ? [document.documentElement.scrollWidth] : [];
+    return out;
+}"""
+
+# Korean words that a line break splits: every run of Hangul letters must sit on one line.
+MID_WORD_BREAKS = r"""() => {
+    const article = document.querySelector('.md-content article');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+        n.parentElement.closest('pre, code, mjx-container, svg, script, .tabbed-block:not(:first-of-type), .headerlink')
+            ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    const broken = [];
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/[\uAC00-\uD7A3]{2,}/g)) {
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+            if (tops.size > 1) broken.push(m[0]);
+        }
+    }
+    return broken;
+}"""
+
+
+def layout_problems(tab, *, korean: bool) -> dict:
+    """What does not fit the screen at the page's current width (empty on a good page), once reading.js has
+    fitted the formulas: see LAYOUT; on a Korean page also the words a line break splits."""
+    tab.wait_for_function("() => document.querySelectorAll('.sn-nobr').length > 0")
+    problems = {k: v[:5] for k, v in tab.evaluate(LAYOUT).items() if v}
+    if korean and (broken := tab.evaluate(MID_WORD_BREAKS)):
+        problems["wordsBrokenAcrossLines"] = broken[:10]
+    return problems
+
+
 def wait_for_math(page) -> None:
     """Wait until MathJax has typeset every formula on the page (or there are none)."""
     page.wait_for_function(

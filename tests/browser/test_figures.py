@@ -5,6 +5,8 @@
 - No figure spills out of the page: a figure wider than its column scrolls inside its own box, and that
   box shows the scroll cue (edge shadows).
 - Every figure is named by the page: its SVG points at a caption and a text alternative that exist.
+  These three, and the layout checks of formulas, tables and Korean lines (test_reading.py), are made
+  on one load of each post per language, at 390 and 1280 px.
 - The optimizer race answers the keyboard, shows a still frame under reduced motion, and works after
   instant navigation. Its section holds one race figure (the one the reader drives) and the table the
   prose cites; without JavaScript and in print the figure shows its setting with no dead controls.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 
+from browsertools import layout_problems
 from sitetools import doc_pages
 
 pytestmark = pytest.mark.browser
@@ -51,36 +54,39 @@ def visit(open_page, post: str, lang: str, width: int, **kwargs):
 
 @pytest.mark.parametrize("width,smallest", [(390, 10.0), (1280, 11.0)])
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_figure_text_is_legible_and_figures_stay_in_the_page(open_page, lang, width, smallest) -> None:
+def test_every_post_reads_well_on_a_phone_and_a_desktop(open_page, lang, width, smallest) -> None:
+    """One load of each post per language and width (a load typesets hundreds of formulas): every figure
+    text is legible, no figure box spills out, every figure is named by its page, and the formulas, tables
+    and Korean lines fit the screen (browsertools.LAYOUT: nothing past the column, no sideways scrolling)."""
     failures = []
     for post in POSTS:
         tab, watch = visit(open_page, post, lang, width)
+        where = f"{post} ({lang}, {width} px)"
         texts = tab.evaluate(FIGURE_TEXT)
         assert texts, f"{post}: no figure text found"
         small = sorted((t["px"], t["text"]) for t in texts if t["px"] < smallest - 0.01)
         if small:
-            failures.append(f"{post} ({lang}, {width} px): {len(small)} texts below {smallest} px, e.g. {small[:3]}")
+            failures.append(f"{where}: {len(small)} texts below {smallest} px, e.g. {small[:3]}")
         viewport = tab.evaluate("() => document.documentElement.clientWidth")
         for box in tab.evaluate(FIGURE_BOXES):
             if box["right"] > viewport + 0.5 or box["left"] < -0.5:
-                failures.append(f"{post} ({lang}, {width} px): a figure box spills out of the viewport {box}")
+                failures.append(f"{where}: a figure box spills out of the viewport {box}")
             if box["scrolls"] and (box["overflow"] not in {"auto", "scroll"} or "gradient" not in box["cue"]):
-                failures.append(f"{post} ({lang}, {width} px): a figure scrolls without a cue {box}")
-        tab.context.close()
-    assert not failures, "\n".join(failures)
-
-
-@pytest.mark.parametrize("lang", ["ko", "en"])
-def test_every_figure_is_named_by_its_page(open_page, lang) -> None:
-    for post in POSTS:
-        tab, watch = visit(open_page, post, lang, 1280)
+                failures.append(f"{where}: a figure scrolls without a cue {box}")
         for figure in tab.evaluate(FIGURE_NAMES):
             if figure["label"]:
                 continue
-            assert figure["labelledby"] and all(t and len(t) > 20 for t in figure["labelledby"]), f"{post}: {figure}"
-            assert figure["describedby"] and all(t and len(t) > 20 for t in figure["describedby"]), f"{post}: {figure}"
-            assert figure["captionInFigure"], f"{post}: the caption did not move into its figure"
+            if not (figure["labelledby"] and all(t and len(t) > 20 for t in figure["labelledby"])):
+                failures.append(f"{where}: a figure without its caption {figure}")
+            if not (figure["describedby"] and all(t and len(t) > 20 for t in figure["describedby"])):
+                failures.append(f"{where}: a figure without its text alternative {figure}")
+            if not figure["captionInFigure"]:
+                failures.append(f"{where}: the caption did not move into its figure {figure}")
+        if problems := layout_problems(tab, korean=lang == "ko"):
+            failures.append(f"{where}: does not fit the screen: {problems}")
+        watch.assert_clean()
         tab.context.close()
+    assert not failures, "\n".join(failures)
 
 
 SECTION_CONTENT = """(section) => {
