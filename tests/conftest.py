@@ -83,6 +83,10 @@ def block_cache() -> Path:
 
     A later build of the same blocks (a copy of the repository with a new post) reads it instead of
     running them all again."""
+    return shared_block_cache()
+
+
+def shared_block_cache() -> Path:
     return Path(os.environ[SHARED_DIR]) / "block-cache"
 
 
@@ -92,7 +96,7 @@ def build_shared_site(on_start=None) -> None:
     dest, log, status = shared / "site", shared / "site.log", shared / "site.status"
     with FileLock(shared / "site.lock"):
         if not status.exists():
-            cache = shared / "block-cache"
+            cache = shared_block_cache()
             cache.mkdir()
             result = build_site(dest, site_url=os.environ[SHARED_URL], cache_dir=cache, on_start=on_start)
             log.write_text(result.stdout + result.stderr, encoding="utf-8")  # see site_build_log
@@ -112,7 +116,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(site_url: str, block_cache: Path) -> Path:
+def built_site() -> Path:
     """The site, built once per run with ``mkdocs build --strict`` (started when the tests were collected)."""
     build_shared_site()  # waits for the build in progress, or builds if none was started
     shared = Path(os.environ[SHARED_DIR])
