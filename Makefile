@@ -35,8 +35,11 @@ $(VENV)/.docs: uv.lock pyproject.toml | $(UV_DEP)
 	$(SYNC) --group docs
 	touch $@
 
+# --compile-bytecode: the tests start about a hundred Python processes (examples, builds, notebook kernels);
+# with the bytecode written once here, none of them compiles numpy or matplotlib again (where
+# PYTHONDONTWRITEBYTECODE is set, as on many CI images, each would: about 1.4 s a process here).
 $(VENV)/.test: uv.lock pyproject.toml | $(UV_DEP)
-	$(SYNC) --group docs --group test
+	$(SYNC) --group docs --group test --compile-bytecode
 	touch $@ $(VENV)/.docs
 
 $(VENV)/.npm: package.json package-lock.json
