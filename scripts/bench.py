@@ -222,7 +222,9 @@ def setup_bench(tmp: Path, run_tests: bool) -> dict:
         start = time.perf_counter()
         done = subprocess.run(["make", "test"], cwd=clone, env=env, capture_output=True, text=True)
         results["make_test_s"] = round(time.perf_counter() - start, 1)
-        results["make_test_summary"] = (done.stdout.strip().splitlines() or [""])[-1]
+        # pytest's closing line ("N passed in ..."); make prints its own lines after it
+        summary = [line for line in done.stdout.splitlines() if re.search(r"\d+ (passed|failed)", line)]
+        results["make_test_summary"] = summary[-1].strip("= ") if summary else done.stdout.strip()[-300:]
     return results
 
 
