@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -151,6 +152,66 @@ def layout_problems(tab, *, korean: bool) -> dict:
     return problems
 
 
+FIGURE_TEXT = """() => [...document.querySelectorAll('.md-content .sn-figure svg text')].flatMap(t => {
+    const r = t.getBoundingClientRect();
+    if (!r.width || !r.height || !t.textContent.trim()) return [];
+    const m = t.getScreenCTM();
+    return [{px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b), text: t.textContent}];
+})"""
+
+FIGURE_BOXES = """() => [...document.querySelectorAll('.md-content .sn-figure__svg')].filter(b => b.checkVisibility()).map(b => {
+    const r = b.getBoundingClientRect();
+    const style = getComputedStyle(b);
+    return {right: r.right, left: r.left, scrolls: b.scrollWidth > b.clientWidth + 1,
+            overflow: style.overflowX, cue: style.backgroundImage};
+})"""
+
+FIGURE_NAMES = """() => [...document.querySelectorAll('.md-content .sn-figure svg[role="img"]')].map(svg => {
+    const text = (attr) => (svg.getAttribute(attr) || '').split(' ').filter(Boolean)
+        .map(id => document.getElementById(id)).map(el => el ? el.textContent.trim() : null);
+    return {labelledby: text('aria-labelledby'), describedby: text('aria-describedby'),
+            label: svg.getAttribute('aria-label'),
+            captionInFigure: !!svg.closest('figure').querySelector('figcaption')};
+})"""
+
+
+# The smallest figure text a reader can read, in CSS px as drawn: on a phone (390 px) and on a desktop.
+PHONE_SMALLEST_PX = 10.0
+DESKTOP_SMALLEST_PX = 11.0
+
+
+def post_reading_problems(tab, where: str, *, lang: str, smallest: float) -> list[str]:
+    """What keeps a reader from reading a post at the page's current width (empty on a good page): figure
+    text smaller than ``smallest`` px as drawn (font size times the SVG's scale on screen), a figure box
+    that spills out of the window or scrolls without a cue, a figure its page does not name (caption and
+    text alternative), and the layout problems of formulas, tables and Korean lines (layout_problems)."""
+    failures = []
+    texts = tab.evaluate(FIGURE_TEXT)
+    if not texts:
+        failures.append(f"{where}: no figure text found")
+    small = sorted((t["px"], t["text"]) for t in texts if t["px"] < smallest - 0.01)
+    if small:
+        failures.append(f"{where}: {len(small)} texts below {smallest} px, e.g. {small[:3]}")
+    viewport = tab.evaluate("() => document.documentElement.clientWidth")
+    for box in tab.evaluate(FIGURE_BOXES):
+        if box["right"] > viewport + 0.5 or box["left"] < -0.5:
+            failures.append(f"{where}: a figure box spills out of the viewport {box}")
+        if box["scrolls"] and (box["overflow"] not in {"auto", "scroll"} or "gradient" not in box["cue"]):
+            failures.append(f"{where}: a figure scrolls without a cue {box}")
+    for figure in tab.evaluate(FIGURE_NAMES):
+        if figure["label"]:
+            continue
+        if not (figure["labelledby"] and all(t and len(t) > 20 for t in figure["labelledby"])):
+            failures.append(f"{where}: a figure without its caption {figure}")
+        if not (figure["describedby"] and all(t and len(t) > 20 for t in figure["describedby"])):
+            failures.append(f"{where}: a figure without its text alternative {figure}")
+        if not figure["captionInFigure"]:
+            failures.append(f"{where}: the caption did not move into its figure {figure}")
+    if problems := layout_problems(tab, korean=lang == "ko"):
+        failures.append(f"{where}: does not fit the screen: {problems}")
+    return failures
+
+
 def wait_for_math(page) -> None:
     """Wait until MathJax has typeset every formula on the page (or there are none)."""
     page.wait_for_function(
@@ -183,6 +244,70 @@ def wait_for_search(page) -> None:
         }""",
         timeout=30_000,
     )
+
+
+# Material lists the first 10 results, then 4 more each time the list is scrolled to its bottom. It
+# notices "at the bottom" only as a change (its boundary watch ends in distinctUntilChanged), so after a
+# batch is appended the list must be seen away from its new bottom before reaching it again, as it is
+# when a reader scrolls down with a wheel, a finger or the scrollbar. Jumping from bottom to new bottom
+# (scrollTop = scrollHeight each time) never lets it see that, and the list stops at 14. So, as a reader
+# reading on would, after a batch arrives the list is scrolled down by half of what the batch added, then
+# to its bottom; each position is seen by the page (its scroll event, then the animation frame after it,
+# in which Material measures) before the next.
+SCROLL_THROUGH_RESULTS = """async n => {
+    const w = document.querySelector('.md-search__scrollwrap');
+    const listed = () => document.querySelectorAll('.md-search-result__item').length;
+    const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+    const scrollTo = async top => {
+        const from = w.scrollTop, scrolled = new Promise(r => w.addEventListener('scroll', r, {once: true}));
+        w.scrollTop = top;
+        if (w.scrollTop !== from) await Promise.race([scrolled, frame().then(frame).then(frame)]);
+        await frame(); await frame();
+    };
+    await frame(); await frame();  // the page has seen where the new list opened
+    let height = w.scrollHeight;
+    for (let tries = 0; listed() < n && tries < 3; tries++) {
+        const before = listed();
+        if (w.scrollHeight > height) await scrollTo(w.scrollTop + (w.scrollHeight - height) / 2);
+        height = w.scrollHeight;
+        await scrollTo(w.scrollHeight - w.clientHeight);
+        if (listed() > before) tries = -1;
+    }
+    return listed();
+}"""
+
+
+def search_pages(tab, query: str) -> set[str]:
+    """The pages (addresses without #section) that Material's search lists for ``query``."""
+    wait_for_search(tab)  # else the first answer could be the "ready" text, not the query's count
+    before = tab.evaluate(
+        """() => { const items = document.querySelectorAll('.md-search-result__item');
+                   items.forEach(i => { i.dataset.snOld = '1'; });
+                   return {items: items.length, meta: document.querySelector('.md-search-result__meta').textContent}; }"""
+    )
+    field = tab.locator("input.md-search__input")
+    button = tab.locator("label.md-header__button[for='__search']")  # a phone: the field opens from the header
+    if button.is_visible() and not tab.locator("#__search").is_checked():
+        button.click()
+    field.click()
+    field.fill(query)
+    field.press("End")  # Material reads the query on key events
+    # The answer has arrived when the old result items are gone (or, on a first search, the count line changed).
+    tab.wait_for_function(
+        """before => !document.querySelector('.md-search-result__item[data-sn-old]')
+               && (before.items > 0 || document.querySelector('.md-search-result__meta').textContent !== before.meta)""",
+        arg=before,
+    )
+    # a new answer opens at its top, its best match in sight, however far the last list was scrolled
+    assert tab.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop") == 0, f"{query!r}: list opens scrolled"
+    meta = tab.inner_text(".md-search-result__meta")
+    number = re.search(r"\d+", meta)
+    expected = int(number.group()) if number else 0
+    listed = tab.evaluate(SCROLL_THROUGH_RESULTS, expected)
+    assert listed == expected, f"{query!r}: {meta} counted, {listed} listed after scrolling to the end"
+    links = tab.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
+    root = tab.url.split("#")[0].split("?")[0]
+    return {link.split("#")[0].split("?")[0].removeprefix(root) for link in links}
 
 
 def screenshot(page, name: str) -> Path | None:

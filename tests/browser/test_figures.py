@@ -5,8 +5,9 @@
 - No figure spills out of the page: a figure wider than its column scrolls inside its own box, and that
   box shows the scroll cue (edge shadows).
 - Every figure is named by the page: its SVG points at a caption and a text alternative that exist.
-  These three, and the layout checks of formulas, tables and Korean lines (test_reading.py), are made
-  on one load of each post per language, at 390 and 1280 px.
+  These three, and the layout checks of formulas, tables and Korean lines (browsertools.LAYOUT), are made
+  on a fresh load of each post per language at 390 px here, and at 1280 px on the load that
+  test_pages.py checks in light and dark.
 - The optimizer race answers the keyboard, shows a still frame under reduced motion, and works after
   instant navigation. Its section holds one race figure (the one the reader drives) and the table the
   prose cites; without JavaScript and in print the figure shows its setting with no dead controls.
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsertools import layout_problems
+from browsertools import PHONE_SMALLEST_PX, post_reading_problems
 from sitetools import doc_pages
 
 pytestmark = pytest.mark.browser
@@ -24,66 +25,25 @@ pytestmark = pytest.mark.browser
 POSTS = [p for p in doc_pages() if p.startswith("posts/")]
 RACE_PAGE = "posts/cs231n-lecture-7/"
 
-FIGURE_TEXT = """() => [...document.querySelectorAll('.md-content .sn-figure svg text')].flatMap(t => {
-    const r = t.getBoundingClientRect();
-    if (!r.width || !r.height || !t.textContent.trim()) return [];
-    const m = t.getScreenCTM();
-    return [{px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b), text: t.textContent}];
-})"""
-
-FIGURE_BOXES = """() => [...document.querySelectorAll('.md-content .sn-figure__svg')].filter(b => b.checkVisibility()).map(b => {
-    const r = b.getBoundingClientRect();
-    const style = getComputedStyle(b);
-    return {right: r.right, left: r.left, scrolls: b.scrollWidth > b.clientWidth + 1,
-            overflow: style.overflowX, cue: style.backgroundImage};
-})"""
-
-FIGURE_NAMES = """() => [...document.querySelectorAll('.md-content .sn-figure svg[role="img"]')].map(svg => {
-    const text = (attr) => (svg.getAttribute(attr) || '').split(' ').filter(Boolean)
-        .map(id => document.getElementById(id)).map(el => el ? el.textContent.trim() : null);
-    return {labelledby: text('aria-labelledby'), describedby: text('aria-describedby'),
-            label: svg.getAttribute('aria-label'),
-            captionInFigure: !!svg.closest('figure').querySelector('figcaption')};
-})"""
-
 
 def visit(open_page, post: str, lang: str, width: int, **kwargs):
     prefix = "" if lang == "ko" else "en/"
     return open_page(f"{prefix}{post}/", width=width, **kwargs)
 
 
-@pytest.mark.parametrize("width,smallest", [(390, 10.0), (1280, 11.0)])
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_every_post_reads_well_on_a_phone_and_a_desktop(open_page, lang, width, smallest) -> None:
-    """One load of each post per language and width (a load typesets hundreds of formulas): every figure
-    text is legible, no figure box spills out, every figure is named by its page, and the formulas, tables
-    and Korean lines fit the screen (browsertools.LAYOUT: nothing past the column, no sideways scrolling)."""
+def test_every_post_reads_well_on_a_phone_and_its_figures_answer_the_keyboard(open_page, lang) -> None:
+    """A fresh load of each post at 390 px: every figure text is legible (10 px), no figure box spills out,
+    every figure is named by its page, and the formulas, tables and Korean lines fit the screen
+    (browsertools.post_reading_problems). The same checks at 1280 px (11 px) run on the load of each post
+    that test_pages.py checks in light and dark, so a post is loaded once per width. On the same load the
+    interactive figures (KEYBOARD) are driven from the keyboard, as a phone reader with a keyboard would."""
     failures = []
     for post in POSTS:
-        tab, watch = visit(open_page, post, lang, width)
-        where = f"{post} ({lang}, {width} px)"
-        texts = tab.evaluate(FIGURE_TEXT)
-        assert texts, f"{post}: no figure text found"
-        small = sorted((t["px"], t["text"]) for t in texts if t["px"] < smallest - 0.01)
-        if small:
-            failures.append(f"{where}: {len(small)} texts below {smallest} px, e.g. {small[:3]}")
-        viewport = tab.evaluate("() => document.documentElement.clientWidth")
-        for box in tab.evaluate(FIGURE_BOXES):
-            if box["right"] > viewport + 0.5 or box["left"] < -0.5:
-                failures.append(f"{where}: a figure box spills out of the viewport {box}")
-            if box["scrolls"] and (box["overflow"] not in {"auto", "scroll"} or "gradient" not in box["cue"]):
-                failures.append(f"{where}: a figure scrolls without a cue {box}")
-        for figure in tab.evaluate(FIGURE_NAMES):
-            if figure["label"]:
-                continue
-            if not (figure["labelledby"] and all(t and len(t) > 20 for t in figure["labelledby"])):
-                failures.append(f"{where}: a figure without its caption {figure}")
-            if not (figure["describedby"] and all(t and len(t) > 20 for t in figure["describedby"])):
-                failures.append(f"{where}: a figure without its text alternative {figure}")
-            if not figure["captionInFigure"]:
-                failures.append(f"{where}: the caption did not move into its figure {figure}")
-        if problems := layout_problems(tab, korean=lang == "ko"):
-            failures.append(f"{where}: does not fit the screen: {problems}")
+        tab, watch = visit(open_page, post, lang, 390)
+        failures += post_reading_problems(tab, f"{post} ({lang}, 390 px)", lang=lang, smallest=PHONE_SMALLEST_PX)
+        if drive := KEYBOARD.get(post):
+            drive(tab)
         watch.assert_clean()
         tab.context.close()
     assert not failures, "\n".join(failures)
@@ -127,9 +87,8 @@ def race_state(tab) -> dict:
     }""")
 
 
-@pytest.mark.parametrize("lang,scheme", [("ko", "light"), ("en", "dark")])
-def test_the_race_answers_the_keyboard(open_page, lang, scheme) -> None:
-    tab, watch = open_page(("" if lang == "ko" else "en/") + RACE_PAGE, color_scheme=scheme, width=390)
+def check_the_race_answers_the_keyboard(tab) -> None:
+    """The optimizer race (cs231n-lecture-7) driven from the keyboard: each slider redraws, Play plays and pauses."""
     tab.wait_for_function("() => document.querySelector('.sn-race')?.dataset.ready === 'true'")
     first = race_state(tab)
     assert len(first["d"]) == 6 and all(first["d"])
@@ -159,7 +118,6 @@ def test_the_race_answers_the_keyboard(open_page, lang, scheme) -> None:
     paused = race_state(tab)["outputs"][0]
     tab.evaluate("() => new Promise(done => { let n = 0; const f = () => (++n < 10 ? requestAnimationFrame(f) : done()); f(); })")
     assert race_state(tab)["outputs"][0] == paused
-    watch.assert_clean()
 
 
 def test_reduced_motion_shows_a_still_frame(open_page, browser, base_url) -> None:
@@ -212,13 +170,8 @@ def test_the_race_works_after_instant_navigation(open_page) -> None:
     assert race_state(tab)["d"] != before["d"]
 
 
-@pytest.mark.parametrize(
-    "page,lang",
-    [("posts/stat110-lectures-4-10/", "ko"), ("en/posts/stat110-lectures-4-10/", "en"), ("posts/stat110-lecture-20/", "ko"),
-     ("en/posts/stat110-lecture-20/", "en")],
-)
-def test_slider_figures_answer_the_keyboard(open_page, page, lang) -> None:
-    tab, watch = open_page(page, color_scheme="dark" if lang == "en" else "light", width=390)
+def check_the_slider_answers_the_keyboard(tab) -> None:
+    """A slider figure (stat110-lectures-4-10, stat110-lecture-20): one arrow key redraws it and names the new value."""
     tab.wait_for_function("() => document.querySelector('.sn-switch')?.dataset.ready === 'true'")
     state = """() => { const root = document.querySelector('.sn-switch');
         return {d: [...root.querySelectorAll('[id*="sn-switch-line-"] path')].map(p => p.getAttribute('d')),
@@ -231,4 +184,11 @@ def test_slider_figures_answer_the_keyboard(open_page, page, lang) -> None:
     tab.keyboard.press("ArrowRight")
     after = tab.evaluate(state)
     assert after["d"] != before["d"] and after["out"] != before["out"] and after["text"] == after["out"]
-    watch.assert_clean()
+
+
+# The posts with figures a reader drives, and how each is driven on their phone load (above).
+KEYBOARD = {
+    RACE_PAGE.strip("/"): check_the_race_answers_the_keyboard,
+    "posts/stat110-lectures-4-10": check_the_slider_answers_the_keyboard,
+    "posts/stat110-lecture-20": check_the_slider_answers_the_keyboard,
+}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browsertools import AXE, screenshot, wait_for_math
+from browsertools import AXE, DESKTOP_SMALLEST_PX, post_reading_problems, screenshot, wait_for_math
 from sitetools import LANGS, doc_pages
 
 pytestmark = pytest.mark.browser
@@ -49,19 +49,33 @@ FIGURE_COLOURS = """() => [...document.querySelectorAll('.sn-figure svg')]
     .map(s => getComputedStyle(s.querySelector('text') || s).fill + '|' + getComputedStyle(s).color)"""
 
 
+# The language switcher's target is computed by one script from the address (language-switch.js); every
+# page's own links are checked in the built HTML (tests/site/test_build.py). In the browser it is clicked on
+# every post and on one page of each other kind (the home page, the glossary, an API page, a category),
+# starting in Korean and in English by turns, so both directions are clicked on posts and on the other pages.
+SWITCHED = [*POSTS, "index", "glossary", "api/optim", next(p for p in PAGES if p.startswith("category/"))]
+SWITCHES = {(page, LANGS[i % len(LANGS)]) for i, page in enumerate(SWITCHED)}
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PAGES)
-def test_page_loads_cleanly_in_light_and_dark_and_fits_a_phone(open_page, page, lang) -> None:
-    """Math typeset, figures drawn, no serious accessibility violation, no failed request; then the reader's
-    system turns dark (the palette follows it) and every figure takes the dark colours; then the window
-    narrows to a phone's (390 px) and the page does not scroll sideways.
+def test_page_reads_cleanly_in_light_and_dark_and_on_a_phone(open_page, base_url, page, lang) -> None:
+    """One load of the page (a load typesets hundreds of formulas), checked as a reader sees it at 1280 px:
+    math typeset, figures drawn, on a post the figure and layout checks (browsertools.post_reading_problems),
+    no serious accessibility violation; then the reader's system turns dark (the palette follows it) and
+    every figure takes the dark colours; then the window narrows to a phone's (390 px) and the page does not
+    scroll sideways; on the pages in SWITCHES the reader then switches language and lands on the same page.
+    No request fails, no script errs.
 
-    The phone check reuses the page (one load instead of two: a load typesets hundreds of formulas). A
-    fresh load at 390 px is checked for every post by test_figures.py and test_reading.py."""
+    A fresh load at 390 px is checked for every post by test_figures.py."""
     tab, watch = open_page(url_path(page, lang))
-    assert_math_rendered(tab, f"{page} ({lang})")
+    where = f"{page} ({lang})"
+    assert_math_rendered(tab, where)
     sizes = tab.evaluate("() => [...document.querySelectorAll('.sn-figure svg')].map(s => s.getBoundingClientRect()).map(r => [r.width, r.height])")
     assert all(w > 100 and h > 50 for w, h in sizes), f"figure drawn with no size: {sizes}"
+    if page in POSTS:
+        problems = post_reading_problems(tab, f"{where}, 1280 px", lang=lang, smallest=DESKTOP_SMALLEST_PX)
+        assert not problems, "\n".join(problems)
     tab.add_script_tag(path=str(AXE))
     violations = tab.evaluate(
         """async () => {
@@ -70,7 +84,7 @@ def test_page_loads_cleanly_in_light_and_dark_and_fits_a_phone(open_page, page, 
                 .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
         }"""
     )
-    assert not violations, f"{page} ({lang}) accessibility: {violations}"
+    assert not violations, f"{where} accessibility: {violations}"
     screenshot(tab, shot_name(page, lang, "light"))
     light_colours = tab.evaluate(FIGURE_COLOURS)
     assert tab.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "default"
@@ -79,10 +93,12 @@ def test_page_loads_cleanly_in_light_and_dark_and_fits_a_phone(open_page, page, 
     dark_colours = tab.evaluate(FIGURE_COLOURS)
     assert len(light_colours) == len(dark_colours)
     for a, b in zip(light_colours, dark_colours):
-        assert a != b, f"{page} ({lang}): a figure keeps its colours in dark mode ({a})"
+        assert a != b, f"{where}: a figure keeps its colours in dark mode ({a})"
     screenshot(tab, shot_name(page, lang, "dark"))
     tab.set_viewport_size({"width": 390, "height": 844})
-    assert_no_sideways_scrolling(tab, f"{page} ({lang})")
+    assert_no_sideways_scrolling(tab, where)
+    if (page, lang) in SWITCHES:
+        switch_language(tab, base_url, page, lang)
     watch.assert_clean()
 
 
@@ -99,17 +115,8 @@ def assert_no_sideways_scrolling(tab, where: str) -> None:
         pytest.fail(f"{where} scrolls sideways by {tab.evaluate(SIDEWAYS)}px at {width}px")
 
 
-# The switcher's target is computed by one script from the address (language-switch.js); every page's
-# own links are checked in the built HTML (tests/site/test_build.py). Here it is clicked on every post and
-# on one page of each other kind (the home page, the glossary, an API page, a category), starting in
-# Korean and in English by turns, so both directions are clicked on posts and on the other pages.
-SWITCHED = [*POSTS, "index", "glossary", "api/optim", next(p for p in PAGES if p.startswith("category/"))]
-SWITCHES = [(page, LANGS[i % len(LANGS)]) for i, page in enumerate(SWITCHED)]
-
-
-@pytest.mark.parametrize("page,start", SWITCHES)
-def test_language_switcher_keeps_the_page(open_page, base_url, page, start) -> None:
-    tab, watch = open_page(url_path(page, start))
+def switch_language(tab, base_url: str, page: str, start: str) -> None:
+    """Click the header's language switcher; the reader lands on the same page in the other language."""
     target = "en" if start == "ko" else "ko"
     tab.hover(".md-header__option .md-select")
     tab.click(f".md-select__link[hreflang='{target}']")
@@ -117,7 +124,6 @@ def test_language_switcher_keeps_the_page(open_page, base_url, page, start) -> N
     tab.wait_for_url(base_url + url_path(page, target))
     tab.wait_for_load_state("networkidle")
     assert tab.evaluate("() => document.documentElement.lang") == target
-    watch.assert_clean()
 
 
 def switcher_href(lang: str) -> str:

@@ -1,8 +1,8 @@
 """Reading on every screen (issue 13): result tabs, formulas, tables, Korean line breaks, Korean search.
 
 Checked as a reader's browser lays the page out. The layout checks (browsertools.LAYOUT) run on every
-post at 390 px (a phone) and 1280 px (a desktop) in both languages with the figure checks
-(test_figures.py, one load of each); here at 680 px (a narrow desktop window).
+post in both languages with the figure checks, at 390 px (a phone, test_figures.py) and 1280 px (a
+desktop, test_pages.py); here at 680 px (a narrow desktop window).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browsertools import LAYOUT, MID_WORD_BREAKS, layout_problems, wait_for_math, wait_for_search
+from browsertools import LAYOUT, MID_WORD_BREAKS, layout_problems, search_pages, wait_for_math
 
 pytestmark = pytest.mark.browser
 
@@ -68,8 +68,8 @@ def test_a_source_click_changes_only_its_block_and_no_other_page(open_page) -> N
     watch.assert_clean()
 
 
-# Every post at 390 and 1280 px in both languages is checked with the figures (test_figures.py, one load
-# of each); here the width in between, where the navigation drawer closes and the column is at its narrowest.
+# Every post at 390 and 1280 px in both languages is checked with the figures (test_figures.py and
+# test_pages.py, one load of each); here the width in between, where the navigation drawer closes and the column is at its narrowest.
 CASES = [("posts/cs231n-lecture-7/", 680), ("en/posts/cs231n-lecture-7/", 680)]
 
 
@@ -128,70 +128,6 @@ COMPOUND_TAILS = [
 def pages_containing(site, text: str) -> set[str]:
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     return {d["location"].split("#")[0] for d in docs if text in re.sub(r"<[^>]+>", "", d["title"] + " " + d["text"])}
-
-
-# Material lists the first 10 results, then 4 more each time the list is scrolled to its bottom. It
-# notices "at the bottom" only as a change (its boundary watch ends in distinctUntilChanged), so after a
-# batch is appended the list must be seen away from its new bottom before reaching it again, as it is
-# when a reader scrolls down with a wheel, a finger or the scrollbar. Jumping from bottom to new bottom
-# (scrollTop = scrollHeight each time) never lets it see that, and the list stops at 14. So, as a reader
-# reading on would, after a batch arrives the list is scrolled down by half of what the batch added, then
-# to its bottom; each position is seen by the page (its scroll event, then the animation frame after it,
-# in which Material measures) before the next.
-SCROLL_THROUGH_RESULTS = """async n => {
-    const w = document.querySelector('.md-search__scrollwrap');
-    const listed = () => document.querySelectorAll('.md-search-result__item').length;
-    const frame = () => new Promise(r => requestAnimationFrame(() => r()));
-    const scrollTo = async top => {
-        const from = w.scrollTop, scrolled = new Promise(r => w.addEventListener('scroll', r, {once: true}));
-        w.scrollTop = top;
-        if (w.scrollTop !== from) await Promise.race([scrolled, frame().then(frame).then(frame)]);
-        await frame(); await frame();
-    };
-    await frame(); await frame();  // the page has seen where the new list opened
-    let height = w.scrollHeight;
-    for (let tries = 0; listed() < n && tries < 3; tries++) {
-        const before = listed();
-        if (w.scrollHeight > height) await scrollTo(w.scrollTop + (w.scrollHeight - height) / 2);
-        height = w.scrollHeight;
-        await scrollTo(w.scrollHeight - w.clientHeight);
-        if (listed() > before) tries = -1;
-    }
-    return listed();
-}"""
-
-
-def search_pages(tab, query: str) -> set[str]:
-    """The pages (addresses without #section) that Material's search lists for ``query``."""
-    wait_for_search(tab)  # else the first answer could be the "ready" text, not the query's count
-    before = tab.evaluate(
-        """() => { const items = document.querySelectorAll('.md-search-result__item');
-                   items.forEach(i => { i.dataset.snOld = '1'; });
-                   return {items: items.length, meta: document.querySelector('.md-search-result__meta').textContent}; }"""
-    )
-    field = tab.locator("input.md-search__input")
-    button = tab.locator("label.md-header__button[for='__search']")  # a phone: the field opens from the header
-    if button.is_visible() and not tab.locator("#__search").is_checked():
-        button.click()
-    field.click()
-    field.fill(query)
-    field.press("End")  # Material reads the query on key events
-    # The answer has arrived when the old result items are gone (or, on a first search, the count line changed).
-    tab.wait_for_function(
-        """before => !document.querySelector('.md-search-result__item[data-sn-old]')
-               && (before.items > 0 || document.querySelector('.md-search-result__meta').textContent !== before.meta)""",
-        arg=before,
-    )
-    # a new answer opens at its top, its best match in sight, however far the last list was scrolled
-    assert tab.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop") == 0, f"{query!r}: list opens scrolled"
-    meta = tab.inner_text(".md-search-result__meta")
-    number = re.search(r"\d+", meta)
-    expected = int(number.group()) if number else 0
-    listed = tab.evaluate(SCROLL_THROUGH_RESULTS, expected)
-    assert listed == expected, f"{query!r}: {meta} counted, {listed} listed after scrolling to the end"
-    links = tab.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "els => els.map(e => e.href)")
-    root = tab.url.split("#")[0].split("?")[0]
-    return {link.split("#")[0].split("?")[0].removeprefix(root) for link in links}
 
 
 def test_korean_search_ignores_particles_and_finds_compound_tails(open_page, built_site) -> None:
