@@ -40,7 +40,7 @@ print(table([TEXT["inp"], TEXT["frac"], TEXT["steps"]], [
     (TEXT["cen"], f"{same_sign_fraction(X_cen, upstream):.3f}", steps_to_target(path_cen)),
 ]))
 
-fig, ax = figure(width=5.6, height=3.6)
+fig, ax = figure(width=4.4, height=3.6)
 ax.plot(*path_pos[:60].T, marker=".", markersize=4, linewidth=1.2, label=TEXT["l_pos"])
 ax.plot(*path_cen[:60].T, marker=".", markersize=4, linewidth=1.2, label=TEXT["l_cen"])
 ax.plot(0, 0, "o", color=INK, label=TEXT["start"])

@@ -77,7 +77,7 @@ print(table([TEXT["what"], TEXT["val"]], [
 ]))
 
 batches = np.arange(1, 201)
-fig, ax = figure(width=6.0, height=3.0)
+fig, ax = figure(width=4.4, height=3.0)
 for k in range(2):
     ax.plot(batches, trace_mean[:, k] / mu[k], color=f"C{k}", label=f"{TEXT['mean_l']} [{k}]")
     ax.plot(batches, trace_var[:, k] / sigma[k] ** 2, color=f"C{k}", linestyle="--", label=f"{TEXT['var_l']} [{k}]")

@@ -37,7 +37,7 @@ print(table(TEXT["head"], [
 train_curve, val_curve = mse(grid, x, y), mse(grid, x_val, y_val)
 print(note(f"- {TEXT['best']}: {grid[np.argmin(val_curve)]:.1e}"))
 
-fig, axes = figure(1, 2, width=8.5, height=3.4)
+fig, axes = figure(1, 2, width=7.6, height=3.4)
 xs = np.linspace(x.min(), x.max(), 400)
 curves = polynomial_ridge_predict(x, y, xs, degree=12, lams=shown)
 axes[0].plot(xs, np.sin(np.pi * xs), color=INK, linestyle="--", linewidth=1.2, label=TEXT["truth"])

@@ -27,7 +27,7 @@ for label, switch in ((TEXT["stay"], False), (TEXT["switch"], True)):
 print(table([TEXT["s"], TEXT["exact"], TEXT["sim"]], rows))
 
 ns = np.arange(3, 13)
-fig, ax = figure(width=6.0, height=3.2)
+fig, ax = figure(width=4.8, height=3.2)
 for opened, label in ((None, TEXT["all_"]), (1, TEXT["one"])):
     ax.plot(ns, [monty_hall_win_prob(n, opened) for n in ns], marker=".", label=label)
 ax.plot(ns, 1 / ns, marker=".", label=TEXT["stay_curve"])

@@ -31,12 +31,12 @@ for m in (5, 10, 20, 40):
 rows.append((TEXT["none"], "$\\infty$", uncapped))
 print(table([TEXT["cap_col"], TEXT["exact"], TEXT["sim"]], rows))
 
-fig, ax = figure(width=6.0, height=3.6)
+fig, ax = figure(width=4.4, height=3.6)
 shown = np.unique(np.geomspace(1, 1_000_000, 600).astype(int))  # games at which the mean is drawn
 for seed in (1, 2, 3):
     run = running_mean(simulate_st_petersburg(1_000_000, np.random.default_rng(seed)))
     ax.plot(shown, run[shown - 1], linewidth=1.2, label=TEXT["run"].format(s=seed))
 ax.plot(shown, np.log2(shown), color=INK, linestyle="--", linewidth=1, label=TEXT["ref"])
 ax.set(xscale="log", xlabel=TEXT["x"], ylabel=TEXT["y"], ylim=(0, 60))
-fig.legend(loc="outside lower center", ncols=2, fontsize=9)
+fig.legend(loc="outside lower center", ncols=1, fontsize=9)
 print(figure_html(fig))
