@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from studynotes.optim import RACE_METHODS, pack_int16, race_figure_html, race_grid
+from studynotes.optim.animate import MAX_RACE_UPDATES
 from studynotes.plotting import figure
 
 LRS = [0.005, 0.015, 0.021]
@@ -75,3 +76,30 @@ def test_the_race_figure_carries_the_whole_grid() -> None:
     assert 'class="sn-race__lr" min="0" max="2" step="1" value="1"' in html
     for gid in ("sn-race-axes", "sn-race-loss-axes", "sn-race-path-2", "sn-race-loss-0"):
         assert gid in html
+
+
+@pytest.mark.parametrize(
+    ("lrs", "rhos", "steps"),
+    [
+        (np.linspace(0.001, 0.02, 30), np.linspace(0.0, 0.99, 30), 100_000),  # hours of updates
+        (np.linspace(0.001, 0.02, 3000), np.linspace(0.0, 0.99, 3000), 10**6),  # terabytes of paths
+    ],
+)
+def test_a_grid_too_large_to_run_is_refused_naming_its_arguments(lrs, rhos, steps) -> None:
+    with pytest.raises(ValueError, match=r"^learning_rates, momenta and num_steps ask for too many updates"):
+        race_grid(lrs, rhos, num_steps=steps)
+    # one learning rate and one momentum make three updates a step: the limit falls between two step counts
+    with pytest.raises(ValueError, match="num_steps ask for too many updates"):
+        race_grid([0.01], [0.5], num_steps=MAX_RACE_UPDATES // 3 + 1)
+    assert race_grid([0.01], [0.5], num_steps=10).shape == (3, 1, 1, 11, 2)
+
+
+def test_a_diverging_cell_ends_in_nan_instead_of_stopping_the_grid() -> None:
+    # SGD with lr = 3 on kappa = 100 multiplies y by -299 a step: it overflows, the stable cell does not
+    with np.errstate(over="ignore", invalid="ignore"):
+        paths = race_grid([0.01, 3.0], [0.5], num_steps=300)
+    assert np.all(np.isfinite(paths[:, 0]))
+    diverged = paths[0, 1, 0]
+    first_bad = int(np.argmax(~np.isfinite(diverged).all(axis=1)))
+    assert 100 < first_bad < 300 and np.all(np.isnan(diverged[first_bad + 1 :]))
+    np.testing.assert_allclose(diverged[1:first_bad, 1], [(-299.0) ** t for t in range(1, first_bad)], rtol=1e-9)
