@@ -830,7 +830,7 @@ def switch_figure_html(
     from matplotlib.lines import Line2D
 
     from .i18n import escape_placeholders
-    from .optim.animate import pack_int16
+    from .optim.animate import _still_outside_site, pack_int16
 
     frames = np.asarray(frames, dtype=float)
     if frames.ndim != 4 or frames.shape[:2] != (len(options), len(lines)) or frames.shape[3] != 2:
@@ -867,4 +867,7 @@ def switch_figure_html(
         f'<output class="sn-race__value">{html.escape(str(options[k]))}</output></label></div>'
     )
     figure = str.__str__(figure_html(fig))
+    still = _still_outside_site(wrapper_id, f"{label}: {options[k]}", figure)  # no slider where no script moves it
+    if still is not None:
+        return still
     return _outside_site(f'<div id="{wrapper_id}" class="sn-switch" {attrs}>\n{escape_placeholders(control)}\n{figure}\n</div>')

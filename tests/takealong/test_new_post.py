@@ -14,25 +14,13 @@ import feedparser
 import pytest
 
 from sitetools import ROOT, build_site
+from takealongtools import copy_repo
 
 pytestmark = pytest.mark.site
 
 SLUG = "stat110-lecture-99"
 ARGS = ["--slug", SLUG, "--category", "stat110", "--title-ko", "99. 새 글 (A New Post)", "--title-en", "99. A New Post",
         "--date", "2030-01-02"]
-
-
-def copy_repo(dest: Path) -> Path:
-    """The tracked files of this tree (as they are now), with node_modules linked."""
-    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                           capture_output=True, text=True, check=True).stdout.split("\0")
-    for name in filter(None, files):
-        src = ROOT / name
-        if src.is_file() and not name.startswith("node_modules"):
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / name)
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
 
 
 def new_post(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -10,6 +10,7 @@ Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.githu
 from __future__ import annotations
 
 import base64
+import html
 import functools
 import re
 import warnings
@@ -22,7 +23,7 @@ from matplotlib.lines import Line2D
 
 from .._validate import check_array, check_int, check_real
 from .optimizers import _iterate
-from ..i18n import escape_placeholders
+from ..i18n import _collecting, escape_placeholders
 from ..plotting import _outside_site, figure_html
 
 __all__ = ["RACE_METHODS", "animated_figure_html", "pack_int16", "race_figure_html", "race_grid"]
@@ -229,6 +230,14 @@ def pack_int16(values: np.ndarray, limit: float) -> str:
     return base64.b64encode(scaled.tobytes()).decode("ascii")
 
 
+def _still_outside_site(wrapper_id: str, setting: str, figure: str) -> str | None:
+    """Outside the site build (a notebook, a script) a driven figure has no script to move it: its still
+    frame, with the setting it shows in words, instead of controls that would do nothing. ``None`` in the build."""
+    if _collecting:
+        return None
+    return _outside_site(f'<div id="{wrapper_id}" class="sn-still">\n<p>{html.escape(setting)}</p>\n{figure}\n</div>')
+
+
 def race_figure_html(
     fig: Figure,
     path_axes: Any,
@@ -334,5 +343,8 @@ def race_figure_html(
         f'<output class="sn-race__value">{rhos[j]:g}</output></label>'
         "</div>"
     )
+    still = _still_outside_site(wrapper_id, f"{labels['lr']} α = {lrs[i]:g}, {labels['momentum']} ρ = {rhos[j]:g}", figure)
+    if still is not None:
+        return still
     controls = escape_placeholders(controls)
     return _outside_site(f'<div id="{wrapper_id}" class="sn-race" {attrs}>\n{controls}\n{figure}\n</div>')
