@@ -115,7 +115,7 @@ post:
 
 # A copy of the site that works from file:// (navigation, math, search in both languages), as the folder
 # studynotes-offline/ and studynotes-offline.zip. `STUDYNOTES_OFFLINE_ZIP=studynotes-offline.zip make build`
-# then publishes the zip and links it from the about page.
+# then publishes the zip and links it from the about page (it refuses a zip built from other sources).
 .PHONY: offline
 offline: install
 	rm -rf studynotes-offline studynotes-offline.zip
