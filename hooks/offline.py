@@ -47,8 +47,8 @@ LINK = {
 SIZE = {"ko": "{mb:.1f} MB", "en": "{mb:.1f} MB"}
 FOLDER_LINK = re.compile(r'(<a\b[^>]*?\bhref=")((?![a-z][a-z0-9+.-]*:|/|#)[^"?#]*/)([#?][^"]*)?"')
 NOTE = {
-    "ko": "(압축을 풀고 <code>studynotes-offline/index.html</code>을 브라우저로 연다)",
-    "en": "(unzip it and open <code>studynotes-offline/index.html</code> in a browser)",
+    "ko": "압축을 풀고 <code>studynotes-offline/index.html</code>을 브라우저로 연다.",
+    "en": "Unzip it and open <code>studynotes-offline/index.html</code> in a browser.",
 }
 
 
@@ -120,7 +120,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     size = SIZE[lang].format(mb=offline_zip().stat().st_size / 1e6)
     paragraph = (
         f'<p class="sn-offline-download">{LINK[lang]}<a href="{href}" download>studynotes-offline.zip</a> '
-        f"({size}) {NOTE[lang]}</p>"
+        f"({size}). {NOTE[lang]}</p>"
     )
     # where the about page marks its place (<!-- offline-download -->), else at its end
     if "<!-- offline-download -->" in markdown:
