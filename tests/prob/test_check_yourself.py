@@ -12,15 +12,20 @@ import math
 import re
 from fractions import Fraction
 
+import numpy as np
 import pytest
 
 from sitetools import ROOT
 from studynotes.prob import (
     binomial_pmf,
+    cauchy_cdf_lotp,
     gamblers_ruin_win_prob,
     hypergeometric_pmf,
     monty_hall_win_prob,
     multinomial_conditional,
+    multinomial_pmf,
+    normal_cdf,
+    normal_pdf,
 )
 
 
@@ -108,16 +113,57 @@ def test_known_values_of_the_exact_computations():
     assert distinct_birthdays_of_two() == 2 - Fraction(1, 365)
 
 
+def e_max_two_normals() -> float:
+    """E max(Z1, Z2) = integral of z * 2 phi(z) Phi(z) (the density of the maximum), by the trapezoid rule."""
+    z = np.linspace(-12, 12, 240_001)
+    return float(np.trapezoid(z * 2 * normal_pdf(z) * normal_cdf(z), z))
+
+
+def e_abs_diff_expo(lam: float) -> float:
+    """E|X - Y| for i.i.d. Expo(lam) by 2-D LOTUS on a grid (midpoint rule)."""
+    h = 30 / lam / 3000
+    g = (np.arange(3000) + 0.5) * h
+    x, y = np.meshgrid(g, g, indexing="ij")
+    return float((np.abs(x - y) * lam**2 * np.exp(-lam * (x + y))).sum() * h * h)
+
+
+def multinomial_cov_by_enumeration(n: int, p: list[float]) -> float:
+    outcomes = [(i, j, n - i - j) for i in range(n + 1) for j in range(n + 1 - i)]
+    probs = [multinomial_pmf(c, p) for c in outcomes]
+    e1 = sum(q * c[0] for q, c in zip(probs, outcomes))
+    e2 = sum(q * c[1] for q, c in zip(probs, outcomes))
+    return sum(q * c[0] * c[1] for q, c in zip(probs, outcomes)) - e1 * e2
+
+
+def texts(post: str, lang: str) -> str:
+    return "".join(answers_in(post, lang, "check-yourself"))
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_lecture_19_and_20_answers(lang):
-    l19 = "".join(answers_in("stat110-lecture-19", lang, "check-yourself"))
-    l20 = "".join(answers_in("stat110-lecture-20", lang, "check-yourself"))
+    l19 = texts("stat110-lecture-19", lang)
+    l20 = texts("stat110-lecture-20", lang)
     # triangle 0<y<x<1: area 1/2, so c = 2
     assert "c=2" in l19 and Fraction(1) / Fraction(1, 2) == 2
     # E(N | X=5) = 5 + lambda q with lambda = 10, p = 0.3
     assert "5+7=12" in l19 and 5 + round(10 * (1 - 0.3)) == 12
-    # 2X - 3Y: variances 4 + 9
-    assert "N(0,13)" in l20 and 2**2 + (-3) ** 2 == 13
+    # E max(Z1, Z2) = 1/sqrt(pi)
+    assert e_max_two_normals() == pytest.approx(1 / math.sqrt(math.pi), abs=1e-9)
+    assert r"\frac{1}{\sqrt\pi}" in l20
+    # E|X - Y| = 1/lambda for i.i.d. Expo(lambda)
+    for lam in (0.5, 1.0, 3.0):
+        assert e_abs_diff_expo(lam) == pytest.approx(1 / lam, rel=1e-4)
+    assert r"E\lvert X-Y\rvert=\frac{1}{\lambda}" in l20
+    # Cov(X1, X2) = -n p1 p2 = -1.5 for Mult_3(10, (0.5, 0.3, 0.2))
+    assert multinomial_cov_by_enumeration(10, [0.5, 0.3, 0.2]) == pytest.approx(-1.5, abs=1e-12)
+    assert multinomial_cov_by_enumeration(7, [0.2, 0.45, 0.35]) == pytest.approx(-7 * 0.2 * 0.45, abs=1e-12)
+    assert r"=-np_1p_2" in l20 and "=-1.5" in l20
+    # 1/T is standard Cauchy: P(1/T <= u) = P(T < 0) + P(T >= 1/u) for u > 0, P(1/T <= u) = P(1/u <= T < 0) for u < 0
+    for u in (0.3, 1.0, 4.0):
+        inverse = cauchy_cdf_lotp(0.0) + 1 - cauchy_cdf_lotp(1 / u)
+        assert inverse == pytest.approx(cauchy_cdf_lotp(u), abs=1e-6)
+        assert cauchy_cdf_lotp(0.0) - cauchy_cdf_lotp(-1 / u) == pytest.approx(cauchy_cdf_lotp(-u), abs=1e-6)
+    assert r"f_{1/T}(u)" in l20 and r"\frac{1}{\pi(1+u^2)}" in l20
     # Mult_3(10, (0.5, 0.3, 0.2)) given X_3 = 0: X_1 ~ Bin(10, 0.5/0.8)
     m, probs = multinomial_conditional(10, [0.5, 0.3, 0.2], j=2, n_j=0)
     assert m == 10 and probs[0] == pytest.approx(0.625)
