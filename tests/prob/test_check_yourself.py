@@ -24,8 +24,10 @@ from studynotes.prob import (
     monty_hall_win_prob,
     multinomial_conditional,
     multinomial_pmf,
+    mc_estimate,
     normal_cdf,
     normal_pdf,
+    sample_unit_disc,
 )
 
 
@@ -135,6 +137,24 @@ def multinomial_cov_by_enumeration(n: int, p: list[float]) -> float:
     return sum(q * c[0] * c[1] for q, c in zip(probs, outcomes)) - e1 * e2
 
 
+def triangle_rectangle() -> tuple[Fraction, Fraction, Fraction]:
+    """Uniform on 0 < y < x < 1 (density 2): P(X<0.2, Y>0.8) and the two marginal probabilities, by exact areas."""
+    a, b = Fraction(1, 5), Fraction(4, 5)
+    joint = 2 * max(Fraction(0), a - b) ** 2 / 2  # the region x < a, y > b, y < x is empty when a <= b
+    p_x = 2 * (a * a / 2)  # area of {y < x < a} times the density
+    p_y = 2 * ((1 - b) ** 2 / 2)  # area of {b < y < x < 1} times the density
+    return joint, p_x, p_y
+
+
+def disc_moments() -> tuple[float, float, float]:
+    """E(X^2), E(X^2 Y^2) on the unit disc by integrating out y in closed form, then x by the trapezoid rule."""
+    x = np.linspace(-1, 1, 2_000_001)
+    half = np.sqrt(1 - x * x)
+    e_x2 = float(np.trapezoid(x * x * 2 * half, x) / math.pi)
+    e_x2y2 = float(np.trapezoid(x * x * 2 * half**3 / 3, x) / math.pi)
+    return e_x2, e_x2y2, e_x2y2 - e_x2**2
+
+
 def texts(post: str, lang: str) -> str:
     return "".join(answers_in(post, lang, "check-yourself"))
 
@@ -145,6 +165,19 @@ def test_lecture_19_and_20_answers(lang):
     l20 = texts("stat110-lecture-20", lang)
     # triangle 0<y<x<1: area 1/2, so c = 2
     assert "c=2" in l19 and Fraction(1) / Fraction(1, 2) == 2
+    # the triangle is not a product: a rectangle of positive area has P = 0 but a positive product of marginals
+    joint, p_x, p_y = triangle_rectangle()
+    assert joint == 0 and p_x == p_y == Fraction(1, 25) and p_x * p_y == Fraction(16, 10_000)
+    assert "P(X<0.2,\\ Y>0.8)=0" in l19 and "0.04\\cdot0.04=0.0016" in l19
+    pts = sample_unit_disc(400_000, np.random.default_rng(48)).points
+    # disc: E(R) = 2/3 (simulated independently) and Cov(X^2, Y^2) = -1/48 (by quadrature)
+    r = np.hypot(pts[:, 0], pts[:, 1])
+    assert mc_estimate(r).agrees_with(2 / 3)
+    e_x2, e_x2y2, cov_sq = disc_moments()
+    assert e_x2 == pytest.approx(1 / 4, abs=1e-9) and e_x2y2 == pytest.approx(1 / 24, abs=1e-9)
+    assert cov_sq == pytest.approx(-1 / 48, abs=1e-9)
+    assert mc_estimate((pts[:, 0] ** 2 - 0.25) * (pts[:, 1] ** 2 - 0.25)).agrees_with(-1 / 48)
+    assert "E(R)=\\int_0^1 r\\cdot2r\\,dr=\\frac{2}{3}" in l19 and "=-\\frac{1}{48}" in l19
     # E(N | X=5) = 5 + lambda q with lambda = 10, p = 0.3
     assert "5+7=12" in l19 and 5 + round(10 * (1 - 0.3)) == 12
     # E max(Z1, Z2) = 1/sqrt(pi)
