@@ -19,12 +19,14 @@ from sitetools import ROOT
 from studynotes.prob import (
     binomial_pmf,
     cauchy_cdf_lotp,
+    disease_test_posterior,
     gamblers_ruin_win_prob,
     hypergeometric_pmf,
     monty_hall_win_prob,
+    mc_estimate,
     multinomial_conditional,
     multinomial_pmf,
-    mc_estimate,
+    negative_binomial_pmf,
     normal_cdf,
     normal_pdf,
     sample_unit_disc,
@@ -70,6 +72,31 @@ def distinct_birthdays_of_two() -> Fraction:
     return Fraction(sum(len({a, b}) for a in range(365) for b in range(365)), 365**2)
 
 
+def two_positive_tests() -> Fraction:
+    """P(D | T1, T2) by enumerating disease status and two results, conditionally independent given the status."""
+    prior, sens, false_pos = Fraction(1, 100), Fraction(95, 100), Fraction(5, 100)
+    both_and_d = prior * sens * sens
+    both = both_and_d + (1 - prior) * false_pos * false_pos
+    return both_and_d / both
+
+
+def binomial_even(n: int, p: Fraction) -> Fraction:
+    return sum((math.comb(n, k) * p**k * (1 - p) ** (n - k) for k in range(0, n + 1, 2)), Fraction(0))
+
+
+def cards_before_first_ace() -> Fraction:
+    """The first ace is at position j (1-based) when the other three aces lie among the 52 - j later cards."""
+    return sum((Fraction(math.comb(52 - j, 3), math.comb(52, 4)) * (j - 1) for j in range(1, 50)), Fraction(0))
+
+
+def rolls_to_see_every_face() -> Fraction:
+    """Expected rolls from j faces seen, solved backwards: E_j = 1 + (j/6) E_j + ((6-j)/6) E_{j+1}, E_6 = 0."""
+    e = Fraction(0)
+    for j in range(5, -1, -1):
+        e = (1 + Fraction(6 - j, 6) * e) / (1 - Fraction(j, 6))
+    return e
+
+
 # (post, section anchor, exact answer, package value or None)
 ANSWERS = [
     ("stat110-lectures-4-10", "lecture-4", matching_at_least_one(4), None),
@@ -78,6 +105,10 @@ ANSWERS = [
     ("stat110-lectures-4-10", "lecture-8", two_aces(replace=False), float(hypergeometric_pmf(2, 4, 48, 5))),
     ("stat110-lectures-4-10", "lecture-8", two_aces(replace=True), float(binomial_pmf(2, 5, 1 / 13))),
     ("stat110-lectures-4-10", "lecture-10", distinct_birthdays_of_two(), 365 * (1 - (364 / 365) ** 2)),
+    ("stat110-lectures-4-10", "lecture-5", two_positive_tests(), disease_test_posterior(disease_test_posterior(0.01, 0.95, 0.95), 0.95, 0.95)),
+    ("stat110-lectures-4-10", "lecture-7", binomial_even(3, Fraction(1, 3)), (1 + (1 / 3) ** 3) / 2),
+    ("stat110-lectures-4-10", "lecture-9", cards_before_first_ace(), 48 / 5),
+    ("stat110-lectures-4-10", "lecture-10", rolls_to_see_every_face(), 6 * sum(1 / k for k in range(1, 7))),
 ]
 
 QUESTION = re.compile(r'^\?\?\? question "[^\n]*\n((?:    [^\n]*\n?)+)', re.M)
@@ -106,6 +137,18 @@ def test_typed_answer_is_the_exact_value(post, anchor, exact, package, lang):
     )
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_sum_of_two_geometrics_is_negative_binomial(lang):
+    # the folded answer's formula (k+1) p^2 q^k against the convolution of two Geom(p) PMFs, and the package's NBin(2, p)
+    for p in (Fraction(1, 3), Fraction(1, 2), Fraction(4, 5)):
+        q = 1 - p
+        for k in range(8):
+            convolution = sum(q**j * p * q ** (k - j) * p for j in range(k + 1))
+            assert convolution == (k + 1) * p**2 * q**k
+            assert float(negative_binomial_pmf(k, 2, float(p))) == pytest.approx(float(convolution), rel=1e-12)
+    assert any("=(k+1)p^2q^k" in body for body in answers_in("stat110-lectures-4-10", lang, "lecture-9"))
+
+
 def test_known_values_of_the_exact_computations():
     # the limits the answers quote, so the enumerations above cannot drift unnoticed
     assert matching_at_least_one(4) == 1 - Fraction(1, 2) + Fraction(1, 6) - Fraction(1, 24)
@@ -113,6 +156,8 @@ def test_known_values_of_the_exact_computations():
     assert monty_switch_win(3) == Fraction(2, 3)
     assert ruin(3, 6, Fraction(1, 2)) == Fraction(1, 2)
     assert distinct_birthdays_of_two() == 2 - Fraction(1, 365)
+    assert binomial_even(4, Fraction(1, 2)) == Fraction(1, 2) and binomial_even(2, Fraction(1, 3)) == Fraction(5, 9)
+    assert rolls_to_see_every_face() == 6 * sum(Fraction(1, k) for k in range(1, 7))
 
 
 def e_max_two_normals() -> float:
