@@ -9,7 +9,6 @@ Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.githu
 
 from __future__ import annotations
 
-import base64
 import html
 import functools
 import re
@@ -23,8 +22,9 @@ from matplotlib.lines import Line2D
 
 from .._validate import check_array, check_int, check_real
 from .optimizers import _iterate
-from ..i18n import _collecting, escape_placeholders
-from ..plotting import _outside_site, figure_html
+from ..i18n import escape_placeholders
+from ..plotting.driven import _still_outside_site, pack_int16
+from ..plotting.markup import _outside_site, figure_html
 
 __all__ = ["RACE_METHODS", "animated_figure_html", "pack_int16", "race_figure_html", "race_grid"]
 
@@ -202,40 +202,6 @@ def race_grid(
             f"x {num_steps} steps make {updates:,} updates, limit {MAX_RACE_UPDATES:,} (about a minute); use fewer of them"
         )
     return _race_grid(kappa, (float(x0[0]), float(x0[1])), num_steps, lrs, rhos)
-
-
-def pack_int16(values: np.ndarray, limit: float) -> str:
-    r"""Values clipped to $[-\text{limit}, \text{limit}]$, rounded to int16 steps of ``limit``/32767, as base64.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
-
-    How an interactive figure carries its precomputed runs in the page: two bytes per number,
-    little-endian, in C order; NaN becomes ``limit`` (a run that has left the picture stays out of it).
-
-    Parameters
-    ----------
-    values
-        Numbers to pack (any shape; infinities and NaN allowed).
-    limit
-        Largest magnitude kept, $> 0$.
-
-    Returns
-    -------
-    str
-        Base64 text; decode with ``new Int16Array`` and multiply by ``limit / 32767``.
-    """
-    limit = check_real("limit", limit, low=0.0, low_open=True)
-    array = np.nan_to_num(np.asarray(values, dtype=float), nan=limit, posinf=limit, neginf=-limit)
-    scaled = np.round(np.clip(array, -limit, limit) / limit * 32767).astype("<i2")
-    return base64.b64encode(scaled.tobytes()).decode("ascii")
-
-
-def _still_outside_site(wrapper_id: str, setting: str, figure: str) -> str | None:
-    """Outside the site build (a notebook, a script) a driven figure has no script to move it: its still
-    frame, with the setting it shows in words, instead of controls that would do nothing. ``None`` in the build."""
-    if _collecting:
-        return None
-    return _outside_site(f'<div id="{wrapper_id}" class="sn-still">\n<p>{html.escape(setting)}</p>\n{figure}\n</div>')
 
 
 def race_figure_html(
