@@ -91,7 +91,7 @@ def test_nothing_drawn_falls_outside_its_panel() -> None:
 
     fig = two_panels()
     found = pieces(fig)
-    cut(fig, found, lambda f: "")  # lays the figure out and measures each panel's box
+    cut(fig, found, _svg_text)  # draws the figure and measures each panel's box on that layout
     renderer = fig._get_renderer()
     height = fig.get_figheight() * 72
     for piece in found:

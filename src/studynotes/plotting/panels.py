@@ -97,23 +97,26 @@ def pieces(fig: Figure) -> list[Piece] | None:
 
 
 def cut(fig: Figure, found: list[Piece], render) -> str:
-    """Lay ``fig`` out, record where each piece is cut, and return ``render(fig)`` (the whole figure's SVG)
-    drawn with that layout, each piece's artists in a group whose id `svg_pieces` finds."""
+    """``render(fig)`` (the whole figure's SVG), each piece's artists in a group whose id `svg_pieces` finds,
+    and each piece's box measured on the layout that drawing used."""
     _label_shared_axes(found)
     engine = fig.get_layout_engine()
     old = [[artist.get_gid() for artist in piece.artists] for piece in found]
-    with style(), warnings.catch_warnings(), _room_for_every_language():
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
-        fig.draw_without_rendering()
-        renderer = fig._get_renderer()
-        _measure(fig, found, renderer)
-    fig.set_layout_engine("none")  # the layout just measured is the one drawn
+    dpi = fig.dpi
     try:
         for i, piece in enumerate(found):
             for k, artist in enumerate(piece.artists):
                 artist.set_gid(piece.gid(i, k))
-        return render(fig)
+        svg = render(fig)  # lays the figure out as the SVG backend measures text
+        fig.set_layout_engine("none")  # keep that layout while the pieces are measured
+        fig.dpi = 72  # SVG units are points
+        with style(), warnings.catch_warnings(), _room_for_every_language():
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+            fig.draw_without_rendering()
+            _measure(fig, found, fig._get_renderer())
+        return svg
     finally:
+        fig.dpi = dpi
         for piece, gids in zip(found, old, strict=True):
             for artist, gid in zip(piece.artists, gids, strict=True):
                 artist.set_gid(gid)
