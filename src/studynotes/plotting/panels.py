@@ -144,6 +144,7 @@ def _measure(fig: Figure, found: list[Piece], renderer: Any) -> None:
     def drawn(artists: list) -> tuple[float, float, float, float]:
         boxes = [a.get_tightbbox(renderer) for a in artists]
         boxes = [b for b in boxes if b is not None and b.width > 0 and b.height > 0]
+        boxes = boxes or [a.get_window_extent(renderer) for a in artists]  # nothing drawn: where it sits
         return (
             min(b.x0 for b in boxes) * scale,
             height - max(b.y1 for b in boxes) * scale,
