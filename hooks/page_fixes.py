@@ -1,6 +1,7 @@
 """Hook: page fixes that no theme extension point covers.
 
 - Pygments' plain-token spans are removed from each finished page (`studynotes_site.markup`).
+- The sidebars lose the template's indentation between tags (`studynotes_site.markup.compact_sidebars`).
 - mkdocs-static-i18n's notice about instant navigation is silenced (see below).
 
 The other page changes are theme overrides in ``overrides/`` (language menu, search dialog label,
@@ -20,7 +21,7 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
-from studynotes_site.markup import strip_plain_tokens
+from studynotes_site.markup import compact_sidebars, strip_plain_tokens
 
 
 def _not_instant_navigation_notice(record: logging.LogRecord) -> bool:
@@ -35,4 +36,4 @@ get_plugin_logger("mkdocs_static_i18n.reconfigure").logger.addFilter(_not_instan
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return strip_plain_tokens(output)
+    return compact_sidebars(strip_plain_tokens(output))
