@@ -191,7 +191,7 @@ def serve_edits(project: Path, cache: Path, tmp: Path) -> dict:
             "none_on_rebuilt_page": nones}
 
 
-def measure(n: int, tmp: Path, browser: bool, serve: bool) -> dict:
+def measure(n: int, tmp: Path, browser: bool, serve: bool, seed: Path | None = None) -> dict:
     from bench import first_visit_downloads
 
     work = tmp / f"n{n}"
@@ -199,7 +199,10 @@ def measure(n: int, tmp: Path, browser: bool, serve: bool) -> dict:
     slugs = replicate(project, n)
     cache = work / "cache"
     result: dict = {"n": n, "posts": len(slugs)}
-    result["cold"] = build(project, work / "cold", cache)
+    if seed is None:
+        result["cold"] = build(project, work / "cold", cache)
+    else:  # a cache to start from: no cold build
+        shutil.copytree(seed, cache)
     result["cached"] = build(project, work / "site", cache)
     site = work / "site"
     for lang in LANGS:
@@ -233,7 +236,7 @@ def fit(ns: list[int], ys: list[float]) -> dict | None:
 
 
 METRICS = [
-    ("cold build (s)", lambda r: r["cold"]["s"]),
+    ("cold build (s)", lambda r: r["cold"]["s"] if "cold" in r else None),
     ("cached build (s)", lambda r: r["cached"]["s"]),
     ("cached build, CPU (s)", lambda r: r["cached"]["cpu_s"]),
     ("peak memory, cached build (MB)", lambda r: r["cached"]["peak_mb"]),
@@ -283,6 +286,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", help="the posts per language to measure (instead of --up-to)")
     parser.add_argument("--no-browser", action="store_true", help="skip the first-visit download (no Chromium)")
     parser.add_argument("--serve", action="store_true", help="also time a prose edit under make serve's command")
+    parser.add_argument("--seed-cache", type=Path, help="start from a copy of this block cache and skip the cold build")
     parser.add_argument("--json", type=Path, help="write the results here (default: bench/scale-<time>.json)")
     args = parser.parse_args()
     if args.sizes:
@@ -294,7 +298,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="studynotes-scale-") as tmp_name:
         for n in ns:
             print(f"N={n}: building ...", file=sys.stderr, flush=True)
-            results.append(measure(n, Path(tmp_name), browser=not args.no_browser, serve=args.serve))
+            results.append(measure(n, Path(tmp_name), browser=not args.no_browser, serve=args.serve, seed=args.seed_cache))
     fits = report(results)
     out = args.json
     if out is None:

@@ -14,19 +14,23 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 RENDERERS = ("mkdocstrings", "mkdocstrings-python", "griffelib", "mkdocs-autorefs", "mkdocs-material", "jinja2",
-             "markdown", "pymdown-extensions")
+             "markdown", "pymdown-extensions", "black")
 
 
 def render_digest(source_digest: str, overrides: Path) -> str:
     """``source_digest`` (package, config, libraries) plus the renderers' versions and any template override."""
     digest = hashlib.sha256(source_digest.encode())
     for dist in RENDERERS:
-        digest.update(f"{dist}={version(dist)}".encode())
+        try:
+            installed = version(dist)
+        except PackageNotFoundError:  # e.g. Black, which formats the signatures when it is there
+            installed = "none"
+        digest.update(f"{dist}={installed}".encode())
     templates = overrides / "mkdocstrings"
     for path in sorted(templates.rglob("*")) if templates.is_dir() else []:
         if path.is_file():

@@ -17,6 +17,10 @@ from pathlib import Path
 
 import yaml
 
+# libyaml's safe loader where PyYAML was built with it: the same documents, read about ten times faster
+# (a long blog's front matter is read for every build)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CATEGORIES = {
     "stat110": {"ko": "Stat 110", "en": "Stat 110"},
     "cs231n": {"ko": "CS231n", "en": "CS231n"},
@@ -39,7 +43,7 @@ def parse_front_matter(text: str) -> dict:
     end = text.find("\n---", 3)
     if end < 0:
         raise PostError("front matter has no closing ---")
-    return yaml.safe_load(text[4:end]) or {}
+    return yaml.load(text[4:end], Loader=SAFE_LOADER) or {}
 
 
 def body(text: str) -> str:
