@@ -111,7 +111,7 @@ def test_an_edited_post_shows_the_whole_menu_and_its_neighbours(served, browser)
         tab.goto(page_url, wait_until="domcontentloaded")
         assert marker in tab.inner_text("article")
         # every entry, in collapsed sections too (text_content: inner_text is empty for what is not shown)
-    menu = [t.strip() for t in tab.locator(".md-nav--primary .md-nav__link .md-ellipsis").all_text_contents()]
+        menu = [t.strip() for t in tab.locator(".md-nav--primary .md-nav__link .md-ellipsis").all_text_contents()]
         assert "None" not in menu and all(menu), menu
         for title in titles:  # every post, by its title
             assert title in menu, title
