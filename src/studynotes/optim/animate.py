@@ -25,7 +25,7 @@ from ..i18n import escape_placeholders
 from ..plotting.driven import pack_int16
 from ..plotting.markup import _outside_site, figure_html
 
-__all__ = ["RACE_METHODS", "animated_figure_html", "pack_int16", "race_figure_html", "race_grid"]
+__all__ = ["RACE_METHODS", "animated_figure_html", "race_figure_html", "race_grid"]
 
 _WRAPPER_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
