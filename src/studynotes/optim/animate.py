@@ -210,7 +210,7 @@ def race_figure_html(
 
     Draws the paths of `race_grid`'s three methods for the ``selected`` cell into ``path_axes``
     and their losses $\tfrac12(x^2+\kappa y^2)$ into ``loss_axes`` (log scale), so the figure reads
-    without JavaScript; the whole grid goes into the page packed by `pack_int16`, and
+    without JavaScript; the whole grid goes into the page packed by `studynotes.plotting.pack_int16`, and
     ``docs/javascripts/figures.js`` redraws the lines for the chosen step, learning rate and momentum.
 
     Parameters
