@@ -3,7 +3,7 @@
 Each snippet runs in this process with the figure-producing functions wrapped, so that the matplotlib
 figures it hands over can be inspected. On every axes with two or more labelled series (lines, bars,
 scatters, step histograms), any two series must differ in something other than colour (dash pattern,
-marker, hatch, or a clearly different line width), unless both are labelled directly on the plot
+marker or hatch), unless both are labelled directly on the plot
 (`label_lines`, or any text on the axes that repeats the series' label).
 """
 
@@ -76,12 +76,10 @@ def series_of(ax) -> list[tuple[str, tuple, float]]:
 
 
 def distinguishable(a, b, direct: set[str]) -> bool:
-    (label_a, style_a, width_a), (label_b, style_b, width_b) = a, b
+    (label_a, style_a, _), (label_b, style_b, _) = a, b
     if label_a in direct and label_b in direct:
         return True
-    if style_a != style_b:
-        return True
-    return min(width_a, width_b) > 0 and max(width_a, width_b) >= 1.5 * min(width_a, width_b)
+    return style_a != style_b
 
 
 def colour_only_pairs(fig) -> list[tuple[str, str]]:
