@@ -21,12 +21,12 @@ TEXT = localized(
         "ko": dict(
             head=["최적화 기법", "하이퍼파라미터", "150스텝 뒤 손실", "측정한 수축 비율", "이론값"], adaptive="(닫힌 식 없음)",
             rate="경사 하강법의 최적 학습률 2/(1+κ)에서 이론 수축 비율 (κ−1)/(κ+1)",
-            head2=["적응적 기법", "최솟값까지 거리, t = 140", "t = 150", "t = 600", "t = 2000", "스텝 1000–2000의 수축 비율"],
+            head2=["최솟값까지 거리", "t = 140", "t = 150", "t = 600", "t = 2000", "수축 비율 (스텝 1000–2000)"],
             cycle="RMSProp이 갇힌 2-주기 순환의 거리와 $\\alpha/\\sqrt2$"),
         "en": dict(
             head=["optimizer", "hyperparameters", "loss after 150 steps", "measured contraction factor", "theory"], adaptive="(no closed form)",
             rate="theoretical contraction of gradient descent with the best step 2/(1+κ), (κ−1)/(κ+1)",
-            head2=["adaptive method", "distance to the minimum, t = 140", "t = 150", "t = 600", "t = 2000", "contraction factor over steps 1000–2000"],
+            head2=["distance to the minimum", "t = 140", "t = 150", "t = 600", "t = 2000", "contraction factor (steps 1000–2000)"],
             cycle="distance of RMSProp's 2-cycle and $\\alpha/\\sqrt2$"),
     }
 )
