@@ -29,8 +29,8 @@ TEXT = localized(
 
 rows = []
 for name, (successes, totals), t, s in zip(TEXT["docs"], records.values(), tables, sims):
-    cells = [f"{a}/{b} = {r:.2f}" for a, b, r in zip(successes, totals, t.rates)]
-    cells.append(f"{sum(successes)}/{sum(totals)} = {t.overall:.2f}")
+    cells = [f"{a}/{b} = {r:.5g}" for a, b, r in zip(successes, totals, t.rates)]
+    cells.append(f"{sum(successes)}/{sum(totals)} = {t.overall:.5g}")
     rows.append([f"{name}, {TEXT['exact']}", *cells])
     rows.append([f"{name}, {TEXT['sim']}", *(mc_cell(e, r) for e, r in zip(s, [*t.rates, t.overall]))])
 print(table([TEXT["doc"], *TEXT["cats"]], rows))
