@@ -17,15 +17,13 @@ TEXT = localized(
         "ko": dict(
             head=["$t$", "계단 (10스텝마다 절반)", "지수 $\\alpha_0 e^{-kt}$", "$1/t$ 감쇠 $\\alpha_0/(1+kt)$"],
             head2=["학습률", "마지막 50스텝의 평균 손실 (평균 ± 표준오차, 5회)"],
-            head3=["일정한 학습률 $\\alpha$", "손실 바닥 (스텝 1000–3000 평균, 5회)", "예측 $\\sum_i \\alpha\\sigma^2/(2(2-\\alpha\\lambda_i))$",
-                   "최솟값까지 rms 거리", "예측 rms 거리"],
+            head3=["일정한 $\\alpha$", "손실 바닥 (스텝 1000–3000, 5회)", "예측", "최솟값까지 rms 거리", "예측"],
             const="일정 (감쇠 없음)", step10="계단 감쇠 (10스텝마다 절반)", step="계단 감쇠 (100스텝마다 ×0.1)", exp="지수 감쇠", inv="1/t 감쇠",
             t="스텝 t", lr="학습률 (로그 눈금)", loss="손실 (로그 눈금)"),
         "en": dict(
             head=["$t$", "step (halve every 10)", "exponential $\\alpha_0 e^{-kt}$", "$1/t$ decay $\\alpha_0/(1+kt)$"],
             head2=["learning rate", "mean loss over the last 50 steps (mean ± s.e., 5 runs)"],
-            head3=["constant learning rate $\\alpha$", "loss floor (mean over steps 1000–3000, 5 runs)", "prediction $\\sum_i \\alpha\\sigma^2/(2(2-\\alpha\\lambda_i))$",
-                   "rms distance to the minimum", "predicted rms distance"],
+            head3=["constant $\\alpha$", "loss floor (steps 1000–3000, 5 runs)", "predicted", "rms distance to the minimum", "predicted"],
             const="constant (no decay)", step10="step decay (halve every 10)", step="step decay (×0.1 every 100 steps)", exp="exponential decay", inv="1/t decay",
             t="step t", lr="learning rate (log scale)", loss="loss (log scale)"),
     }
