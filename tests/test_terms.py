@@ -110,7 +110,10 @@ def test_english_posts_use_us_spelling(path: Path) -> None:
 
 
 def test_every_korean_post_is_checked() -> None:
-    assert len(KO_POSTS) == 6 and len(EN_POSTS) == 6
+    """The checks above see every post of the site: each one in both languages, and each one the navigation lists."""
+    nav = set(re.findall(r"^\s*- (?:[^:\n]+: )?posts/([a-z0-9-]+)\.md$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M))
+    slugs = {lang: {p.name.rsplit(".", 2)[0] for p in posts} for lang, posts in (("ko", KO_POSTS), ("en", EN_POSTS))}
+    assert nav and slugs["ko"] == slugs["en"] == nav
 
 
 # ---- Figure, table and caption strings: the decided terms also hold where the snippets print and draw. ----
