@@ -125,6 +125,7 @@ RACE_METHODS = ("sgd", "sgd_momentum", "nesterov_momentum")
 """The update rules of `race_grid`, in the order of its paths."""
 MAX_RACE_UPDATES = 2_000_000
 """Most optimizer updates `race_grid` runs (about a minute at some 30 µs an update); the page's grid needs 4,320."""
+_STYLES = ("-", "--", "-.")  # one dash pattern per method, so the race reads without colour
 
 
 @functools.lru_cache(maxsize=4)
@@ -272,10 +273,11 @@ def race_figure_html(
     with np.errstate(over="ignore", invalid="ignore"):
         for k, name in enumerate(labels["names"]):
             path = paths[k, i, j]
-            (line,) = path_axes.plot(path[:, 0], path[:, 1], color=f"C{k}", linewidth=1.6)
+            (line,) = path_axes.plot(path[:, 0], path[:, 1], color=f"C{k}", linewidth=1.6, linestyle=_STYLES[k])
             line.set_gid(f"sn-race-path-{k}")
             loss = 0.5 * (path[:, 0] ** 2 + kappa * path[:, 1] ** 2)
-            (curve,) = loss_axes.plot(np.arange(steps + 1), np.minimum(loss, 1e300), color=f"C{k}", linewidth=1.6, label=name)
+            (curve,) = loss_axes.plot(np.arange(steps + 1), np.minimum(loss, 1e300), color=f"C{k}", linewidth=1.6,
+                                      linestyle=_STYLES[k], label=name)
             curve.set_gid(f"sn-race-loss-{k}")
     fig.legend(*loss_axes.get_legend_handles_labels(), loc="outside lower center", ncol=len(labels["names"]))
     path_axes.patch.set_gid("sn-race-axes")
