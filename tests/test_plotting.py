@@ -193,13 +193,15 @@ def test_a_switch_figure_packs_points_as_fractions_of_their_axes() -> None:
 
     import numpy as np
 
+    from studynotes.i18n import collecting
     from studynotes.plotting import switch_figure_html
 
     fig, ax = figure()
     ax.set(xscale="log", xlim=(1e-4, 1), ylim=(0, 2))
     frames = [[[(1e-4, 0.0), (1e-2, 1.0)]], [[(1e-2, 2.0), (1.0, 0.5)]]]
     (line,) = ax.plot(*np.array(frames[0][0]).T)
-    html = switch_figure_html(fig, [line], frames, options=["first", "second"], label="which", wrapper_id="w")
+    with collecting(("en",)):  # the site build: the slider and the packed frames (elsewhere, a still frame)
+        html = switch_figure_html(fig, [line], frames, options=["first", "second"], label="which", wrapper_id="w")
     packed = np.frombuffer(base64.b64decode(re.search(r'data-frames="([^"]+)"', html).group(1)), dtype="<i2").astype(float) * 4 / 32767
     # log x: 1e-2 sits halfway between 1e-4 and 1; linear y: 1.0 is halfway up
     np.testing.assert_allclose(packed.reshape(2, 1, 2, 2), [[[[0, 0], [0.5, 0.5]]], [[[0.5, 1], [1, 0.25]]]], atol=2e-4)
@@ -238,6 +240,19 @@ def fan(n: int, spread: float = 1.0):
     t = np.linspace(0, 1, 50)
     lines = [ax.plot(t, t * (1 + spread * k), label=f"line {k}")[0] for k in range(n)]
     return fig, ax, lines
+
+
+def test_packing_round_trips_within_half_a_step_and_clips() -> None:
+    import base64
+
+    from studynotes.plotting import pack_int16
+
+    values = np.array([[0.0, 1.2345, -29.9], [np.nan, np.inf, -1e9]])
+    back = np.frombuffer(base64.b64decode(pack_int16(values, 30.0)), dtype="<i2").reshape(values.shape) * 30.0 / 32767
+    np.testing.assert_allclose(back[0], values[0], atol=30.0 / 32767 / 2 + 1e-12)
+    np.testing.assert_allclose(back[1], [30.0, 30.0, -30.0])
+    with pytest.raises(ValueError, match="limit"):
+        pack_int16(values, 0.0)
 
 
 def test_labels_take_the_colour_and_name_of_their_lines() -> None:
