@@ -39,7 +39,7 @@ fig, ax = figure(width=4.8, height=3.3)
 x = np.arange(3)
 for d, (name, t, s) in enumerate(zip(TEXT["docs"], tables, sims)):
     xs = x + (d - 0.5) * 0.36
-    ax.bar(xs, list(t.rates) + [t.overall], width=0.34, color=PALETTE[d], alpha=0.75, label=name)
+    ax.bar(xs, list(t.rates) + [t.overall], width=0.34, color=PALETTE[d], alpha=0.75, hatch=("", "//")[d], label=name)
     ax.errorbar(xs, [e.value for e in s], yerr=[2 * e.se for e in s], fmt="o", color=INK, markersize=3,
                 label=TEXT["dots"] if d == 1 else None)
 ax.set(xticks=x, xticklabels=TEXT["cats"], ylabel=TEXT["y"], ylim=(0, 1.05))

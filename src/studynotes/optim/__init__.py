@@ -21,7 +21,7 @@ agree only while the learning rate is constant. PyTorch's Nesterov is the change
 of `nesterov_momentum`. PyTorch has no Adam without bias correction.
 """
 
-from .animate import RACE_METHODS, animated_figure_html, pack_int16, race_figure_html, race_grid
+from .animate import RACE_METHODS, animated_figure_html, race_figure_html, race_grid
 from .dropout import all_masks, dropout_ensemble, log10_num_masks, mask_average
 from .experiments import (
     RaceRun,
@@ -46,8 +46,10 @@ from .second_order import (
     gd_optimal_rate,
     heavy_ball_parameters,
     momentum_rate,
+    momentum_stability_limit,
     newton_method,
     newton_step,
+    sgd_noise_floor,
     steps_to_tolerance,
 )
 
@@ -61,7 +63,6 @@ __all__ = [
     "all_masks",
     "RACE_METHODS",
     "animated_figure_html",
-    "pack_int16",
     "race_figure_html",
     "race_grid",
     "condition_number",
@@ -77,6 +78,7 @@ __all__ = [
     "log10_num_masks",
     "mask_average",
     "momentum_rate",
+    "momentum_stability_limit",
     "nesterov_momentum",
     "newton_method",
     "newton_step",
@@ -95,6 +97,7 @@ __all__ = [
     "saddle_escape_theory",
     "sgd",
     "sgd_momentum",
+    "sgd_noise_floor",
     "step_decay",
     "weight_decay_runs",
 ]

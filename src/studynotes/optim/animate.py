@@ -26,7 +26,7 @@ from ..i18n import escape_placeholders
 from ..plotting.driven import _still_outside_site, pack_int16
 from ..plotting.markup import _outside_site, figure_html
 
-__all__ = ["RACE_METHODS", "animated_figure_html", "pack_int16", "race_figure_html", "race_grid"]
+__all__ = ["RACE_METHODS", "animated_figure_html", "race_figure_html", "race_grid"]
 
 _WRAPPER_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
@@ -125,6 +125,7 @@ RACE_METHODS = ("sgd", "sgd_momentum", "nesterov_momentum")
 """The update rules of `race_grid`, in the order of its paths."""
 MAX_RACE_UPDATES = 2_000_000
 """Most optimizer updates `race_grid` runs (about a minute at some 30 µs an update); the page's grid needs 4,320."""
+_STYLES = ("-", "--", "-.")  # one dash pattern per method, so the race reads without colour
 
 
 @functools.lru_cache(maxsize=4)
@@ -223,7 +224,7 @@ def race_figure_html(
 
     Draws the paths of `race_grid`'s three methods for the ``selected`` cell into ``path_axes``
     and their losses $\tfrac12(x^2+\kappa y^2)$ into ``loss_axes`` (log scale), so the figure reads
-    without JavaScript; the whole grid goes into the page packed by `pack_int16`, and
+    without JavaScript; the whole grid goes into the page packed by `studynotes.plotting.pack_int16`, and
     ``docs/javascripts/figures.js`` redraws the lines for the chosen step, learning rate and momentum.
 
     Parameters
@@ -272,10 +273,11 @@ def race_figure_html(
     with np.errstate(over="ignore", invalid="ignore"):
         for k, name in enumerate(labels["names"]):
             path = paths[k, i, j]
-            (line,) = path_axes.plot(path[:, 0], path[:, 1], color=f"C{k}", linewidth=1.6)
+            (line,) = path_axes.plot(path[:, 0], path[:, 1], color=f"C{k}", linewidth=1.6, linestyle=_STYLES[k])
             line.set_gid(f"sn-race-path-{k}")
             loss = 0.5 * (path[:, 0] ** 2 + kappa * path[:, 1] ** 2)
-            (curve,) = loss_axes.plot(np.arange(steps + 1), np.minimum(loss, 1e300), color=f"C{k}", linewidth=1.6, label=name)
+            (curve,) = loss_axes.plot(np.arange(steps + 1), np.minimum(loss, 1e300), color=f"C{k}", linewidth=1.6,
+                                      linestyle=_STYLES[k], label=name)
             curve.set_gid(f"sn-race-loss-{k}")
     fig.legend(*loss_axes.get_legend_handles_labels(), loc="outside lower center", ncol=len(labels["names"]))
     path_axes.patch.set_gid("sn-race-axes")
