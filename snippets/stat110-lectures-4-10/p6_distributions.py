@@ -37,13 +37,8 @@ rows = [(name, f"`{call}`", f"{mean:.4f}", mc_cell(mc_estimate(draws), mean))
         for name, (_, _, draws, mean, call, _) in zip(TEXT["names"], dists)]
 print(table([TEXT["dist"], TEXT["numpy"], TEXT["exact"], TEXT["sim"]], rows))
 
-<<<<<<< HEAD
 fig, axes = figure(2, 3, width=7.2, height=4.2, sharex="col")
-for j, (name, (pmf, cdf, draws, _, _, top)) in enumerate(zip(TEXT["names"], dists)):
-=======
-fig, axes = figure(2, 3, width=7.2, height=4.2)
 for j, (title, (pmf, cdf, draws, _, _, top)) in enumerate(zip(TEXT["titles"], dists)):
->>>>>>> main
     k = np.arange(0, top + 1)
     freq = np.bincount(draws, minlength=top + 1)[: top + 1] / size
     axes[0, j].bar(k, pmf(k), width=0.7, alpha=0.6, color=f"C{j}")

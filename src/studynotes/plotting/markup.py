@@ -62,13 +62,10 @@ def figure_html(fig: Figure, *, alt: str | None = None, caption: str | None = No
         raise ValueError("alt must be a non-empty description of the figure (or None: the page describes it)")
     if caption is not None and not isinstance(caption, str):
         raise TypeError(f"caption must be a str or None, got {type(caption).__name__}")
-<<<<<<< HEAD
     if not isinstance(reflow, bool):
         raise TypeError(f"reflow must be True or False, got {reflow!r}")
-=======
     # a localized text goes in whole, as its placeholder: the page writes its words in
     alt, caption = (None if text is None else str(text) for text in (alt, caption))
->>>>>>> main
     smallest = _raise_small_text(fig)
     label = f' aria-label="{html.escape(alt)}"' if alt else ""
     found = pieces(fig) if _collecting and reflow else None
