@@ -8,7 +8,8 @@ MkDocs' dirty mode rebuilds a page only when its Markdown file is newer than its
 - gives every page it skips its title from the previous build (`studynotes_site.preview`), so the
   menu and the previous/next links of the rebuilt pages show titles, never "None";
 - rebuilds every page when a page was added or removed or its front matter or title changed (the
-  menu, the footers, the home page, the archive and the category pages show those);
+  menu, the footers, the home page, the archive and the category pages show those), and when
+  mkdocs.yml, a theme override or a hook changed;
 - keeps the search index whole: the rebuilt pages' entries replace their previous ones. Each dirty
   build starts from an empty index (Material's search plugin and mkdocs-static-i18n would otherwise
   stack every build's entries, and deduplicate them quadratically: 3 s, 9 s, 39 s for three edits);
@@ -101,6 +102,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _build.setdefault("present", set()).update(sources)
     lang = getattr(pages[0], "locale", None) or config.theme["language"] if pages else ""
     stale = state.stale({k: signature(v) for k, v in sources.items()}, lang) if state else list(sources)
+    # the config, the theme overrides and the hooks shape every page
+    shapes = [Path(config.config_file_path),
+              *(p for d in ("overrides", "hooks") for p in (root / d).rglob("*") if "__pycache__" not in p.parts)]
+    if not stale and state is not None and state.path.is_file() and _newest(shapes) > state.path.stat().st_mtime:
+        stale = ["mkdocs.yml, overrides/ or hooks/"]
     if stale:
         if state and state.pages:
             LOG.info("preview: %s changed what other pages show: rebuilding every page", ", ".join(stale[:5]))
