@@ -160,6 +160,15 @@ def render_glossary(docs_dir: Path, lang: str) -> str:
     return f'<div class="sn-glossary" markdown>\n\n{render_table(entries, lang)}\n\n</div>'
 
 
+def post_anchors(docs_dir: Path, slug: str, lang: str, source: str) -> list[str | None]:
+    """What the glossary shows of one post besides its title: the anchor of the first use of each of the
+    terms in its ``docs/glossary/<slug>.yml`` (the preview rebuilds the glossary only when they move)."""
+    path = docs_dir / "glossary" / f"{slug}.yml"
+    entries = (yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []) if path.is_file() else []
+    prose, other = Prose(source), "en" if lang == "ko" else "ko"
+    return [prose.first_use(e.get(lang, "")) or prose.first_use(e.get(other, "")) for e in entries]
+
+
 def expand_glossary(markdown: str, docs_dir: Path, lang: str) -> str:
     """``markdown`` with `GLOSSARY_MARKER` replaced by the glossary in ``lang`` (unchanged without it)."""
     if GLOSSARY_MARKER not in markdown:
