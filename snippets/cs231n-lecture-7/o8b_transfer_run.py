@@ -7,7 +7,7 @@ from studynotes.prob import mc_estimate
 from studynotes.tables import table
 
 SEEDS = range(6)
-SIZES = (20, 200)  # labelled examples of the target task
+SIZES = (20, 200)  # labeled examples of the target task
 acc = {n: np.array([[transfer_experiment(n, s)[m] for m in TRANSFER_METHODS] for s in SEEDS]) for n in SIZES}
 source = np.array([transfer_experiment(SIZES[0], s)["source"] for s in SEEDS])
 

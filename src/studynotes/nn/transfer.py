@@ -75,7 +75,7 @@ def transfer_experiment(
     r"""Test accuracy on the small target task of three ways to train a `TwoLayerNet`.
 
     First a network is pretrained on ``n_source`` examples of the source task of `related_tasks`
-    (full-batch gradient descent, ``steps`` steps at ``lr``). Then, with ``n_target`` labelled target examples:
+    (full-batch gradient descent, ``steps`` steps at ``lr``). Then, with ``n_target`` labeled target examples:
 
     - ``'scratch'``: a new network, randomly initialized, trained on them alone (``lr``, ``steps``);
     - ``'linear'``: the pretrained first layer frozen, a new last layer (a linear softmax classifier on the
