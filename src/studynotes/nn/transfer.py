@@ -15,6 +15,10 @@ from .net import TwoLayerNet
 __all__ = ["TRANSFER_METHODS", "related_tasks", "transfer_experiment"]
 
 TRANSFER_METHODS = ("scratch", "linear", "finetune")
+"""The keys of the three ways `transfer_experiment` learns the target task.
+
+Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
+"""
 
 
 def related_tasks(seed: int, *, dim: int = 50, latent: int = 6, classes_source: int = 10, classes_target: int = 3):
@@ -32,8 +36,14 @@ def related_tasks(seed: int, *, dim: int = 50, latent: int = 6, classes_source: 
     ----------
     seed
         Seed of $P$ and of both $V$.
-    dim, latent, classes_source, classes_target
-        Sizes (positive integers).
+    dim
+        Input dimension (positive).
+    latent
+        Number of shared ReLU features (positive).
+    classes_source
+        Classes of the source task (>= 2).
+    classes_target
+        Classes of the target task (>= 2).
     """
     seed = check_int("seed", seed, minimum=0)
     dim = check_int("dim", dim, minimum=1)
