@@ -47,5 +47,5 @@ for init, marker in (("small", "o"), ("he", "s")):
             ax.plot(layers, values, linestyle=ls, marker=marker, fillstyle="full" if t == 0 else "none", label=label)
 for ax, key in zip(axes, ("act", "grad")):
     ax.set(xlabel=TEXT["layer"], ylabel=TEXT[key], yscale="log", xticks=layers)
-axes[0].legend(fontsize=9)
+axes[0].legend()
 print(figure_html(fig))
