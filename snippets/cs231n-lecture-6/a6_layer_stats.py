@@ -37,7 +37,7 @@ cols = {init: [cell([r.loss[0] for r in rs], ".3f"), cell([r.loss[1] for r in rs
 print(table([TEXT["what"], *NAMES.values()], list(zip(TEXT["rows"], *cols.values()))))
 print(f"{TEXT['foot']} = {np.log(3):.3f}")
 
-fig, axes = figure(2, 1, width=5.0, height=6.0)
+fig, axes = figure(2, 1, width=4.8, height=6.0)
 layers = np.arange(1, 7)
 for init, marker in (("small", "o"), ("he", "s")):
     for t, ls in ((0, "-"), (1, "--")):
