@@ -1,7 +1,7 @@
 """Hook: browser assets served from ``node_modules`` (``npm ci``, pinned by package-lock.json); nothing is
 committed and nothing loads from a CDN. on_files adds them to the site as generated files:
 
-- ``assets/stylesheets/math.css``: Temml's stylesheet for its MathML (hooks/math.py renders the formulas),
+- ``assets/stylesheets/math.css``: Temml's stylesheet for its MathML (hooks/formulas.py renders the formulas),
   its font rule pointed at the math font the build writes (``assets/fonts/sn-math.woff``, Latin Modern Math
   cut down to the characters the formulas use);
 - ``assets/fonts/Temml.woff2``: Temml's small font for script capitals and primes;

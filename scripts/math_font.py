@@ -3,7 +3,7 @@
 Its source is Latin Modern Math (GUST e-foundry, GUST Font License), as Debian's ``fonts-lmodern`` installs it
 (``apt-get install fonts-lmodern``). The committed file keeps the ranges formulas use (Latin, Greek, the
 mathematical operators, arrows and delimiters, the mathematical alphabets) with every OpenType feature and the
-MATH table; each build cuts it down again to the characters its formulas hold (hooks/math.py).
+MATH table; each build cuts it down again to the characters its formulas hold (hooks/formulas.py).
 
     .venv/bin/python scripts/math_font.py [path/to/latinmodern-math.otf]
 """

@@ -1,4 +1,4 @@
-// TeX to MathML for the site build: one process per build (started by hooks/math.py), fed JSON lines
+// TeX to MathML for the site build: one process per build (started by hooks/formulas.py), fed JSON lines
 // on stdin, {"id": ..., "tex": ..., "display": true|false}, answering one JSON line each on stdout,
 // {"id": ..., "html": "<math>...</math>"} or {"id": ..., "error": "..."}.
 // The first line it writes is {"version": "temml <version>"}: the cache key of every formula.

@@ -2,7 +2,7 @@
 
 - on_post_page: each finished page's arithmatex formulas (prose, executed-block output, captions, tables,
   glossary, API reference) become Temml's MathML with the TeX as annotation, a formula and the particle after
-  it kept on one line (`studynotes_site.math.render_page`). Bad TeX is an error naming the page and formula:
+  it kept on one line (`studynotes_site.formulas.render_page`). Bad TeX is an error naming the page and formula:
   the strict build fails; ``mkdocs serve`` shows the TeX in red.
 - on_post_build: the formulas in the search index become MathML too (previews show them typeset); the math
   font is cut down to the characters the formulas use and written as ``assets/fonts/sn-math.woff``.
@@ -28,7 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
-from studynotes_site.math import MathRenderer, characters, render_page, render_search_text, subset_font
+from studynotes_site.formulas import MathRenderer, characters, render_page, render_search_text, subset_font
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT_SOURCE = ROOT / "hooks" / "vendor" / "latinmodern-math.woff"
