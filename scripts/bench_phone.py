@@ -181,7 +181,8 @@ def own_script_max_ms(profile: dict) -> float:
         if node_id not in memo:
             frame = nodes[node_id]["callFrame"]
             idle = frame["functionName"] in ("(idle)",)
-            own = "/javascripts/" in frame.get("url", "")
+            url = frame.get("url", "")
+            own = "/javascripts/" in url and "/assets/javascripts/" not in url  # not Material's bundle
             up = parent.get(node_id)
             if up is not None:
                 own = own or kind(up)[1]
