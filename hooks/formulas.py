@@ -38,6 +38,7 @@ LOG = get_plugin_logger("studynotes").logger
 _renderer: MathRenderer | None = None
 _used: dict[str, str] = {}  # every formula's MathML on the site (for the font's characters)
 _errors = 0
+_dirty = False  # `mkdocs serve --dirty`: only the edited pages are rendered again
 
 
 def cache_dir() -> Path | None:
@@ -45,6 +46,11 @@ def cache_dir() -> Path | None:
         return None
     snippets = Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snippets"))
     return snippets.parent / "math"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _dirty
+    _dirty = dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -55,6 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from error
     _used.clear()
     _errors = 0
+_dirty = False  # `mkdocs serve --dirty`: only the edited pages are rendered again
     return config
 
 
@@ -94,7 +101,12 @@ def on_post_build(config: MkDocsConfig) -> None:
                 LOG.error("search index: bad TeX in the formula %r: %s", tex, message)
             index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         if _used:
-            subset_font(FONT_SOURCE, characters(_used.values()), site / FONT_URI, cache_dir())
+            # a full build: the characters of this build's formulas; a dirty rebuild renders only the edited
+            # pages, so the font keeps the characters of every formula the cache holds as well
+            mathml = list(_used.values())
+            if _dirty:
+                mathml += [entry["html"] for entry in _renderer.cache.values() if entry["html"]]
+            subset_font(FONT_SOURCE, characters(mathml), site / FONT_URI, cache_dir())
     finally:
         _renderer.close()
     LOG.info("math: %d formulas, %d of them rendered now (the rest from the cache)", len(_used), _renderer.rendered)
