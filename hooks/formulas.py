@@ -38,7 +38,9 @@ LOG = get_plugin_logger("studynotes").logger
 _renderer: MathRenderer | None = None
 _used: dict[str, str] = {}  # every formula's MathML on the site (for the font's characters)
 _errors = 0
-_dirty = False  # `mkdocs serve --dirty`: only the edited pages are rendered again
+# `mkdocs serve --dirty` renders only the edited pages again. MkDocs imports hook files afresh for every
+# rebuild under `serve` but calls on_startup only once, so the mode is also read from the command line.
+_dirty = "serve" in sys.argv[1:] and "--dirty" in sys.argv[1:]
 
 
 def cache_dir() -> Path | None:
@@ -50,7 +52,7 @@ def cache_dir() -> Path | None:
 
 def on_startup(command: str, dirty: bool) -> None:
     global _dirty
-    _dirty = dirty
+    _dirty = command == "serve" and dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -61,7 +63,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from error
     _used.clear()
     _errors = 0
-_dirty = False  # `mkdocs serve --dirty`: only the edited pages are rendered again
+# `mkdocs serve --dirty` renders only the edited pages again. MkDocs imports hook files afresh for every
+# rebuild under `serve` but calls on_startup only once, so the mode is also read from the command line.
+_dirty = "serve" in sys.argv[1:] and "--dirty" in sys.argv[1:]
     return config
 
 
