@@ -14,7 +14,10 @@ for await (const line of lines) {
   try {
     // annotate: the TeX travels with the MathML (copying a formula gives its TeX);
     // throwOnError: a bad formula is an error for the build, never a red box on the page.
-    const html = temml.renderToString(tex, { displayMode: display, annotate: true, throwOnError: true, xml: false });
+    const html = temml.renderToString(tex, { displayMode: display, annotate: true, throwOnError: true, xml: false })
+      // \bigl( ... \bigr) open and close a group as in TeX, with no space of their own (an <mo> in the
+      // middle of a row would otherwise get the browser's default operator spacing)
+      .replaceAll('<mo fence="true" symmetric="true" minsize=', '<mo fence="true" symmetric="true" lspace="0em" rspace="0em" minsize=');
     answer = { id, html };
   } catch (error) {
     answer = { id, error: String(error && error.message ? error.message : error) };
