@@ -15,7 +15,7 @@ from sitetools import ROOT
 
 from studynotes import SITE_URL
 
-SUBPACKAGES = ["plotting", "tables", *sorted(p.parent.name for p in (ROOT / "src" / "studynotes").glob("*/__init__.py"))]
+SUBPACKAGES = ["tables", *sorted(p.parent.name for p in (ROOT / "src" / "studynotes").glob("*/__init__.py"))]
 POSTS = {p.name.split(".")[0] for p in (ROOT / "docs" / "posts").glob("*.ko.md")}
 # A Markdown link to the post's published English page, so help() shows an address that works anywhere; the
 # build maps it back to the post in the API page's own language (hooks/studynotes_site/api_links.py) and fails

@@ -212,7 +212,7 @@ def test_a_switch_figure_packs_points_as_fractions_of_their_axes() -> None:
 
 
 def label_boxes(fig, texts) -> list:
-    from studynotes.plotting import _room_for_every_language
+    from studynotes.plotting.text import _room_for_every_language
 
     with _room_for_every_language():  # as figure_html lays a figure out: each text as its widest translation
         fig.draw_without_rendering()

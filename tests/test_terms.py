@@ -31,6 +31,9 @@ KO_REJECTED = {
     "검증 분할": "검증 세트",
 }
 FIRST_USE = "드롭아웃(dropout)"
+# Lecture 19's title coordinates three modifiers on one noun ("joint, conditional and marginal distributions"):
+# there "주변 분포" is not the compound term 주변분포.
+COORDINATED = "결합, 조건부, 주변 분포"
 
 # UK spelling -> US spelling (whole words, case-insensitive)
 UK_WORDS = {
@@ -56,7 +59,7 @@ def prose(markdown: str) -> str:
 
 
 def korean_hits(markdown: str) -> list[str]:
-    text = prose(markdown)
+    text = prose(markdown).replace(COORDINATED, " ")
     hits = [f"{bad} (use {good})" for bad, good in KO_REJECTED.items() for _ in re.finditer(re.escape(bad), text)]
     # "dropout" in Korean prose: only once, as the first-use parenthetical.
     text = re.sub(r"\*\*", "", text).replace(FIRST_USE, "드롭아웃", 1)
@@ -76,6 +79,8 @@ def test_prose_skips_code_math_and_comments() -> None:
     sample = "기댓값 `기대값` $\\text{기대값}$\n\n$$\n훈련\n$$\n\n```python\n# 모형\n```\n<!-- 특징 -->\n특성"
     assert korean_hits(sample) == []
     assert korean_hits("기대값과 모형") == ["기대값 (use 기댓값)", "모형 (use 모델)"]
+    assert korean_hits("# 19. 결합, 조건부, 주변 분포") == []
+    assert korean_hits("X의 주변 분포") == ["주변 분포 (use 주변분포)"]
 
 
 def test_dropout_is_allowed_once_as_the_first_use_parenthetical() -> None:

@@ -48,14 +48,14 @@ TEXT = localized(
 )
 
 print(table([TEXT["what"], TEXT["sim"], TEXT["exact"]], [
-    (TEXT["acc"], mc_cell(acc, math.pi / 4), f"$\\pi/4$ = {math.pi / 4:.4f}"),
+    (TEXT["acc"], mc_cell(acc, math.pi / 4), f"$\\pi/4$ = {math.pi / 4:.5f}"),
     (TEXT["f0"], mc_cell(f0, float(disc_marginal_pdf(0.0))), f"$2/\\pi$ = {disc_marginal_pdf(0.0):.4f}"),
     (TEXT["var"], mc_cell(var_y, disc_conditional_var(x0)), f"$(1-0.6^2)/3$ = {disc_conditional_var(x0):.4f}"),
     (TEXT["corner"], mc_cell(corner, 0.0), "0"),
-    (TEXT["prod"], mc_cell(prod, tail**2), f"$P(\\lvert X\\rvert>0.8)^2$ = {tail**2:.4f}"),
+    (TEXT["prod"], mc_cell(prod, tail**2), f"$P(\\lvert X\\rvert>0.8)^2$ = {tail**2:.6f}"),
     (TEXT["q"], mc_cell(neg, 0.25), "1/4"),
     (TEXT["qprod"], mc_cell(neg_prod, 0.25), "1/4"),
-    (TEXT["sq"], mc_cell(sq, 0.3 * 0.7), f"$0.3\\cdot0.7$ = {0.3 * 0.7:.4f}"),
+    (TEXT["sq"], mc_cell(sq, 0.3 * 0.7), f"$0.3\\cdot0.7$ = {0.3 * 0.7:.5f}"),
 ]))
 
 fig, (ax1, ax2, ax3) = figure(1, 3, width=7.6, height=2.7)

@@ -32,8 +32,8 @@ TEXT = localized(
 print(table([TEXT["what"], TEXT["sim"], TEXT["exact"]], [
     (TEXT["exy"], mc_cell(mc_estimate(x * y), 0.5), "$E(X)E(Y) = 1\\cdot\\frac12$"),
     (TEXT["cov"], mc_cell(mc_estimate(z**3), 0.0), "0"),
-    (TEXT["joint"], mc_cell(mc_estimate(np.abs(z) > 1), tail), f"{tail:.4f}"),
-    (TEXT["prod"], mc_cell(mc_product(np.abs(z) > 1, z**2 > 1), tail**2), f"{tail**2:.4f}"),
+    (TEXT["joint"], mc_cell(mc_estimate(np.abs(z) > 1), tail), f"{tail:.5f}"),
+    (TEXT["prod"], mc_cell(mc_product(np.abs(z) > 1, z**2 > 1), tail**2), f"{tail**2:.5f}"),
 ]))
 
 fig, ax = figure(width=5.0, height=3.0)

@@ -39,10 +39,10 @@ rows = [
 ]
 pois_prod = float(poisson_pmf(3, lam * p) * poisson_pmf(7, lam * q))
 b3 = float(binomial_pmf(3, n_fixed, p))  # fixed N: Y = 7 exactly when X = 3
-rows.append(("$P(X=3,Y=7)$", mc_cell(mc_estimate((xp == 3) & (yp == 7)), pois_prod), f"{pois_prod:.4f}",
-             mc_cell(mc_estimate((xf == 3) & (yf == 7)), b3), f"{b3:.4f}"))
-rows.append(("$P(X=3)\\,P(Y=7)$", mc_cell(mc_product(xp == 3, yp == 7), pois_prod), f"{pois_prod:.4f}",
-             mc_cell(mc_product(xf == 3, yf == 7), b3**2), f"{b3:.4f}² = {b3**2:.4f}"))
+rows.append(("$P(X=3,Y=7)$", mc_cell(mc_estimate((xp == 3) & (yp == 7)), pois_prod), f"{pois_prod:.5f}",
+             mc_cell(mc_estimate((xf == 3) & (yf == 7)), b3), f"{b3:.5f}"))
+rows.append(("$P(X=3)\\,P(Y=7)$", mc_cell(mc_product(xp == 3, yp == 7), pois_prod), f"{pois_prod:.5f}",
+             mc_cell(mc_product(xf == 3, yf == 7), b3**2), f"{b3:.5f}² = {b3**2:.5f}"))
 print(table([TEXT["what"], f"{TEXT['pois']}: {TEXT['sim']}", TEXT["exact"], f"{TEXT['fixed']}: {TEXT['sim']}", TEXT["exact"]], rows))
 
 fig, axes = figure(1, 2, width=7.0, height=3.0, sharey=True)

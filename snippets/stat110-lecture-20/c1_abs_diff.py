@@ -31,8 +31,8 @@ TEXT = localized(
 
 print(table(TEXT["head"], [
     (TEXT["sim"], mc_cell(est, exact)),
-    (TEXT["exact"], f"{exact:.4f}"),
-    (TEXT["ez"], f"{expected_abs_normal():.4f}"),
+    (TEXT["exact"], f"{exact:.5f}"),
+    (TEXT["ez"], f"{expected_abs_normal():.5f}"),
 ]))
 
 fig, ax = figure(width=6.0, height=3.0)

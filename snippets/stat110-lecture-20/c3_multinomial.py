@@ -45,7 +45,7 @@ print(table(TEXT["head"], [
     (TEXT["mean"], fmt(n * p), cells([mc_estimate(d) for d in draws.T], n * p)),
     (TEXT["var"], fmt(np.diag(cov)), cells([mc_variance(d) for d in draws.T], np.diag(cov))),
     (TEXT["cond"], f"{m_cond * p_cond[0]:g}", mc_cell(mc_estimate(given[:, 1]), m_cond * p_cond[0])),
-    (TEXT["lump"], f"{lumped:.4f}", mc_cell(mc_estimate(draws[:, 1] + draws[:, 2] == 5), lumped)),
+    (TEXT["lump"], f"{lumped:.5f}", mc_cell(mc_estimate(draws[:, 1] + draws[:, 2] == 5), lumped)),
     (TEXT["cov"], f"{cov[0, 1]:g}", mc_cell(mc_covariance(draws[:, 0], draws[:, 1]), cov[0, 1])),
 ]))
 

@@ -30,7 +30,7 @@ rows = [
 cells = []
 for label, exact, hits in rows:
     est = mc_estimate(hits.astype(float))
-    cells.append((label, f"{exact:.4f}", mc_cell(est, float(exact))))
+    cells.append((label, f"{exact:.5f}", mc_cell(est, float(exact))))
 print(table(TEXT["head"], cells))
 
 width = 0.25

@@ -30,7 +30,7 @@ TEXT = localized(
     }
 )
 
-rows = [(row, f"$\\frac{{{fr.numerator}}}{{{fr.denominator}}}$ = {float(fr):.4f}", mc_cell(e, float(fr)), f"{e.n:,}")
+rows = [(row, f"$\\frac{{{fr.numerator}}}{{{fr.denominator}}}$ = {float(fr):.6f}", mc_cell(e, float(fr)), f"{e.n:,}")
         for row, fr, e in zip(TEXT["rows"], exact, est)]
 print(table([TEXT["q"], TEXT["exact"], TEXT["sim"], TEXT["kept"]], rows))
 

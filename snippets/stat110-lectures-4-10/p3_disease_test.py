@@ -47,7 +47,7 @@ for a in (0.90, 0.95, 0.99):
 ax.set(xscale="log", xlabel=TEXT["x"], ylabel=TEXT["y"], xlim=(grid[0], grid[-1]), ylim=(0, 1))
 ax.legend(loc="upper left")
 # The slider: a prevalence, and where the 95% test's posterior stands at it (a crosshair of two lines).
-prevalences = np.geomspace(1e-4, 0.5, 25)
+prevalences = np.union1d(np.geomspace(1e-4, 0.5, 25), [prevalence])  # the lecture's 1% is one of the stops
 posteriors = [disease_test_posterior(g, accuracy, accuracy) for g in prevalences]
 frames = [[[(g, 0), (g, q)], [(grid[0], q), (g, q)]] for g, q in zip(prevalences, posteriors, strict=True)]
 options = [f"P(D) = {g:.3g} → P(D | +) = {q:.3f}" for g, q in zip(prevalences, posteriors, strict=True)]

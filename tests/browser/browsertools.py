@@ -117,6 +117,30 @@ LAYOUT = r"""() => {
         t.scrollLeft = 0;
         return hidden;
     }).map(t => t.querySelector('tr').textContent.slice(0, 40));
+    // Tables use the whole width of the block that holds them (the column, or an admonition's inside).
+    const tables = [...article.querySelectorAll('table:not([class])')].filter(t => t.checkVisibility());
+    out.tablesNarrowerThanColumn = tables.filter(t => {
+        const holder = (t.closest('.md-typeset__scrollwrap') || t).parentElement;
+        const h = holder.getBoundingClientRect(), cs = getComputedStyle(holder), r = t.getBoundingClientRect();
+        const left = h.left + parseFloat(cs.paddingLeft) + parseFloat(cs.borderLeftWidth);
+        const right = h.right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth);
+        return Math.abs(r.left - left) > 1 || Math.abs(r.right - right) > 1;
+    }).map(t => t.querySelector('tr').textContent.trim().slice(0, 40));
+    // A cell breaks between words, never inside a number or a word (4.5e-⏎04, 최소-⏎최대).
+    out.wordsBrokenInCells = tables.flatMap(t => {
+        const walker = document.createTreeWalker(t, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+            n.parentElement.closest('code, mjx-container, math') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+        const range = document.createRange(), broken = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const m of node.data.matchAll(/\S*[0-9\uAC00-\uD7A3]\S*/g)) {
+                range.setStart(node, m.index);
+                range.setEnd(node, m.index + m[0].length);
+                const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (tops.size > 1) broken.push(m[0]);
+            }
+        }
+        return broken;
+    });
     // The page itself never scrolls sideways.
     out.pageWiderThanWindow = document.documentElement.scrollWidth > window.innerWidth ? [document.documentElement.scrollWidth] : [];
     return out;

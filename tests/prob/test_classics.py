@@ -15,6 +15,8 @@ from studynotes.prob import (
     mc_estimate,
     monty_hall_win_prob,
     newton_pepys_prob,
+    repeat_st_petersburg,
+    running_mean,
     simulate_birthday,
     simulate_gamblers_ruin,
     simulate_local_maxima,
@@ -22,6 +24,7 @@ from studynotes.prob import (
     simulate_newton_pepys,
     simulate_st_petersburg,
     st_petersburg_value,
+    st_petersburg_variance,
 )
 
 
@@ -139,6 +142,88 @@ def test_st_petersburg_capped_simulation():
     assert est.agrees_with(st_petersburg_value(2**10))
 
 
+def test_monty_opened_door_2_switching_wins_two_thirds():
+    # the lecture's conditional answer by enumeration: contestant at door 1, Monty opens a random goat door among 2, 3
+    p_m2 = Fraction(0)
+    p_m2_and_car3 = Fraction(0)
+    for car in (1, 2, 3):
+        for opened in (2, 3):
+            p = Fraction(1, 3) * (Fraction(1, 2) if car == 1 else Fraction(int(opened != car)))
+            if opened == 2:
+                p_m2 += p
+                p_m2_and_car3 += p * (car == 3)
+    assert p_m2 == Fraction(1, 2) and p_m2_and_car3 / p_m2 == Fraction(2, 3)
+    # the page's simulation scheme, over several seeds
+    for seed in (3, 4, 5):
+        rng = np.random.default_rng(seed)
+        car = rng.integers(1, 4, 200_000)
+        monty = np.where(car == 1, rng.integers(2, 4, car.size), 5 - car)
+        assert not np.any(monty == car) and not np.any(monty == 1)
+        assert mc_estimate((car[monty == 2] == 3).astype(float)).agrees_with(2 / 3)
+        assert mc_estimate((monty == 2).astype(float)).agrees_with(0.5)
+
+
+def test_st_petersburg_variance_against_the_series():
+    for cap in [2.0, 3.0, 2**10, 1000.0, 2**20, 2**40]:
+        mean = sum(min(2.0**k, cap) * 2.0**-k for k in range(1, 400))
+        second = sum(min(2.0**k, cap) ** 2 * 2.0**-k for k in range(1, 400))
+        assert st_petersburg_variance(cap) == pytest.approx(second - mean**2, rel=1e-12)
+    for m in (5, 20, 40):
+        assert st_petersburg_variance(2.0**m) == 3 * 2**m - 2 - (m + 1) ** 2
+    assert st_petersburg_variance() == math.inf
+
+
+def test_repeated_experiments_match_direct_simulation():
+    # the category-count shortcut against playing every game: same mean of means, same spread, same SEs
+    games, runs, cap = 200, 4000, 2.0**6
+    means, ses = repeat_st_petersburg(games, cap, runs, np.random.default_rng(1))
+    direct = simulate_st_petersburg(games * runs, np.random.default_rng(2), cap=cap).reshape(runs, games)
+    d_means, d_ses = direct.mean(axis=1), direct.std(axis=1, ddof=1) / math.sqrt(games)
+    true_se = math.sqrt(st_petersburg_variance(cap) / games)
+    for m in (means, d_means):
+        assert mc_estimate(m).agrees_with(st_petersburg_value(cap))
+        assert m.std(ddof=1) == pytest.approx(true_se, rel=0.05)
+    assert mc_estimate(ses).agrees_with(float(d_ses.mean()), k=5) and mc_estimate(d_ses).agrees_with(float(ses.mean()), k=5)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_cap_2_20_is_lumpy_but_its_standard_error_is_honest(seed):
+    # the page: with cap 2^20 the mean of 10^6 games falls below 21 about half the time, and the sample SE has the true size
+    means, ses = repeat_st_petersburg(10**6, 2.0**20, 20_000, np.random.default_rng([1738, 20, seed]))
+    true_se = math.sqrt(st_petersburg_variance(2.0**20) / 10**6)
+    assert 0.45 < (means < 21).mean() < 0.6
+    assert np.median(ses) == pytest.approx(true_se, rel=0.1)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_cap_2_40_usually_falls_short_and_its_standard_error_is_useless(seed):
+    means, ses = repeat_st_petersburg(10**6, 2.0**40, 20_000, np.random.default_rng([1738, 40, seed]))
+    true_se = math.sqrt(st_petersburg_variance(2.0**40) / 10**6)
+    assert (means < 41).mean() > 0.85 and np.median(means) < 30
+    assert np.median(ses) < true_se / 100
+    assert (means > 41).mean() > 0.05  # and now and then a run overshoots
+
+
+def test_uncapped_typical_mean_grows_like_log2_n():
+    # a cap of 2^60 is never reached in these runs (P(X > 60) per game is 2^-60), so this is the uncapped game
+    gaps = []
+    for n in (10**3, 10**4, 10**5, 10**6):
+        means, _ = repeat_st_petersburg(n, 2.0**60, 4000, np.random.default_rng([60, n]))
+        gaps.append(np.median(means) - math.log2(n))
+    assert max(gaps) - min(gaps) < 1.0 and 0 < min(gaps)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_figure_seeds_jump_then_sink_like_one_over_n(seed):
+    run = running_mean(simulate_st_petersburg(10**6, np.random.default_rng(seed)))
+    total = run * np.arange(1, run.size + 1)
+    peak = int(np.argmax(run)) + 1
+    if 2 * peak <= run.size:
+        # after the peak the running total barely grows, so the mean falls roughly like 1/n
+        assert total[2 * peak - 1] / total[peak - 1] < 1.3
+    assert abs(run[-1] - math.log2(run.size)) < 10  # and the trend stays near log2 n
+
+
 @pytest.mark.parametrize(
     "call",
     [
@@ -157,6 +242,10 @@ def test_st_petersburg_capped_simulation():
         lambda: expected_local_maxima(0),
         lambda: st_petersburg_value(1.0),
         lambda: simulate_st_petersburg(10, np.random.default_rng(0), cap=-4),
+        lambda: st_petersburg_variance(1.5),
+        lambda: repeat_st_petersburg(1, 2.0**5, 10, np.random.default_rng(0)),
+        lambda: repeat_st_petersburg(10, 1.0, 10, np.random.default_rng(0)),
+        lambda: repeat_st_petersburg(10, 2.0**5, 0, np.random.default_rng(0)),
         lambda: simulate_local_maxima(10, 0, np.random.default_rng(0)),
     ],
 )

@@ -231,3 +231,54 @@ def test_wrong_types_raise_type_error(call) -> None:
 
 def test_estimate_is_printable() -> None:
     assert str(Estimate(0.5, 0.01, 100)) == "0.5000 ± 0.0100"
+
+
+# --- "sum of normals is normal": independence is sufficient, not necessary ---------------------------
+
+
+def _dependent_normal_pair(c: float = 1.0):
+    """The page's density phi(x)phi(y)[1 + c xy(x^2 - y^2) e^{-(x^2+y^2)/2}] on a grid (c = 1 in the page)."""
+    g = np.linspace(-9.0, 9.0, 1801)
+    x, y = np.meshgrid(g, g, indexing="ij")
+    phi = lambda v: np.exp(-v * v / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    f = phi(x) * phi(y) * (1 + c * x * y * (x * x - y * y) * np.exp(-(x * x + y * y) / 2))
+    return g, x, y, f
+
+
+def test_normal_marginals_and_normal_sum_without_independence_or_joint_normality() -> None:
+    g, x, y, f = _dependent_normal_pair()
+    h = g[1] - g[0]
+    # a density: never negative (the bound 4e^-2 < 1 in the page), total mass 1
+    assert f.min() >= 0 and (4 * math.exp(-2)) < 1
+    assert np.abs(x * y * (x * x - y * y) * np.exp(-(x * x + y * y) / 2)).max() == pytest.approx(4 * math.exp(-2), rel=1e-3)
+    assert f.sum() * h * h == pytest.approx(1.0, abs=1e-9)
+    # both marginals are N(0, 1)
+    np.testing.assert_allclose(f.sum(axis=1) * h, normal_pdf(g), atol=1e-12)
+    np.testing.assert_allclose(f.sum(axis=0) * h, normal_pdf(g), atol=1e-12)
+    # X + Y ~ N(0, 2): the density of the sum at s integrates f along the line x + y = s
+    for s in (-2.5, -0.7, 0.0, 0.4, 1.3, 3.0):
+        along = np.array([np.interp(s - xi, g, f[i]) for i, xi in enumerate(g)])
+        assert along.sum() * h == pytest.approx(float(normal_pdf(s, 0.0, 2.0)), abs=1e-9)
+    # not independent, and, being uncorrelated, not jointly normal: f differs from phi(x)phi(y)
+    assert (f * x * y).sum() * h * h == pytest.approx(0.0, abs=1e-12)
+    independent = normal_pdf(x) * normal_pdf(y)
+    assert np.abs(f - independent).max() > 0.005
+    # a set of positive probability where the difference shows: P(X > 1, Y in (0, 1)) differs from the product
+    box = (x > 1) & (y > 0) & (y < 1)
+    assert abs((f * box).sum() - (independent * box).sum()) * h * h > 1e-3
+
+
+def test_random_sign_counterexample_sum_is_zero_half_the_time() -> None:
+    r = rng(20)
+    z = r.standard_normal(200_000)
+    s = r.choice([-1.0, 1.0], size=z.size)
+    assert mc_estimate(s * z).agrees_with(0.0)  # Y = SZ is N(0, 1) by symmetry: mean 0 ...
+    assert mc_estimate((s * z <= 1.0).astype(float)).agrees_with(float(normal_cdf(1.0)))  # ... and CDF of N(0, 1)
+    assert mc_estimate((z + s * z == 0).astype(float)).agrees_with(0.5)
+
+
+def test_characteristic_function_of_the_standard_cauchy_is_exp_minus_abs_t() -> None:
+    # the pointer for "the mean of n Cauchys is Cauchy": E cos(tT) = e^{-|t|} by quadrature in the angle variable
+    theta = (np.arange(400_000) + 0.5) * math.pi / 400_000 - math.pi / 2  # T = tan(theta), theta uniform
+    for t in (0.3, 1.0, 2.5):
+        assert np.cos(t * np.tan(theta)).mean() == pytest.approx(math.exp(-abs(t)), abs=2e-4)

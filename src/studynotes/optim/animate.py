@@ -9,7 +9,6 @@ Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.githu
 
 from __future__ import annotations
 
-import base64
 import functools
 import re
 import warnings
@@ -23,7 +22,8 @@ from matplotlib.lines import Line2D
 from .._validate import check_array, check_int, check_real
 from .optimizers import run
 from ..i18n import escape_placeholders
-from ..plotting import _outside_site, figure_html
+from ..plotting.driven import pack_int16
+from ..plotting.markup import _outside_site, figure_html
 
 __all__ = ["RACE_METHODS", "animated_figure_html", "pack_int16", "race_figure_html", "race_grid"]
 
@@ -189,32 +189,6 @@ def race_grid(
         raise ValueError(f"start must be a point (x, y), got shape {x0.shape}")
     num_steps = check_int("num_steps", num_steps, minimum=1)
     return _race_grid(kappa, (float(x0[0]), float(x0[1])), num_steps, lrs, rhos)
-
-
-def pack_int16(values: np.ndarray, limit: float) -> str:
-    r"""Values clipped to $[-\text{limit}, \text{limit}]$, rounded to int16 steps of ``limit``/32767, as base64.
-
-    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
-
-    How an interactive figure carries its precomputed runs in the page: two bytes per number,
-    little-endian, in C order; NaN becomes ``limit`` (a run that has left the picture stays out of it).
-
-    Parameters
-    ----------
-    values
-        Numbers to pack (any shape; infinities and NaN allowed).
-    limit
-        Largest magnitude kept, $> 0$.
-
-    Returns
-    -------
-    str
-        Base64 text; decode with ``new Int16Array`` and multiply by ``limit / 32767``.
-    """
-    limit = check_real("limit", limit, low=0.0, low_open=True)
-    array = np.nan_to_num(np.asarray(values, dtype=float), nan=limit, posinf=limit, neginf=-limit)
-    scaled = np.round(np.clip(array, -limit, limit) / limit * 32767).astype("<i2")
-    return base64.b64encode(scaled.tobytes()).decode("ascii")
 
 
 def race_figure_html(

@@ -11,6 +11,7 @@ from .classics import (
     monty_hall_win_prob,
     newton_pepys_prob,
     st_petersburg_value,
+    st_petersburg_variance,
 )
 from .conditioning import (
     SimpsonTable,
@@ -73,6 +74,7 @@ from .normal import (
 from .simulate import (
     count_local_maxima,
     gamblers_ruin_experiment,
+    repeat_st_petersburg,
     sample_two_card_hands,
     simulate_birthday,
     simulate_case_mix,
@@ -138,6 +140,7 @@ __all__ = [
     "normal_pdf",
     "poisson_pmf",
     "posterior_odds",
+    "repeat_st_petersburg",
     "running_mean",
     "sample_abs_diff_iid_normals",
     "sample_chicken_egg",
@@ -157,6 +160,7 @@ __all__ = [
     "simulate_newton_pepys",
     "simulate_st_petersburg",
     "st_petersburg_value",
+    "st_petersburg_variance",
     "sum_of_independent_normals",
     "total_probability",
     "two_card_conditionals",

@@ -21,6 +21,7 @@ __all__ = [
     "gamblers_ruin_win_prob",
     "expected_local_maxima",
     "st_petersburg_value",
+    "st_petersburg_variance",
 ]
 
 
@@ -202,9 +203,43 @@ def st_petersburg_value(cap: float | None = None) -> float:
     if cap is None:
         return math.inf
     cap = check_real("cap", cap, low=2.0)
+    K = cap_exponent(cap)
+    return K + cap * 2.0**-K
+
+
+def cap_exponent(cap: float) -> int:
+    r"""$K = \lfloor\log_2 c\rfloor$ for a cap $c \ge 2$, exact even where `math.log2` rounds."""
     K = math.floor(math.log2(cap))
     if 2.0 ** (K + 1) <= cap:  # guard against rounding in log2
         K += 1
     elif 2.0**K > cap:
         K -= 1
-    return K + cap * 2.0**-K
+    return K
+
+
+def st_petersburg_variance(cap: float | None = None) -> float:
+    r"""Variance of the capped St. Petersburg payout $\min(2^X, c)$, $X \sim \mathrm{FS}(1/2)$.
+
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
+
+    With $K = \lfloor\log_2 c\rfloor$ the second moment is
+    $\sum_{k=1}^{K} 4^k 2^{-k} + c^2 2^{-K} = 2^{K+1} - 2 + c^2 2^{-K}$, so for $c = 2^m$
+
+    $$
+    \mathrm{Var}\big(\min(2^X, 2^m)\big) = 3\cdot2^m - 2 - (m+1)^2 .
+    $$
+
+    The true standard error of a mean of $n$ games is $\sqrt{\mathrm{Var}/n}$: about 1.8 for
+    $c = 2^{20}$ and 1816 for $c = 2^{40}$ with $n = 10^6$. Uncapped (``None``) it is infinite.
+
+    Parameters
+    ----------
+    cap
+        Maximum payout, a real number >= 2; ``None`` for no cap (returns ``inf``).
+    """
+    if cap is None:
+        return math.inf
+    cap = check_real("cap", cap, low=2.0)
+    K = cap_exponent(cap)
+    second = 2.0 ** (K + 1) - 2 + cap * cap * 2.0**-K
+    return second - st_petersburg_value(cap) ** 2

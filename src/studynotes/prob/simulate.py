@@ -21,7 +21,7 @@ from .._validate import (
     check_real,
     check_rng,
 )
-from .classics import check_monty_hall
+from .classics import cap_exponent, check_monty_hall
 from .discrete import check_count
 from .montecarlo import Estimate, check_draws, mc_estimate
 
@@ -37,6 +37,7 @@ __all__ = [
     "count_local_maxima",
     "simulate_local_maxima",
     "simulate_st_petersburg",
+    "repeat_st_petersburg",
 ]
 
 
@@ -271,3 +272,46 @@ def simulate_st_petersburg(size: int, rng: np.random.Generator, cap: float | Non
     if cap is None:
         return payout
     return np.minimum(payout, check_real("cap", cap, low=2.0))
+
+
+def repeat_st_petersburg(games: int, cap: float, runs: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    r"""Repeat a capped St. Petersburg experiment ``runs`` times: each run's sample mean and sample standard error.
+
+    Introduced in: [Lectures 4-10 Review](https://studynotes.github.io/studynotes/en/posts/stat110-lectures-4-10/).
+
+    One run plays ``games`` games with payout $\min(2^X, c)$ and reports $\bar x$ and $s/\sqrt n$,
+    as `mc_estimate` would. The payout depends on $X$ only through the category
+    $X = 1, \dots, K$ or $X > K$ ($K = \lfloor\log_2 c\rfloor$), so a run is one draw of the category
+    counts, a multinomial with probabilities $2^{-1}, \dots, 2^{-K}, 2^{-K}$; this is exact and
+    needs no per-game random numbers, so thousands of runs of a million games each are cheap.
+
+    Parameters
+    ----------
+    games
+        Games per run (integer >= 2).
+    cap
+        Maximum payout, a real number >= 2.
+    runs
+        Number of repeated experiments (integer >= 1).
+    rng
+        Random generator.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``(means, standard_errors)``, one entry per run.
+    """
+    games = check_draws("games", games)
+    if games < 2:
+        raise ValueError(f"games must be >= 2 (a standard error needs two games), got {games}")
+    cap = check_real("cap", cap, low=2.0)
+    runs = check_draws("runs", runs)
+    rng = check_rng("rng", rng)
+    K = cap_exponent(cap)
+    k = np.arange(1, K + 2)
+    probs = 2.0 ** -np.minimum(k, K)  # P(X = k) for k <= K, then P(X > K) = 2^-K
+    payout = np.minimum(2.0**k, cap)
+    counts = rng.multinomial(games, probs, size=runs)
+    means = counts @ payout / games
+    var = np.maximum(counts @ payout**2 - games * means**2, 0.0) / (games - 1)
+    return means, np.sqrt(var / games)

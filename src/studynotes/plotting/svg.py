@@ -1,0 +1,150 @@
+"""What happens to a figure after matplotlib writes it as SVG.
+
+Deterministic output (no metadata, ids from a fixed salt and the figure's content), coordinates rounded
+and paths shortened, rasters re-encoded, automatic ids dropped, the page's text colour as
+``currentColor``, ids made unique on a page of several figures, and repeated inline styles named once.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import re
+import warnings
+from collections import Counter
+
+from matplotlib.figure import Figure
+from PIL import Image
+
+from .theme import INK, style
+from .text import _room_for_every_language
+
+__all__ = ["RASTER_DPI"]
+
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+_ID = re.compile(r'\bid="([^"]+)"')
+_GEOMETRY = re.compile(r'\b(d|x|y|x1|x2|y1|y2|width|height|points|transform)="([^"]*)"')
+_DECIMAL = re.compile(r"-?\d+\.\d{2,}")
+RASTER_DPI = 200
+"""Resolution of the parts drawn with `rasterized=True`: crisp at 2x zoom of a 6-inch figure."""
+
+
+def _short_number(match: re.Match[str]) -> str:
+    text = f"{float(match.group(0)):.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+_PATH_TOKEN = re.compile(r"[A-Za-z]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?")
+
+
+def _short_path(d: str) -> str:
+    """Drop the ``L`` commands that SVG implies (pairs after ``M`` or ``L`` are line-tos) and spare spaces."""
+    out: list[str] = []
+    last = ""
+    for token in _PATH_TOKEN.findall(d):
+        if token.isalpha():
+            if token == "L" and last in {"M", "L"}:
+                continue
+            last = token
+            out.append(token)
+        else:
+            out.append(token if not out or out[-1].isalpha() else " " + token)
+    return "".join(out)
+
+
+def _smaller_png(match: re.Match[str]) -> str:
+    """Re-encode an embedded raster (a ``rasterized=True`` artist) with a 256-colour palette."""
+    image = Image.open(io.BytesIO(base64.b64decode(match.group(1))))
+    quantized = image.convert("RGBA").quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    buf = io.BytesIO()
+    quantized.save(buf, format="PNG", optimize=True)
+    data = buf.getvalue() if buf.tell() < len(match.group(1)) * 3 // 4 else base64.b64decode(match.group(1))
+    return "data:image/png;base64," + base64.b64encode(data).decode()
+
+
+def _compact(svg: str) -> str:
+    """Round coordinates to 0.1 pt (a seventh of a screen pixel), shrink embedded rasters, and drop
+    matplotlib's automatic ids (``patch_3``, ``line2d_5``...) that nothing refers to; ids set with
+    ``set_gid`` stay."""
+    svg = re.sub(r"data:image/png;base64,([A-Za-z0-9+/=\s]+)", _smaller_png, svg)
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)  # matplotlib notes each mathtext string's source
+    svg = _GEOMETRY.sub(lambda m: f'{m.group(1)}="{_DECIMAL.sub(_short_number, m.group(2))}"', svg)
+    svg = re.sub(r'\bd="([^"]*)"', lambda m: f'd="{_short_path(m.group(1))}"', svg)
+    # text: the page's font replaces DejaVu anyway (site.css), and a rotation by -0 is no rotation
+    svg = re.sub(r" font-family: [^;\"]*;?", "", svg)
+    svg = re.sub(r' transform="rotate\(-?0 [^)]*\)"', "", svg)
+    referenced = set(re.findall(r"url\(#([^)]+)\)", svg)) | set(re.findall(r'href="#([^"]+)"', svg))
+
+    def keep(match: re.Match[str]) -> str:
+        name = match.group(1)
+        automatic = re.fullmatch(r"[A-Za-z][\w.]*_\d+", name) is not None
+        return "" if automatic and name not in referenced else match.group(0)
+
+    svg = _ID.sub(keep, svg).replace("<g >", "<g>")
+    return re.sub(r"<g>\s*(<(?:path|use|text)\b[^>]*/>)\s*</g>", r"\1", svg)
+
+
+def _svg_text(fig: Figure) -> str:
+    buf = io.StringIO()
+    with style(), warnings.catch_warnings(), _room_for_every_language():
+        # Text stays text and the browser draws it with the page's (Hangul-capable) fonts; layout is
+        # measured with matplotlib's bundled DejaVu only, so the build does not depend on which
+        # system fonts a machine has. DejaVu lacks Hangul, which is expected here.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        fig.savefig(buf, format="svg", dpi=RASTER_DPI, metadata={"Date": None, "Creator": None})
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg") :]
+    svg = _METADATA.sub("", svg)
+    # matplotlib's own stylesheet applies to the whole HTML page once inlined; its two
+    # declarations are repeated as attributes below, so drop it.
+    svg = re.sub(r"<defs>\s*<style[^>]*>.*?</style>\s*</defs>\s*", "", svg, flags=re.S)
+    return svg.replace(INK, "currentColor")
+
+
+def _shared_styles(svg: str, prefix: str) -> str:
+    """Ticks, labels and grid lines repeat a handful of inline styles hundreds of times: name each once.
+
+    The rules live in a ``<style>`` inside the SVG, scoped to this figure's own class, so they cannot
+    reach anything else on the page. Elements in a group with an id of its own (``set_gid``) keep
+    their inline style, so code that looks them up finds them as matplotlib wrote them.
+    """
+    pattern = re.compile(r'(<(?:use|text|path)\b[^>]*?) style="([^"]*)"')
+
+    def named(match: re.Match[str]) -> bool:
+        return re.search(r'<g id="[^"]*">\s*$', svg[max(0, match.start() - 300) : match.start()]) is None
+
+    counts = Counter(m.group(2) for m in pattern.finditer(svg) if named(m))
+    names = {style: f"{prefix}s{i}" for i, (style, n) in enumerate(counts.most_common()) if n >= 3}
+    if not names:
+        return svg
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group(2) in names and named(match):
+            return f'{match.group(1)} class="{names[match.group(2)]}"'
+        return match.group(0)
+
+    svg = pattern.sub(replace, svg)
+    rules = "".join(f".{prefix} .{name}{{{style}}}" for style, name in names.items())
+    svg = re.sub(r"(<svg\b[^>]*)>", lambda m: f'{m.group(1)} class="{prefix}">', svg, count=1)
+    return re.sub(r"(<svg\b[^>]*>(?:<title>.*?</title>)?)", lambda m: f"{m.group(1)}<style>{rules}</style>", svg, count=1, flags=re.S)
+
+
+def _figure_prefix(svg: str) -> str:
+    return "f" + hashlib.sha256(svg.encode()).hexdigest()[:8]
+
+
+def _prefix_ids(svg: str) -> str:
+    """Make every id unique on a page that holds several figures (deterministically)."""
+    prefix = _figure_prefix(svg)
+    ids = set(_ID.findall(svg))
+    if not ids:
+        return svg
+
+    def fix(match: re.Match[str]) -> str:
+        whole, name = match.group(0), match.group(1)
+        return whole.replace(name, f"{prefix}-{name}") if name in ids else whole
+
+    svg = _ID.sub(fix, svg)
+    svg = re.sub(r"url\(#([^)]+)\)", fix, svg)
+    return re.sub(r'href="#([^"]+)"', fix, svg)
