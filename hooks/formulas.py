@@ -63,9 +63,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from error
     _used.clear()
     _errors = 0
-# `mkdocs serve --dirty` renders only the edited pages again. MkDocs imports hook files afresh for every
-# rebuild under `serve` but calls on_startup only once, so the mode is also read from the command line.
-_dirty = "serve" in sys.argv[1:] and "--dirty" in sys.argv[1:]
     return config
 
 
