@@ -255,7 +255,10 @@ def measure(site: Path, runs: int = 3, only: list[str] | None = None, skip_light
         for rel in pages:
             row = dict(phone_results[rel])
             if not skip_lighthouse:
-                row.update(lighthouse(base + rel, runs))
+                try:
+                    row.update(lighthouse(base + rel, runs))
+                except RuntimeError as error:  # reported in the table, the other pages still measured
+                    row["lighthouse_error"] = str(error)[-300:]
             results["pages"][rel] = row
             print(f"  {rel or '(home)'}: {row}", file=sys.stderr, flush=True)
         results["load_after"] = load()
@@ -293,6 +296,9 @@ def report(results: dict, old: dict | None = None) -> None:
     if posts:
         heaviest = max(posts, key=lambda r: posts[r]["transfer_kb"])
         print(f"heaviest post first visit: {heaviest} {posts[heaviest]['transfer_kb']} KB gzip (budget 250)")
+    for rel, row in results["pages"].items():
+        if row.get("lighthouse_error"):
+            print(f"Lighthouse failed on {rel or '(home)'}: {row['lighthouse_error']}")
     failed = {r: v["failed"] for r, v in results["pages"].items() if v.get("failed")}
     for rel, ids in failed.items():
         print(f"Lighthouse audits not passed on {rel or '(home)'}: {', '.join(ids)}")
