@@ -236,7 +236,9 @@ def subset_font(source: Path, chars: set[str], out: Path, cache_dir: Path | None
     # always there: digits, Latin letters and the usual operators a new formula is likely to use
     base = set("0123456789+-=()[]{}|/,.:;!'<>*") | {"\u2212", "\u00d7", "\u22c5", "\u2032"}
     codepoints = sorted({ord(c) for c in chars | base})
-    digest = hashlib.sha256((source.name + ",".join(map(str, codepoints))).encode()).hexdigest()[:16]
+    # the cached file is named by the source, the characters and these options (their version below)
+    key = f"{source.name}|{source.stat().st_size}|no-features,no-hints,woff|" + ",".join(map(str, codepoints))
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     cached = cache_dir / f"font-{digest}.woff" if cache_dir else None
     if cached is not None and cached.is_file():
         out.parent.mkdir(parents=True, exist_ok=True)
