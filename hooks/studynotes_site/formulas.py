@@ -194,7 +194,14 @@ def render_search_text(text: str, render, errors: list[tuple[str, str]]) -> str:
             return html.escape(tex)
         return ANNOTATION.sub("", mathml).replace("<semantics>", "").replace("</semantics>", "")
 
-    return _outside_raw(text, lambda stretch: SEARCH_TEX.sub(one, stretch))
+    # Material's search shows only the blocks of a section's text (paragraphs, list items) that match the
+    # query; TeX between two blocks counted as part of the next one. A display formula, now a block of its
+    # own, goes into the next block, so it is shown where its TeX was.
+    text = _outside_raw(text, lambda stretch: SEARCH_TEX.sub(one, stretch))
+    return DISPLAY_BEFORE_BLOCK.sub(lambda m: f"{m.group('open')}{m.group('math')}", text)
+
+
+DISPLAY_BEFORE_BLOCK = re.compile(r'(?P<math><math display="block"(?:(?!</math>).)*</math>)\s*(?P<open><(?:p|li|ul|ol)>)', re.S)
 
 
 MATH_TEXT = re.compile(r"<(mi|mn|mo|mtext|ms)\b[^>]*>([^<]*)</\1>")

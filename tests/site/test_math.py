@@ -59,6 +59,9 @@ def test_search_text_gets_mathml_without_annotation(renderer) -> None:
     errors: list = []
     out = render_search_text("<p>값 \\(x^2\\)과 \\[\\int_0^1 x\\,dx\\]</p><code>\\(x\\)</code>", renderer.render, errors)
     assert not errors and out.count("<math") == 2 and "annotation" not in out and "<code>\\(x\\)</code>" in out
+    # a display formula between two paragraphs belongs to the next one (Material shows matching blocks only)
+    out = render_search_text("<p>a</p>\\[x^2\\]\n<p>b</p>", renderer.render, errors)
+    assert re.fullmatch(r'<p>a</p><p><math display="block".*</math>b</p>', out, re.S), out
 
 
 def test_the_font_covers_what_chromium_draws(renderer) -> None:
