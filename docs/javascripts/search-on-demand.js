@@ -2,7 +2,7 @@
 // search worker (which then loads lunr and its language files) as soon as a page loads; this script,
 // loaded just before Material's bundle, holds both back until the reader opens search: focuses or
 // touches the search field, clicks the search icon, presses a search key (Material then focuses the
-// field), or arrives with a search in the address (?q=). Material's code is unchanged: the index
+// field), or arrives with a search in the address (?q=, or ?h= from a search result). Material's code is unchanged: the index
 // request waits before it is sent, and the worker is created on Material's first message to it.
 (() => {
   let opened = false;
@@ -23,6 +23,17 @@
   XMLHttpRequest.prototype.send = function (...args) {
     if (this.snSearchIndex && !opened) waiting.push(() => xhrSend.apply(this, args));
     else xhrSend.apply(this, args);
+  };
+
+  // From file:// (the offline copy) Material loads the index as a script, search/search_index.js, added
+  // to <head>: that addition waits too.
+  const headAppend = document.head.appendChild;
+  document.head.appendChild = function (node) {
+    if (!opened && node instanceof HTMLScriptElement && /\/search\/search_index\.js(?:[?#]|$)/.test(node.src)) {
+      waiting.push(() => headAppend.call(this, node));
+      return node;
+    }
+    return headAppend.call(this, node);
   };
 
   // Material's search worker: a stand-in that creates the real worker on the first message sent to it
@@ -58,5 +69,8 @@
   for (const type of ["pointerdown", "click"])
     document.addEventListener(type, (event) => searchField(event.target) && open(), true);
   document.addEventListener("change", (event) => event.target.id === "__search" && open(), true);
-  if (new URLSearchParams(location.search).has("q")) open();
+  // ?q= opens search; ?h= (a page opened from a search result) highlights the query's words, which needs
+  // the index's settings.
+  const params = new URLSearchParams(location.search);
+  if (params.has("q") || params.has("h")) open();
 })();
