@@ -2,8 +2,9 @@
 // search worker (which then loads lunr and its language files) as soon as a page loads; this script,
 // loaded just before Material's bundle, holds both back until the reader opens search: focuses or
 // touches the search field, clicks the search icon, presses a search key (Material then focuses the
-// field), or arrives with a search in the address (?q=, or ?h= from a search result). Material's code is unchanged: the index
-// request waits before it is sent, and the worker is created on Material's first message to it.
+// field), or arrives with a search in the address (?q=, or ?h= from a search result). Material's code
+// is unchanged: the index request waits before it is sent, and the worker is created on Material's
+// first message to it.
 (() => {
   let opened = false;
   const waiting = [];
