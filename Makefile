@@ -110,14 +110,21 @@ clean:
 properdocs-check:
 	$(PYTHON) scripts/properdocs_check.py --python $(PYTHON)
 
-# Start a post in both languages: make post SLUG=stat110-lecture-21 CATEGORY=stat110 TITLE_KO="..." TITLE_EN="..."
+# Start a post in both languages: make post SLUG=stat110-lecture-21 CATEGORY=stat110 TITLE_KO='...' TITLE_EN='...'
+# (DATE=YYYY-MM-DD optional; `make post` alone asks for each value). The values reach the script through the
+# environment as typed: $(value ...) keeps make from expanding a `$` in a title, and no shell sees them.
+POST_VARIABLES := SLUG CATEGORY TITLE_KO TITLE_EN DATE
+ifneq ($(filter post,$(MAKECMDGOALS)),)
+$(foreach v,$(POST_VARIABLES),$(eval override $(v) := $$(value $(v))))
+export $(POST_VARIABLES)
+endif
 .PHONY: post
 post:
-	$(PYTHON) scripts/new_post.py --slug "$(SLUG)" --category "$(CATEGORY)" --title-ko "$(TITLE_KO)" --title-en "$(TITLE_EN)"
+	@$(PYTHON) scripts/new_post.py --from-environment
 
 # A copy of the site that works from file:// (navigation, math, search in both languages), as the folder
 # studynotes-offline/ and studynotes-offline.zip. `STUDYNOTES_OFFLINE_ZIP=studynotes-offline.zip make build`
-# then publishes the zip and links it from the about page.
+# then publishes the zip and links it from the about page (it refuses a zip built from other sources).
 .PHONY: offline
 offline: install
 	rm -rf studynotes-offline studynotes-offline.zip

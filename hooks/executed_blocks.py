@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from studynotes_site.markup import attach_captions, page_language, page_name
 from studynotes_site.posts import collect_posts
 from studynotes_site.report import REPORT_MARKER, render_report
@@ -72,5 +73,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if REPORT_MARKER in output:
         lang = page_language(page, config)
         titles = {f"posts/{p['slug']}": p["title"] for p in collect_posts(Path(config.docs_dir), lang)}
-        output = output.replace(REPORT_MARKER, render_report(_runs.runs, lang, titles), 1)
+        root = f"{lang}/" if page.url.startswith(f"{lang}/") else ""  # the English pages' folder
+        suffix = "/" if config.use_directory_urls else ".html"  # the offline copy's pages are files
+        href = lambda name: get_relative_url(f"{root}{name}{suffix}", page.url)  # noqa: E731
+        output = output.replace(REPORT_MARKER, render_report(_runs.runs, lang, titles, href), 1)
     return output

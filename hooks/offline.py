@@ -7,16 +7,23 @@ links end in ``.html``. This hook does the rest:
   (``hooks/vendor/iframe-worker-shim.js``; the plugin would load it from unpkg.com);
 - instant navigation is switched off (it fetches pages, which ``file://`` does not allow);
 - each language's search index is also written as ``search/search_index.js`` (Korean) and
-  ``en/search/search_index.js``, after ``hooks/search.py`` has split the joint index by language.
+  ``en/search/search_index.js``, after ``hooks/search.py`` has split the joint index by language;
+- a link written as raw HTML to a folder (the build report's links to the posts) gets the folder's
+  ``index.html``: from ``file://`` a folder is a file listing, not the page;
+- ``offline-build.txt`` records a fingerprint of the sources the copy was built from.
 
 A normal build given ``STUDYNOTES_OFFLINE_ZIP=<zip of the offline copy>`` publishes that zip as
-``downloads/studynotes-offline.zip`` and links it from the about page in both languages.
+``downloads/studynotes-offline.zip`` and links it, with its size, from the about page in both languages.
+It refuses a zip built from other sources than its own (an older commit, or edits made since).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
+import zipfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,13 +37,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "hooks" / "vendor" / "iframe-worker-shim.js"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 ZIP_URI = "downloads/studynotes-offline.zip"
+STAMP = "offline-build.txt"
+# what the site is built from: a change to any of these makes an offline copy stale
+SOURCES = ("docs", "snippets", "src/studynotes", "hooks", "overrides", "mkdocs.yml")
 LINK = {
     "ko": "이 사이트 전체를 내려받아 인터넷 없이 볼 수 있다: ",
     "en": "Download the whole site to read it without a connection: ",
 }
+SIZE = {"ko": "{mb:.1f} MB", "en": "{mb:.1f} MB"}
+FOLDER_LINK = re.compile(r'(<a\b[^>]*?\bhref=")((?![a-z][a-z0-9+.-]*:|/|#)[^"?#]*/)([#?][^"]*)?"')
 NOTE = {
-    "ko": "(압축을 풀고 <code>studynotes-offline/index.html</code>을 브라우저로 연다)",
-    "en": "(unzip it and open <code>studynotes-offline/index.html</code> in a browser)",
+    "ko": "압축을 풀고 <code>studynotes-offline/index.html</code>을 브라우저로 연다.",
+    "en": "Unzip it and open <code>studynotes-offline/index.html</code> in a browser.",
 }
 
 
@@ -45,13 +57,44 @@ def offline(config: MkDocsConfig) -> bool:
     return bool(plugin is not None and plugin.config.enabled)
 
 
+def fingerprint(root: Path = ROOT) -> str:
+    """A hash of every source file the site is built from (paths and contents)."""
+    digest = hashlib.sha256()
+    for name in SOURCES:
+        top = root / name
+        for path in sorted([top] if top.is_file() else top.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+_checked: dict[str, Path] = {}
+
+
 def offline_zip() -> Path | None:
+    """The zip to publish (``STUDYNOTES_OFFLINE_ZIP``), once it is known to come from this build's sources."""
     value = os.environ.get("STUDYNOTES_OFFLINE_ZIP", "")
     if not value:
         return None
+    if value in _checked:
+        return _checked[value]
     path = Path(value).resolve()
     if not path.is_file():
         raise PluginError(f"STUDYNOTES_OFFLINE_ZIP={value}: no such file (run `make offline` first)")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            stamps = [n for n in zf.namelist() if n.count("/") == 1 and n.endswith("/" + STAMP)]
+            stamp = zf.read(stamps[0]).decode("ascii").strip() if len(stamps) == 1 else ""
+    except zipfile.BadZipFile:
+        raise PluginError(f"STUDYNOTES_OFFLINE_ZIP={value}: not a zip file") from None
+    if not stamp:
+        raise PluginError(f"STUDYNOTES_OFFLINE_ZIP={value}: not an offline copy made by `make offline` (no {STAMP})")
+    if stamp != fingerprint():
+        raise PluginError(
+            f"STUDYNOTES_OFFLINE_ZIP={value}: the copy was built from other sources than this build "
+            "(an older commit or edits since): run `make offline` again"
+        )
+    _checked[value] = path
     return path
 
 
@@ -74,10 +117,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     lang = getattr(page.file, "locale", None) or config.theme["language"]
     href = get_relative_url(ZIP_URI, page.url)
-    return markdown.rstrip("\n") + (
-        f'\n\n<p class="sn-offline-download">{LINK[lang]}<a href="{href}" download>studynotes-offline.zip</a> '
-        f"{NOTE[lang]}</p>\n"
+    size = SIZE[lang].format(mb=offline_zip().stat().st_size / 1e6)
+    paragraph = (
+        f'<p class="sn-offline-download">{LINK[lang]}<a href="{href}" download>studynotes-offline.zip</a> '
+        f"({size}). {NOTE[lang]}</p>"
     )
+    # where the about page marks its place (<!-- offline-download -->), else at its end
+    if "<!-- offline-download -->" in markdown:
+        return markdown.replace("<!-- offline-download -->", paragraph, 1)
+    return markdown.rstrip("\n") + f"\n\n{paragraph}\n"
 
 
 @event_priority(-300)  # after hooks/search.py (-200) has split the search index by language
@@ -91,3 +139,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         for index in (site / "search" / "search_index.json", site / "en" / "search" / "search_index.json"):
             if index.is_file():
                 index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+        for page in site.rglob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            fixed = FOLDER_LINK.sub(lambda m: _to_index(m, page.parent), html)
+            if fixed != html:
+                page.write_text(fixed, encoding="utf-8")
+        (site / STAMP).write_text(fingerprint() + "\n", encoding="ascii")
+        # a missing page is answered by a server; opened from the disk, 404.html's absolute links lead nowhere
+        (site / "404.html").unlink(missing_ok=True)
+
+
+def _to_index(match: re.Match[str], folder: Path) -> str:
+    """``href="../posts/x/"`` as ``href="../posts/x/index.html"`` when that page exists."""
+    if not (folder / match.group(2) / "index.html").is_file():
+        return match.group(0)
+    return f'{match.group(1)}{match.group(2)}index.html{match.group(3) or ""}"'

@@ -1,7 +1,9 @@
-"""Hook: what a reader takes along, a notebook per post and a feed per language.
+"""Hook: what a reader takes along, a notebook and a flashcard deck per post and a feed per language.
 
 - Every post page gets ``<language root>/notebooks/<slug>.ipynb`` (its executed examples, made by
-  `studynotes_site.notebooks`) and a download link under its title.
+  `studynotes_site.notebooks`) and a download link under its title; beside it, when the post has
+  check-yourself questions, ``<language root>/flashcards/<slug>.apkg`` (an Anki deck, made by
+  `studynotes_site.flashcards`).
 - Under the title also sits a line shown only in print: the post's address and date
   (``docs/stylesheets/print.css`` holds the print rules).
 - Every language gets an Atom feed at ``<language root>/feed.xml`` (Korean at ``/feed.xml``, English at
@@ -29,6 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from studynotes_site.feeds import atom_feed
+from studynotes_site.flashcards import deck_bytes
 from studynotes_site.notebooks import notebook, notebook_bytes
 from studynotes_site.posts import PostError, collect_posts, format_date, read_front_matter
 
@@ -39,8 +42,13 @@ DOWNLOAD = {
     "ko": "이 글의 예제를 Jupyter 노트북으로 받기: ",
     "en": "Take this post's examples along as a Jupyter notebook: ",
 }
+FLASHCARDS = {
+    "ko": "확인 문제는 Anki 카드로: ",
+    "en": "its check-yourself questions as Anki flashcards: ",
+}
 FEED_TITLE = {"ko": "studynotes (한국어)", "en": "studynotes (English)"}
 _notebooks: dict[tuple[str, str], bytes] = {}
+_decks: dict[tuple[str, str], bytes] = {}
 _seconds = {"notebooks": 0.0}
 
 
@@ -69,7 +77,10 @@ def site_url(config: MkDocsConfig) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _notebooks.clear()
+    _decks.clear()
     _seconds["notebooks"] = 0.0
+    # the footer links the feeds (overrides/partials/copyright.html) when the site has posts
+    config.extra["sn_feeds"] = any((Path(config.docs_dir) / "posts").glob("*.md"))
     return config
 
 
@@ -90,17 +101,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         nb = notebook(
             meta, lang, source.read_text(encoding="utf-8"), ROOT / "snippets", page_url,
-            repository=config.extra.get("repository") or "",
+            repository=config.repo_url or "",
         )
         _notebooks[(lang, slug)] = notebook_bytes(nb)
+        deck = deck_bytes(meta, lang, source.read_text(encoding="utf-8"), page_url)
+        if deck is not None:
+            _decks[(lang, slug)] = deck
     except PostError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
     _seconds["notebooks"] += time.perf_counter() - start
     href = get_relative_url(f"{root}notebooks/{slug}.ipynb", page.url)
     link = (
         f'<p class="sn-source-line sn-takealong">{DOWNLOAD[lang]}'
-        f'<a href="{href}" download="{slug}.ipynb" type="application/x-ipynb+json">{slug}.ipynb</a></p>'
+        f'<a href="{href}" download="{slug}.ipynb" type="application/x-ipynb+json">{slug}.ipynb</a>'
     )
+    if (lang, slug) in _decks:
+        deck_href = get_relative_url(f"{root}flashcards/{slug}.apkg", page.url)
+        link += f' · {FLASHCARDS[lang]}<a class="sn-flashcards" href="{deck_href}" download="{slug}.apkg">{slug}.apkg</a>'
+    link += "</p>"
     date = format_date(meta["date"], lang)
     link += f'\n\n<p class="sn-print-meta" data-search-exclude>{page_url} · <time datetime="{meta["date"].isoformat()}">{date}</time></p>'
     lines = markdown.split("\n")
@@ -118,10 +136,19 @@ def has_posts(config: MkDocsConfig, lang: str) -> bool:
     return any((Path(config.docs_dir) / "posts").glob(f"*.{lang}.md"))
 
 
+def offline_copy(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin is not None and plugin.config.enabled)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = getattr(page.file, "locale", None) or language(config)
     if not has_posts(config, lang):
         return output  # a site without posts has no feed to announce
+    if offline_copy(config):
+        # No feed reader subscribes to a file, and Material would fetch the sitemap.xml beside every
+        # <link rel="alternate">, which file:// refuses with a console error; the footer still links the feed.
+        return output
     href = get_relative_url(f"{language_root(lang, config)}feed.xml", page.url)
     link = f'<link rel="alternate" type="application/atom+xml" title="{FEED_TITLE[lang]}" href="{href}">'
     if "</head>" not in output:
@@ -143,6 +170,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         path = out / "notebooks" / f"{slug}.ipynb"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+    for (deck_lang, slug), data in sorted(_decks.items()):
+        if deck_lang == lang:
+            path = out / "flashcards" / f"{slug}.apkg"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
     if not has_posts(config, lang):
         return
     try:

@@ -69,3 +69,16 @@ def page_url_path(page: str) -> str:
 def built_page(site: Path, page: str, lang: str) -> Path:
     prefix = "" if lang == "ko" else "en/"
     return site / f"{prefix}{page_url_path(page)}"
+
+
+def folded_answers(post: str, lang: str, anchor: str = "check-yourself") -> dict[str, str]:
+    """The folded `??? question` blocks of one section of a post: question title -> answer text (indent removed)."""
+    import re
+
+    text = (ROOT / "docs" / "posts" / f"{post}.{lang}.md").read_text(encoding="utf-8")
+    start = re.search(rf"^## .*\{{ *#{anchor} *\}}", text, re.M)
+    assert start, f"{post}.{lang}: no section #{anchor}"
+    end = re.search(r"^## ", text[start.end() :], re.M)
+    body = text[start.end() : start.end() + end.start()] if end else text[start.end() :]
+    blocks = re.findall(r'^\?\?\? question "([^\n]*)"\n((?:    [^\n]*\n?)+)', body, re.M)
+    return {title: re.sub(r"^    ", "", answer, flags=re.M) for title, answer in blocks}

@@ -193,13 +193,15 @@ def test_a_switch_figure_packs_points_as_fractions_of_their_axes() -> None:
 
     import numpy as np
 
+    from studynotes.i18n import collecting
     from studynotes.plotting import switch_figure_html
 
     fig, ax = figure()
     ax.set(xscale="log", xlim=(1e-4, 1), ylim=(0, 2))
     frames = [[[(1e-4, 0.0), (1e-2, 1.0)]], [[(1e-2, 2.0), (1.0, 0.5)]]]
     (line,) = ax.plot(*np.array(frames[0][0]).T)
-    html = switch_figure_html(fig, [line], frames, options=["first", "second"], label="which", wrapper_id="w")
+    with collecting(("en",)):  # the site build: the slider and the packed frames (elsewhere, a still frame)
+        html = switch_figure_html(fig, [line], frames, options=["first", "second"], label="which", wrapper_id="w")
     packed = np.frombuffer(base64.b64decode(re.search(r'data-frames="([^"]+)"', html).group(1)), dtype="<i2").astype(float) * 4 / 32767
     # log x: 1e-2 sits halfway between 1e-4 and 1; linear y: 1.0 is halfway up
     np.testing.assert_allclose(packed.reshape(2, 1, 2, 2), [[[[0, 0], [0.5, 0.5]]], [[[0.5, 1], [1, 0.25]]]], atol=2e-4)

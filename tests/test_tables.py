@@ -253,3 +253,36 @@ def test_a_table_printed_in_a_notebook_shows_as_a_table(tmp_path) -> None:
     assert len(displays) == 1 and displays[0].data["text/markdown"] == "| k | 값 |\n|---|---|\n| 1 | 0.5 |\n"
     assert "|---" not in "".join(o.get("text", "") for o in printed if o.output_type == "stream")
     assert shown[0].output_type == "execute_result" and shown[0].data["text/markdown"].startswith("| a |")
+
+
+@pytest.mark.parametrize(
+    ("tex", "plain"),
+    [
+        ("\\bar y", "y\u0304"),
+        ("\\bar{x}", "x\u0304"),
+        ("\\hat\\beta", "\u03b2\u0302"),
+        ("\\hat{\\beta}_1", "\u03b2\u0302\u2081"),
+        ("\\tilde x", "x\u0303"),
+        ("\\vec v", "v\u20d7"),
+        ("\\dot x", "x\u0307"),
+        ("\\ddot x", "x\u0308"),
+        ("\\overline{AB}", "A\u0305B\u0305"),
+        ("\\widehat{\\mathrm{Var}}", "Var\u0302"),
+        ("\\hat\\mu \\pm 2", "\u03bc\u0302 \u00b12"),
+    ],
+)
+def test_plain_text_writes_accents_as_combining_marks(tex, plain) -> None:
+    text = str(table(["x"], [(f"${tex}$",)])).splitlines()[2]
+    assert text == plain
+    # a combining mark takes no column: the accented letter is as wide as the bare one
+    assert display_width(plain) == display_width("".join(c for c in plain if not unicodedata.combining(c)))
+
+
+def test_every_accent_the_posts_use_is_written_as_a_mark() -> None:
+    """No accent command of the posts and examples comes out as its name ("bary", "hatβ")."""
+    sources = [*(ROOT / "docs" / "posts").glob("*.md"), *(ROOT / "snippets").rglob("*.py")]
+    used = {m for p in sources for m in re.findall(r"\\(bar|hat|tilde|vec|dot|ddot|overline|widehat|widetilde|check|breve|acute|grave)(?![A-Za-z])", p.read_text(encoding="utf-8"))}
+    assert used >= {"bar", "hat", "tilde"}
+    for name in sorted(used):
+        text = str(table(["x"], [(f"$\\{name}{{x}} = 1$",)])).splitlines()[2]
+        assert name not in text and text.startswith("x") and unicodedata.combining(text[1]), (name, text)

@@ -24,18 +24,21 @@ REPORT_TEXT = {
 }
 
 
-def render_report(runs: list[dict], lang: str, titles: dict[str, str]) -> str:
+def render_report(runs: list[dict], lang: str, titles: dict[str, str], href=None) -> str:
     """The rows of ``runs`` in ``lang`` as an HTML table grouped by page, in build order.
 
-    ``titles`` maps a page (``posts/<slug>``) to its title; a page without one shows its name.
+    ``titles`` maps a page (``posts/<slug>``) to its title; a page without one shows its name. ``href`` gives a
+    page's link from the report (default ``../<page>/``, the report's own folder URLs; the offline copy's pages
+    are ``.html`` files).
     """
+    href = href or (lambda page: f"../{page}/")
     text = REPORT_TEXT[lang]
     runs = [r for r in runs if r["lang"] == lang]
     rows = []
     for page in dict.fromkeys(r["page"] for r in runs):
         group = [r for r in runs if r["page"] == page]
         title = html.escape(titles.get(page, page))
-        link = f'<a href="../{page}/">{title}</a>'
+        link = f'<a href="{href(page)}">{title}</a>'
         for i, run in enumerate(group):
             first = f'<td rowspan="{len(group) + 1}">{link}</td>' if i == 0 else ""
             rows.append(

@@ -35,9 +35,9 @@ curves = [
     ("ELU", elu, elu_grad),
 ]
 fig, (ax_f, ax_d) = figure(1, 2, width=7.2, height=3.2)
-for name, f, df in curves:
-    ax_f.plot(x, f(x), label=name)
-    ax_d.plot(x, df(x), label=name)
+for (name, f, df), ls in zip(curves, ["-", "--", "-.", ":", (0, (6, 1.5, 1, 1.5, 1, 1.5))]):
+    ax_f.plot(x, f(x), linestyle=ls, label=name)
+    ax_d.plot(x, df(x), linestyle=ls, label=name)
 for ax, ylabel in ((ax_f, TEXT["f"]), (ax_d, TEXT["df"])):
     ax.axhline(0, color=INK, linewidth=0.6)
     ax.set(xlabel=TEXT["x"], ylabel=ylabel)

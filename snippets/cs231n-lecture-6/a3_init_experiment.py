@@ -4,7 +4,7 @@ import numpy as np
 from studynotes.i18n import localized
 from studynotes.nn import init_experiment
 from studynotes.plotting import figure, figure_html
-from studynotes.tables import table
+from studynotes.tables import note, table
 
 CONFIGS = [("small", "tanh"), ("large", "tanh"), ("xavier", "tanh"), ("xavier", "relu"), ("he", "relu")]
 NAMES = {
@@ -18,11 +18,13 @@ TEXT = localized(
         "ko": dict(
             setup="설정", mean="10층 평균", std="10층 표준편차", sat="포화 비율 (tanh: $\\lvert h\\rvert>0.99$)",
             dead="죽은 유닛 비율 (ReLU: 모든 예제에서 0)", na="해당 없음",
-            layer="층", std_ax="활성값 표준편차 (로그 축)", mean_ax="활성값 평균", count="비율", value="활성값 h"),
+            layer="층", std_ax="활성값 표준편차 (로그 눈금)", mean_ax="활성값 평균", count="비율", value="활성값 h",
+            tie="같은 시드에서 He / Xavier (ReLU): 10층 표준편차의 비, $(\\sqrt2)^{10}$, 10개 층 모두에서 죽은 유닛 비율이 같은가", yes="예", no="아니요"),
         "en": dict(
             setup="setup", mean="layer-10 mean", std="layer-10 std", sat="saturated fraction (tanh: $\\lvert h\\rvert>0.99$)",
             dead="dead units (ReLU: 0 on every example)", na="n/a",
-            layer="layer", std_ax="std of activations (log scale)", mean_ax="mean of activations", count="fraction", value="activation h"),
+            layer="layer", std_ax="std of activations (log scale)", mean_ax="mean of activations", count="fraction", value="activation h",
+            tie="He / Xavier with ReLU, same seed: ratio of layer-10 stds, $(\\sqrt2)^{10}$, same dead-unit fraction in all 10 layers", yes="yes", no="no"),
     }
 )
 
@@ -32,6 +34,9 @@ for label, r in zip(labels, runs):
     dead = TEXT["na"] if r.activation == "tanh" else f"{r.dead[-1]:.3f}"
     rows.append((label, f"{r.means[-1]:.2g}", f"{r.stds[-1]:.2g}", sat, dead))
 print(table([TEXT["setup"], TEXT["mean"], TEXT["std"], TEXT["sat"], TEXT["dead"]], rows))
+xr, hr = runs[3], runs[4]  # the same weights up to the factor sqrt(2), and ReLU(c z) = c ReLU(z) for c > 0
+same = np.array_equal(hr.dead, xr.dead)
+print(note(f"{TEXT['tie']}: {hr.stds[-1] / xr.stds[-1]:.4f}, {np.sqrt(2) ** 10:.4f}, {TEXT['yes'] if same else TEXT['no']}"))
 
 layers = np.arange(1, len(runs[0].stds) + 1)
 fig, (ax_s, ax_m) = figure(1, 2, width=7.2, height=3.2)

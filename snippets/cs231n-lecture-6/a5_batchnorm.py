@@ -45,13 +45,13 @@ TEXT = localized(
     {
         "ko": dict(
             what="확인 항목", val="값",
-            train_mean="train 모드 출력의 특성별 평균 (최대 $\\lvert\\cdot\\rvert$)", train_var="train 모드 출력의 특성별 분산",
-            test_mean="test 모드 출력의 특성별 평균", test_var="test 모드 출력의 특성별 분산",
-            run_mu="200배치 뒤 running mean (참값 $\\mu=(3, -2)$)", run_var="200배치 뒤 running var (참값 $\\sigma^2=(0.25, 1)$)",
-            first="running mean이 $\\mu$의 5% 안에 머물기 시작한 배치",
-            one="train 모드에서 배치 크기 1의 출력 ($\\beta=(0.5, -1)$)",
+            train_mean="학습 모드 출력의 특성별 평균 (최대 $\\lvert\\cdot\\rvert$)", train_var="학습 모드 출력의 특성별 분산",
+            test_mean="테스트 모드 출력의 특성별 평균", test_var="테스트 모드 출력의 특성별 분산",
+            run_mu="200배치 뒤 평균의 이동 평균 (참값 $\\mu=(3, -2)$)", run_var="200배치 뒤 분산의 이동 평균 (참값 $\\sigma^2=(0.25, 1)$)",
+            first="평균의 이동 평균이 $\\mu$의 5% 안에 머물기 시작한 배치",
+            one="학습 모드에서 배치 크기 1의 출력 ($\\beta=(0.5, -1)$)",
             grad="역전파 기울기 검사, 최대 상대 오차 ($dx$, $d\\gamma$, $d\\beta$)",
-            batch="배치 번호", ratio="running 값 / 참값", mean_l="running mean", var_l="running var"),
+            batch="배치 번호 (로그 눈금)", ratio="이동 평균 / 참값", mean_l="평균의 이동 평균", var_l="분산의 이동 평균"),
         "en": dict(
             what="check", val="value",
             train_mean="train-mode output, per-feature mean (max $\\lvert\\cdot\\rvert$)", train_var="train-mode output, per-feature variance",
@@ -60,7 +60,7 @@ TEXT = localized(
             first="batch from which the running mean stays within 5% of $\\mu$",
             one="train mode, batch of size 1: output ($\\beta=(0.5, -1)$)",
             grad="backward-pass gradient check, max relative error ($dx$, $d\\gamma$, $d\\beta$)",
-            batch="batch", ratio="running value / true value", mean_l="running mean", var_l="running var"),
+            batch="batch (log scale)", ratio="running average / true value", mean_l="running mean", var_l="running var"),
     }
 )
 
@@ -79,8 +79,9 @@ print(table([TEXT["what"], TEXT["val"]], [
 batches = np.arange(1, 201)
 fig, ax = figure(width=6.0, height=3.0)
 for k in range(2):
-    ax.plot(batches, trace_mean[:, k] / mu[k], color=f"C{k}", label=f"{TEXT['mean_l']} [{k}]")
-    ax.plot(batches, trace_var[:, k] / sigma[k] ** 2, color=f"C{k}", linestyle="--", label=f"{TEXT['var_l']} [{k}]")
+    marks = dict(marker=("o", "^")[k], markersize=4, markevery=0.1)  # feature 0 circles, feature 1 triangles
+    ax.plot(batches, trace_mean[:, k] / mu[k], color=f"C{k}", label=f"{TEXT['mean_l']} [{k}]", **marks)
+    ax.plot(batches, trace_var[:, k] / sigma[k] ** 2, color=f"C{k}", linestyle="--", label=f"{TEXT['var_l']} [{k}]", **marks)
 ax.plot(batches, 1 - 0.9**batches, color=INK, linestyle=":", linewidth=1.2, label="$1-0.9^t$")
 ax.axhline(1.0, color=INK, linewidth=0.8)
 ax.set(xlabel=TEXT["batch"], ylabel=TEXT["ratio"], xscale="log")

@@ -19,9 +19,9 @@ TEXT = localized(
             check="점검", val="값",
             init0="학습 전 손실, $\\lambda=0$ (가중치 0.01·randn)", init1="학습 전 손실, $\\lambda=10^{3}$ (같은 가중치)",
             ln3="$\\ln 3$",
-            small="20개 점만, $\\lambda=0$, 2000회: 마지막 손실", small_acc="20개 점만: train 정확도",
-            full="300개 점 전체, $\\lambda=10^{-3}$, 2000회: 마지막 손실", full_acc="300개 점 전체: train 정확도",
-            it="반복 횟수", loss="손실 (로그 축)", acc="train 정확도",
+            small="20개 점만, $\\lambda=0$, 2000회: 마지막 손실", small_acc="20개 점만: 학습 정확도",
+            full="300개 점 전체, $\\lambda=10^{-3}$, 2000회: 마지막 손실", full_acc="300개 점 전체: 학습 정확도",
+            it="반복 횟수 (로그 눈금)", loss="손실 (로그 눈금)", acc="학습 정확도",
             l_small="20개 점, λ = 0", l_full="300개 점, λ = 10⁻³"),
         "en": dict(
             check="check", val="value",
@@ -29,7 +29,7 @@ TEXT = localized(
             ln3="$\\ln 3$",
             small="only 20 points, $\\lambda=0$, 2000 steps: final loss", small_acc="only 20 points: train accuracy",
             full="all 300 points, $\\lambda=10^{-3}$, 2000 steps: final loss", full_acc="all 300 points: train accuracy",
-            it="iteration", loss="loss (log scale)", acc="train accuracy",
+            it="iteration (log scale)", loss="loss (log scale)", acc="train accuracy",
             l_small="20 points, λ = 0", l_full="300 points, λ = 10⁻³"),
     }
 )
@@ -49,10 +49,10 @@ print(table([TEXT["check"], TEXT["val"]], [
 ]))
 
 fig, (ax_l, ax_a) = figure(1, 2, width=7.2, height=3.0)
-for hist, label in ((small, TEXT["l_small"]), (full, TEXT["l_full"])):
+for hist, label, ls in ((small, TEXT["l_small"], "-"), (full, TEXT["l_full"], "--")):
     idx = log_spaced(len(hist.loss))
-    ax_l.plot(idx + 1, np.array(hist.loss)[idx], label=label)
-    ax_a.plot(np.array(hist.eval_iters) + 1, hist.train_acc, label=label)
+    ax_l.plot(idx + 1, np.array(hist.loss)[idx], linestyle=ls, label=label)
+    ax_a.plot(np.array(hist.eval_iters) + 1, hist.train_acc, linestyle=ls, label=label)
 ax_l.axhline(math.log(3), color=INK, linestyle=":", linewidth=1)
 ax_a.axhline(1 / 3, color=INK, linestyle=":", linewidth=1)
 ax_l.set(xlabel=TEXT["it"], ylabel=TEXT["loss"], xscale="log", yscale="log")

@@ -16,13 +16,13 @@ def log_spaced(n, k=250):
 TEXT = localized(
     {
         "ko": dict(
-            lr="학습률", final="500회 뒤 손실", acc="train 정확도", ratio="업데이트/가중치 비율 (중앙값)", verdict="판정",
+            lr="학습률", final="500회 뒤 손실", acc="학습 정확도", ratio="업데이트/가중치 비율 (중앙값)", verdict="판정",
             low="너무 낮음: 손실이 거의 그대로", good="적당함", high="너무 높음: 손실이 커짐", nan="발산: {n}회째에 손실이 inf/NaN",
-            it="반복 횟수", loss="손실 (로그 축)", r_ax="업데이트/가중치 비율 (로그 축)"),
+            it="반복 횟수 (로그 눈금)", loss="손실 (로그 눈금)", r_ax="업데이트/가중치 비율 (로그 눈금)"),
         "en": dict(
             lr="learning rate", final="loss after 500 steps", acc="train accuracy", ratio="update/weight ratio (median)", verdict="verdict",
             low="too low: the loss barely moves", good="about right", high="too high: the loss goes up", nan="diverged: loss inf/NaN at step {n}",
-            it="iteration", loss="loss (log scale)", r_ax="update/weight ratio (log scale)"),
+            it="iteration (log scale)", loss="loss (log scale)", r_ax="update/weight ratio (log scale)"),
     }
 )
 
@@ -38,13 +38,13 @@ for lr, verdict in zip(LRS, ("low", "good", "high", "nan")):
 print(table([TEXT["lr"], TEXT["final"], TEXT["acc"], TEXT["ratio"], TEXT["verdict"]], rows))
 
 fig, (ax_l, ax_r) = figure(1, 2, width=7.2, height=3.2)
-for lr in LRS:
+for lr, ls in zip(LRS, ["-", "--", "-.", ":"]):
     h = runs[lr]
     label = f"lr = {format_number(lr)}"
     for ax, values in ((ax_l, np.array(h.loss)), (ax_r, np.array(h.update_ratio))):
         idx = log_spaced(len(values))
         idx = idx[np.isfinite(values[idx]) & (values[idx] < 1e8)]  # the diverging run leaves the plot
-        ax.plot(idx + 1, values[idx], label=label)
+        ax.plot(idx + 1, values[idx], linestyle=ls, linewidth=1.6, label=label)
 ax_l.axhline(math.log(3), color=INK, linestyle=":", linewidth=1)
 ax_r.axhline(1e-3, color=INK, linestyle=":", linewidth=1)
 ax_l.set(xlabel=TEXT["it"], ylabel=TEXT["loss"], xscale="log", yscale="log", ylim=(0.2, 1e3))

@@ -15,17 +15,17 @@ wins = mc_estimate(rand_best > grid_best)
 TEXT = localized(
     {
         "ko": dict(
-            layout="배치", grid="격자 탐색", rand="무작위 탐색", distinct="중요한 변수의 서로 다른 값 수",
+            layout="탐색 방식", grid="격자 탐색", rand="무작위 탐색", distinct="중요한 변수의 서로 다른 값 수",
             med="최고 점수의 중앙값 (최댓값 1)", q="10% – 90% 분위", win="무작위 탐색이 더 높은 비율",
             decade="구간", logu="$10^{U(-6,-3)}$", unif="$U(10^{-6}, 10^{-3})$",
             imp="중요한 하이퍼파라미터", unimp="중요하지 않은 하이퍼파라미터", score="점수",
-            best="찾은 최고 점수", share="비율", typical="전형적인 한 번"),
+            best="찾은 최고 점수", share="비율", typical="전형적인 한 번", se="표준오차, {n}회"),
         "en": dict(
             layout="layout", grid="grid search", rand="random search", distinct="distinct values of the important parameter",
             med="median best score (maximum 1)", q="10th – 90th percentile", win="share of draws where random search scores higher",
             decade="range", logu="$10^{U(-6,-3)}$", unif="$U(10^{-6}, 10^{-3})$",
             imp="important hyperparameter", unimp="unimportant hyperparameter", score="score",
-            best="best score found", share="share of draws", typical="a typical draw"),
+            best="best score found", share="share of draws", typical="a typical draw", se="s.e., {n} draws"),
     }
 )
 
@@ -37,7 +37,7 @@ for name, pts, best in ((TEXT["grid"], grids, grid_best), (TEXT["rand"], rands, 
     lo, hi = np.quantile(best, [0.1, 0.9])
     rows.append((name, len(np.unique(typical[name][:, 0])), f"{med:.2f}", f"{lo:.2f} – {hi:.2f}"))
 print(table([TEXT["layout"], TEXT["distinct"], TEXT["med"], TEXT["q"]], rows))
-print(f"{TEXT['win']}: {wins.value:.3f} ± {wins.se:.3f} ({N_DRAWS})\n")
+print(f"{TEXT['win']}: {wins.value:.3f} ± {wins.se:.3f} ({TEXT['se'].format(n=N_DRAWS)})\n")
 
 lrs_log = log_uniform(1e-6, 1e-3, 10_000, rng)
 lrs_lin = rng.uniform(1e-6, 1e-3, 10_000)

@@ -32,7 +32,7 @@ print(table(TEXT["head"], [
     for name, r in zip(TEXT["names"], runs)
 ]))
 
-STYLES = [dict(linestyle="-"), dict(linestyle=":"), dict(linestyle="-."), dict(linestyle="--"), dict(linestyle=":", linewidth=2.6)]
+STYLES = [dict(linestyle="-"), dict(linestyle=":"), dict(linestyle="-."), dict(linestyle="--"), dict(linestyle=(0, (6, 1.5, 1, 1.5, 1, 1.5)))]
 fig, axes = figure(1, 2, width=8.5, height=3.3, sharey=True)
 steps = np.arange(T + 1)
 floor = 1e-30  # exact zeros (AdaGrad lands on the minimum) drawn at the bottom of the axis

@@ -40,7 +40,7 @@ for seed in seeds:
     means = (running_mean(sample_normal_ratio(100_000, g)), running_mean(g.standard_normal(100_000)))
     frames.append([np.column_stack([shown, m[shown - 1]]) for m in means])
 fig, ax = figure(width=5.0, height=3.0)
-lines = [ax.plot(*frames[0][k].T, label=TEXT[name])[0] for k, name in enumerate(("cauchy", "normal"))]
+lines = [ax.plot(*frames[0][k].T, linestyle=("-", "--")[k], label=TEXT[name])[0] for k, name in enumerate(("cauchy", "normal"))]
 ax.axhline(0, color=INK, linewidth=0.8)
 ax.set(xscale="log", xlabel=TEXT["x"], ylabel=TEXT["y"], xlim=(1, 100_000), ylim=(-4, 4))
 ax.legend(loc="upper right")

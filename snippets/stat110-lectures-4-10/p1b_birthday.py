@@ -23,7 +23,7 @@ TEXT = localized(
     }
 )
 
-rows = [(k, f"{birthday_match_prob(k):.4f}", mc_cell(e, birthday_match_prob(k))) for k, e in zip(ks_sim, est)]
+rows = [(k, f"{birthday_match_prob(k):.5f}", mc_cell(e, birthday_match_prob(k))) for k, e in zip(ks_sim, est)]
 print(table([TEXT["k"], TEXT["exact"], TEXT["sim"]], rows))
 
 fig, ax = figure(width=6.0, height=3.0)

@@ -38,8 +38,8 @@ print(table([TEXT["q"], TEXT["v"]], [
 fig, ax = figure(width=6.0, height=3.2)
 grid = np.logspace(-4, -0.3, 200)
 sim_prev = np.array([0.001, 0.01, 0.1, 0.3])
-for a in (0.90, 0.95, 0.99):
-    ax.plot(grid, [disease_test_posterior(g, a, a) for g in grid], label=TEXT["acc"].format(a=a))
+for a, ls in zip((0.90, 0.95, 0.99), ("-", "--", "-.")):
+    ax.plot(grid, [disease_test_posterior(g, a, a) for g in grid], linestyle=ls, label=TEXT["acc"].format(a=a))
     if a == accuracy:
         est = [conditional_estimate(*simulate_disease_test(g, a, a, 400_000, rng)) for g in sim_prev]
         ax.errorbar(sim_prev, [e.value for e in est], yerr=[2 * e.se for e in est], fmt="o",

@@ -35,9 +35,9 @@ print(table([TEXT["s"], TEXT["exact"], TEXT["sim"]], rows))
 
 ns = np.arange(3, 13)
 fig, ax = figure(width=6.0, height=3.2)
-for opened, label in ((None, TEXT["all_"]), (1, TEXT["one"])):
-    ax.plot(ns, [monty_hall_win_prob(n, opened) for n in ns], marker=".", label=label)
-ax.plot(ns, 1 / ns, marker=".", label=TEXT["stay_curve"])
+for opened, label, mk in ((None, TEXT["all_"], "o"), (1, TEXT["one"], "s")):
+    ax.plot(ns, [monty_hall_win_prob(n, opened) for n in ns], marker=mk, markersize=4, label=label)
+ax.plot(ns, 1 / ns, marker="^", markersize=4, linestyle="--", label=TEXT["stay_curve"])
 pts = [(n, o) for n in (3, 6, 10) for o in (None, 1)]
 est = [mc_estimate(simulate_monty_hall(50_000, rng, n, o)) for n, o in pts]
 ax.errorbar([n for n, _ in pts], [e.value for e in est], yerr=[2 * e.se for e in est], fmt="o",

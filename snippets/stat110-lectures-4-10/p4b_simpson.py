@@ -29,8 +29,8 @@ TEXT = localized(
 
 rows = []
 for name, (successes, totals), t, s in zip(TEXT["docs"], records.values(), tables, sims):
-    cells = [f"{a}/{b} = {r:.2f}" for a, b, r in zip(successes, totals, t.rates)]
-    cells.append(f"{sum(successes)}/{sum(totals)} = {t.overall:.2f}")
+    cells = [f"{a}/{b} = {r:.5g}" for a, b, r in zip(successes, totals, t.rates)]
+    cells.append(f"{sum(successes)}/{sum(totals)} = {t.overall:.5g}")
     rows.append([f"{name}, {TEXT['exact']}", *cells])
     rows.append([f"{name}, {TEXT['sim']}", *(mc_cell(e, r) for e, r in zip(s, [*t.rates, t.overall]))])
 print(table([TEXT["doc"], *TEXT["cats"]], rows))
@@ -39,7 +39,7 @@ fig, ax = figure(width=6.0, height=3.3)
 x = np.arange(3)
 for d, (name, t, s) in enumerate(zip(TEXT["docs"], tables, sims)):
     xs = x + (d - 0.5) * 0.36
-    ax.bar(xs, list(t.rates) + [t.overall], width=0.34, color=PALETTE[d], alpha=0.75, label=name)
+    ax.bar(xs, list(t.rates) + [t.overall], width=0.34, color=PALETTE[d], alpha=0.75, hatch=("", "//")[d], label=name)
     ax.errorbar(xs, [e.value for e in s], yerr=[2 * e.se for e in s], fmt="o", color=INK, markersize=3,
                 label=TEXT["dots"] if d == 1 else None)
 ax.set(xticks=x, xticklabels=TEXT["cats"], ylabel=TEXT["y"], ylim=(0, 1.05))

@@ -63,7 +63,7 @@ top = 0.0
 for seed in (1, 2, 3):
     run = running_mean(simulate_st_petersburg(games, np.random.default_rng(seed)))
     at = np.union1d(shown, np.argmax(run) + 1)  # keep each run's peak in the drawing
-    ax.plot(at, run[at - 1], linewidth=1.2, label=TEXT["run"].format(s=seed))
+    ax.plot(at, run[at - 1], linewidth=1.2, linestyle={1: "-", 2: "-.", 3: ":"}[seed], label=TEXT["run"].format(s=seed))
     top = max(top, run.max())
 ax.plot(shown, np.log2(shown), color=INK, linestyle="--", linewidth=1, label=TEXT["ref"])
 ax.set(xscale="log", xlabel=TEXT["x"], ylabel=TEXT["y"], ylim=(0, 1.05 * top))

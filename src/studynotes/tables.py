@@ -214,6 +214,14 @@ _OPERATOR = r"arctan|exp|log|ln|max|min|tanh|sin|cos|Var|Cov"
 _SUPERSCRIPT = str.maketrans("0123456789+-−n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻ⁿ")
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _ARG = r"(\{[^{}]*\}|\\[A-Za-z]+|\w)"
+# Accents as Unicode combining marks written after the letter they sit on (\bar y: y + U+0304 = ȳ).
+# A line accent covers every character of a longer argument (\overline{AB}: A̅B̅); a point accent sits on its last.
+_ACCENT = {
+    "bar": "\u0304", "overline": "\u0305", "underline": "\u0332", "hat": "\u0302", "widehat": "\u0302",
+    "tilde": "\u0303", "widetilde": "\u0303", "vec": "\u20d7", "dot": "\u0307", "ddot": "\u0308",
+    "check": "\u030c", "breve": "\u0306", "acute": "\u0301", "grave": "\u0300", "mathring": "\u030a",
+}
+_LINE_ACCENTS = {"bar", "overline", "underline"}
 
 
 def _plain_text(cell: str) -> str:
@@ -223,12 +231,21 @@ def _plain_text(cell: str) -> str:
     return re.sub(r"(?<!\\)\$(.+?)(?<!\\)\$", lambda m: _plain_math(m.group(1)), text).replace("\\$", "$")
 
 
+def _accented(match: re.Match[str]) -> str:
+    name, argument = match.group(1), _plain_math(match.group(2).strip("{}")).replace(" ", "")
+    mark = _ACCENT[name]
+    if name in _LINE_ACCENTS:
+        return "".join(c + mark for c in argument)
+    return argument + mark
+
+
 def _plain_math(tex: str) -> str:
     tex = re.sub(r"\\begin\{[pb]?matrix\}(.*?)\\end\{[pb]?matrix\}",
                  lambda m: "[" + m.group(1).replace("\\\\", "; ").replace("&", ",") + "]", tex)
     tex = re.sub(rf"\\[td]?frac\s*{_ARG}\s*{_ARG}", lambda m: f"{m.group(1).strip('{}')}/{m.group(2).strip('{}')}", tex)
     tex = re.sub(r"\\sqrt\s*(?:\{([^{}]*)\}|(\w))", lambda m: f"√({m.group(1)})" if m.group(1) else f"√{m.group(2)}", tex)
     tex = re.sub(r"\\(?:mathrm|text|operatorname|mathbf|mathit)\s*\{([^{}]*)\}", r"\1", tex)
+    tex = re.sub(rf"\\({'|'.join(_ACCENT)})(?![A-Za-z])\s*{_ARG}", _accented, tex)
     tex = re.sub(r"\^\{([0-9+\-−n]+)\}|\^([0-9n])", lambda m: (m.group(1) or m.group(2)).translate(_SUPERSCRIPT), tex)
     tex = re.sub(r"_\{([0-9]+)\}|_([0-9])", lambda m: (m.group(1) or m.group(2)).translate(_SUBSCRIPT), tex)
     # an operator name is set off from a letter or number on either side, as TeX typesets it

@@ -108,5 +108,100 @@ def test_a_build_publishes_the_zip_from_the_about_page(offline_copy, tmp_path) -
     assert (tmp_path / "site" / "downloads" / "studynotes-offline.zip").read_bytes() == archive.read_bytes()
     for prefix in ("", "en/"):
         about = tmp_path / "site" / prefix / "about" / "index.html"
-        href = re.search(r'<p class="sn-offline-download">[^<]*<a href="([^"]+)" download>', about.read_text(encoding="utf-8"))
+        html = about.read_text(encoding="utf-8")
+        href = re.search(r'<p class="sn-offline-download">[^<]*<a href="([^"]+)" download>[^<]*</a> \(([\d.]+) MB\)', html)
         assert href and (about.parent / href.group(1)).resolve() == (tmp_path / "site" / "downloads" / "studynotes-offline.zip")
+        assert float(href.group(2)) == round(archive.stat().st_size / 1e6, 1)  # its size, as the reader downloads it
+
+
+def stale(archive, tmp_path, change):
+    """A copy of ``archive`` whose stamp ``change`` rewrites (None: without one)."""
+    out = tmp_path / f"zip-{len(list(tmp_path.glob('zip-*')))}.zip"
+    with zipfile.ZipFile(archive) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.endswith("/offline-build.txt"):
+                if change is None:
+                    continue
+                data = change(data)
+            dst.writestr(info, data)
+    return out
+
+
+def test_a_zip_built_from_other_sources_is_refused(offline_copy, tmp_path) -> None:
+    archive = tmp_path / "studynotes-offline.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in offline_copy.rglob("*"):
+            zf.write(path, path.relative_to(offline_copy.parent).as_posix())
+    config = small_project(tmp_path / "project")
+    cases = {
+        "other sources": (stale(archive, tmp_path, lambda d: b"0" * 64 + b"\n"), "built from other sources than this build"),
+        "no stamp": (stale(archive, tmp_path, None), "not an offline copy made by `make offline`"),
+    }
+    for name, (zipped, message) in cases.items():
+        mp = pytest.MonkeyPatch()
+        mp.setenv("STUDYNOTES_OFFLINE_ZIP", str(zipped))
+        try:
+            result = build_site(tmp_path / f"site-{name}", config)
+        finally:
+            mp.undo()
+        assert result.returncode != 0 and message in result.stderr, (name, result.stderr[-2000:])
+
+
+@pytest.fixture(scope="module")
+def full_offline_copy(built_site, block_cache, tmp_path_factory):
+    """The whole site as `make offline` builds it (the run's block cache spares running the examples again)."""
+    out = tmp_path_factory.mktemp("full-offline") / "studynotes-offline"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("STUDYNOTES_OFFLINE", "true")
+    try:
+        result = build_site(out, cache_dir=block_cache)
+    finally:
+        mp.undo()
+    assert result.returncode == 0, result.stderr[-4000:]
+    return out
+
+
+LINK = re.compile(r'<(?:a|link|script|img|iframe)\b[^>]*?\b(?:href|src)="([^"]*)"')
+
+
+def test_every_link_of_the_offline_copy_opens_a_file(full_offline_copy) -> None:
+    """From file:// a link to a folder shows a file listing and an absolute path leaves the copy: every relative
+    link and resource of every page must name a file inside it (the build report's links to the posts among them)."""
+    broken, checked = [], 0
+    for page in sorted(full_offline_copy.rglob("*.html")):
+        for url in LINK.findall(page.read_text(encoding="utf-8")):
+            if re.match(r"[a-z][a-z0-9+.-]*:|#", url) or url.startswith("//"):
+                continue
+            path = url.split("#")[0].split("?")[0]
+            target = (page.parent / path).resolve() if not path.startswith("/") else None
+            checked += 1
+            if target is None or not target.is_file() or full_offline_copy.resolve() not in target.parents:
+                broken.append(f"{page.relative_to(full_offline_copy)}: {url}")
+    assert checked > 1000 and not broken, broken[:20]
+    report = (full_offline_copy / "build-report.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="posts/[a-z0-9-]+\.html">', report)
+    assert (full_offline_copy / "offline-build.txt").is_file() and not (full_offline_copy / "404.html").exists()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_offline_pages_log_no_console_error(browser, full_offline_copy, lang) -> None:
+    """Material fetches sitemap.xml beside every <link rel="alternate">; from file:// that is a console error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    root = full_offline_copy / ("" if lang == "ko" else "en")
+    for name in ("index.html", "posts/stat110-lecture-20.html", "posts/cs231n-lecture-7.html", "about.html",
+                 "build-report.html", "glossary.html"):
+        page.goto((root / name).as_uri())
+        page.wait_for_load_state("load")
+        wait_for_math(page)
+        # the sitemap request follows the page's first render; a later page load would not show it otherwise
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))")
+    page.goto((root / "index.html").as_uri())  # one more load: anything the last page started has finished or failed
+    page.wait_for_load_state("load")
+    assert problems == [], problems
+    context.close()

@@ -15,6 +15,17 @@ import pytest
 MATERIAL = Path(material.__file__).parent / "templates"
 OVERRIDES = Path(__file__).resolve().parents[2] / "overrides"
 
+# the footer's feed link, before Material's credit
+FEED_LINK = """\
+  {% endif %}
+  {% if config.extra.sn_feeds %}
+    {% set feeds = [(i18n_page_locale, "Atom feed" if i18n_page_locale == "en" else "Atom 피드")] if page else [("ko", "Atom 피드 (한국어)"), ("en", "Atom feed (English)")] %}
+    {% for lang, label in feeds %}
+      <a class="sn-feed-link" href="{{ base_url.rstrip('/') }}/{{ 'en/' if lang == 'en' else '' }}feed.xml" type="application/atom+xml" hreflang="{{ lang }}"><span class="twemoji">{% include ".icons/material/rss.svg" %}</span> {{ label }}</a> ·
+    {% endfor %}
+  {% endif %}
+  {% if not config.extra.generator == false %}"""
+
 # override path -> (Material's markup, what the override has instead)
 PARTIALS = {
     "partials/search.html": (
@@ -22,6 +33,8 @@ PARTIALS = {
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
     ),
     "partials/alternate.html": ('class="md-select__link">', 'class="md-select__link" target="_self">'),
+    "partials/source.html": ('class="md-source" data-md-component="source">', 'class="md-source">'),
+    "partials/copyright.html": ("  {% endif %}\n  {% if not config.extra.generator == false %}", FEED_LINK),
 }
 
 

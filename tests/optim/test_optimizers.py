@@ -185,3 +185,24 @@ def test_run_shapes_and_schedule_length():
     np.testing.assert_allclose(path[-1], [0.9**5, 0.6**5])  # each axis contracts by 1 - lr*lambda
     with pytest.raises(ValueError, match="learning_rates"):
         run(sgd, f.grad, [1.0, 1.0], 5, learning_rates=[0.1] * 4)
+
+
+def test_run_names_grad_when_the_gradient_is_not_finite():
+    def grad(w):
+        return np.array([np.nan, 0.0]) if w[0] < 0.5 else w  # fine at first, NaN once the iterate is below 0.5
+
+    with pytest.raises(ValueError, match=r"^grad returned non-finite values .* at step 7"):
+        run(sgd, grad, [1.0, 1.0], 20, {"learning_rate": 0.1})  # 0.9**7 < 0.5 < 0.9**6
+    with pytest.raises(ValueError, match="^grad returned non-finite"):
+        run(adam, lambda w: np.full_like(w, np.inf), np.zeros(3), 2)
+
+
+def test_run_reports_a_diverged_iterate_as_divergence():
+    f = ill_conditioned_quadratic(100.0)
+    # the y coordinate is multiplied by 1 - 3 * 100 = -299 each step: the gradient 100 y overflows at step 124
+    # (299**124 * 100 > 1.8e308), one step before y itself would
+    with np.errstate(over="ignore", invalid="ignore"), pytest.raises(ValueError, match=r"at step 124.*the run is diverging"):
+        run(sgd, f.grad, [1.0, 1.0], 400, {"learning_rate": 3.0})
+    # an update that itself overflows is reported as a diverged run
+    with np.errstate(over="ignore", invalid="ignore"), pytest.raises(ValueError, match="^the run diverged"):
+        run(sgd, lambda w: np.full_like(w, 1e308), [0.0], 3, {"learning_rate": 1e10})

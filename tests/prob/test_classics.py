@@ -252,3 +252,11 @@ def test_figure_seeds_jump_then_sink_like_one_over_n(seed):
 def test_bad_input_raises_value_error(call):
     with pytest.raises(ValueError):
         call()
+
+
+@pytest.mark.parametrize("m", [5, 10])
+def test_small_caps_estimate_moves_mostly_with_the_number_of_capped_games(m):
+    # the page: whether the estimate is above or below m + 1 is mostly decided by the count of games at the cap
+    pay = simulate_st_petersburg(5000 * 2000, np.random.default_rng([1738, m, 2]), cap=2.0**m).reshape(2000, 5000)
+    means, hits = pay.mean(axis=1), (pay == 2.0**m).sum(axis=1)
+    assert np.corrcoef(means, hits)[0, 1] ** 2 > 0.5

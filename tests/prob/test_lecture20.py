@@ -16,7 +16,9 @@ from studynotes.prob import (
     empirical_mgf,
     expected_abs_diff_iid_normals,
     expected_abs_normal,
+    mc_covariance,
     mc_estimate,
+    mc_variance,
     multinomial_conditional,
     multinomial_cov,
     multinomial_lump,
@@ -282,3 +284,15 @@ def test_characteristic_function_of_the_standard_cauchy_is_exp_minus_abs_t() -> 
     theta = (np.arange(400_000) + 0.5) * math.pi / 400_000 - math.pi / 2  # T = tan(theta), theta uniform
     for t in (0.3, 1.0, 2.5):
         assert np.cos(t * np.tan(theta)).mean() == pytest.approx(math.exp(-abs(t)), abs=2e-4)
+
+
+@pytest.mark.parametrize("seed", [2022, 1, 7])
+def test_sample_variances_of_sum_and_difference_differ_by_four_sample_covariances(seed) -> None:
+    # the page's c2: whatever the seed, s^2(x+y) - s^2(x-y) = 4 * sample Cov(x, y), and that covariance is chance
+    r = rng(seed)
+    x, y = r.normal(1.0, 2.0, 1_000_000), r.normal(-3.0, 1.5, 1_000_000)
+    plus, minus, cov = mc_variance(x + y), mc_variance(x - y), mc_covariance(x, y)
+    assert plus.value - minus.value == pytest.approx(4 * cov.value, abs=1e-9)
+    assert cov.agrees_with(0.0)
+    assert cov.se == pytest.approx(math.sqrt(4.0 * 2.25 / x.size), rel=0.02)  # sd(X) sd(Y) / sqrt(n) for independent X, Y
+    assert plus.agrees_with(6.25) and minus.agrees_with(6.25)

@@ -103,3 +103,86 @@ def test_the_reader_rejects_a_far_estimate_and_exempts_a_marked_one() -> None:
     assert heavy and z_score(tail, tail_exact) < -LIMIT
     assert z_score(zero, zero_exact) == 0.0
     assert z_score("0.0010 ± 0.0000", "0.0") == math.inf
+
+
+class TableReader(HTMLParser):
+    """Each table of a page as (cells, estimates): the text of every cell that is not an estimate, and the
+    (text, exact) of every ``span.sn-mc`` in it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[tuple[list[str], list[tuple[str, str | None]]]] = []
+        self._cells: list[str] | None = None
+        self._estimates: list[tuple[str, str | None]] = []
+        self._cell: list[str] | None = None
+        self._span: dict | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "table":
+            self._cells, self._estimates = [], []
+        elif tag in ("td", "th") and self._cells is not None:
+            self._cell = []
+        elif tag == "span" and "sn-mc" in (a.get("class") or "").split():
+            self._span = {"exact": a.get("data-exact"), "text": []}
+
+    def handle_data(self, data: str) -> None:
+        if self._span is not None:
+            self._span["text"].append(data)
+        elif self._cell is not None:
+            self._cell.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span" and self._span is not None:
+            self._estimates.append(("".join(self._span["text"]), self._span["exact"]))
+            self._span = None
+        elif tag in ("td", "th") and self._cell is not None and self._cells is not None:
+            self._cells.append("".join(self._cell))
+            self._cell = None
+        elif tag == "table" and self._cells is not None:
+            self.tables.append((self._cells, self._estimates))
+            self._cells = None
+
+
+DECIMAL = re.compile(r"(?<![\d.])[-−]?\d+\.(\d+)(?![\d.])")
+
+
+def coarse_exact_values(cells: list[str], estimates: list[tuple[str, str | None]]) -> list[str]:
+    """Numbers in ``cells`` that are the exact value of an estimate of the same table, rounded to fewer
+    decimals than the estimate shows (e.g. "0.0108" beside 0.010769 ± 0.000060 estimating 0.010834)."""
+    found = []
+    for text, exact in estimates:
+        match = CELL.match(text)
+        if not match or exact is None:
+            continue
+        shown = len(match[1].split(".")[1]) if "." in match[1] else 0
+        target = float(exact)
+        for cell in cells:
+            for number in DECIMAL.finditer(cell):
+                decimals = len(number[1])
+                value = float(number[0].replace("−", "-"))
+                if len(number[0].lstrip("-−0.").replace(".", "")) < 2:
+                    continue  # one significant digit ("0.8" in a row label): too coarse to tell a rounding from a coincidence
+                is_exact = abs(value - target) <= 1e-12 * max(1.0, abs(target))
+                rounded_exact = not is_exact and abs(value - target) <= 0.5 * 10**-decimals * (1 + 1e-9)
+                if decimals < shown and rounded_exact:
+                    found.append(f"{number[0]} beside {text.strip()} (exact {exact})")
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", POSTS)
+def test_exact_values_are_printed_at_least_as_precisely_as_their_estimates(built_site, page, lang) -> None:
+    reader = TableReader()
+    reader.feed(built_page(built_site, page, lang).read_text(encoding="utf-8"))
+    coarse = [hit for cells, estimates in reader.tables for hit in coarse_exact_values(cells, estimates)]
+    assert not coarse, f"{page} ({lang}): exact values rounded more coarsely than the estimates beside them:\n" + "\n".join(coarse)
+
+
+def test_the_precision_check_flags_a_rounded_exact_value_and_passes_a_precise_one() -> None:
+    estimate = [("0.010769 ± 0.000060", "0.010834")]
+    assert coarse_exact_values(["P(|X|>0.8)² = 0.0108"], estimate) == [
+        "0.0108 beside 0.010769 ± 0.000060 (exact 0.010834)"
+    ]
+    assert coarse_exact_values(["P(|X|>0.8)² = 0.010834", "0.3", "6.25"], estimate) == []
+    assert coarse_exact_values(["6.25"], [("6.2484 ± 0.0088", "6.25")]) == []  # an exact value needs no padding

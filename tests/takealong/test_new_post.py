@@ -14,6 +14,7 @@ import feedparser
 import pytest
 
 from sitetools import ROOT, build_site
+from takealongtools import copy_repo
 
 pytestmark = pytest.mark.site
 
@@ -22,22 +23,27 @@ ARGS = ["--slug", SLUG, "--category", "stat110", "--title-ko", "99. 새 글 (A N
         "--date", "2030-01-02"]
 
 
-def copy_repo(dest: Path) -> Path:
-    """The tracked files of this tree (as they are now), with node_modules linked."""
-    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                           capture_output=True, text=True, check=True).stdout.split("\0")
-    for name in filter(None, files):
-        src = ROOT / name
-        if src.is_file() and not name.startswith("node_modules"):
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / name)
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
-
-
 def new_post(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(repo / "scripts" / "new_post.py"), *args], cwd=repo,
                           capture_output=True, text=True, timeout=60)
+
+
+def make_post(repo: Path, *assignments: str, env: dict | None = None) -> subprocess.CompletedProcess[str]:
+    """``make post VAR=value ...`` in ``repo``, with no shell in between (the values reach make as typed)."""
+    environment = {k: v for k, v in (env or os.environ).items() if k not in ("SLUG", "CATEGORY", "TITLE_KO", "TITLE_EN", "DATE")}
+    return subprocess.run(["make", "--no-print-directory", "post", f"PYTHON={sys.executable}", *assignments], cwd=repo,
+                          capture_output=True, text=True, timeout=60, env=environment, stdin=subprocess.DEVNULL)
+
+
+def tree(repo: Path) -> dict[str, bytes]:
+    """Every file under the copy (node_modules aside) with its content."""
+    return {p.relative_to(repo).as_posix(): p.read_bytes() for p in sorted(repo.rglob("*"))
+            if p.is_file() and "node_modules" not in p.parts and "__pycache__" not in p.parts}
+
+
+def script_lines(stderr: str) -> list[str]:
+    """What the script printed on stderr (make adds its own 'make: *** ... Error 1' line)."""
+    return [line for line in stderr.splitlines() if line.strip() and not line.startswith("make: ***")]
 
 
 @pytest.fixture
@@ -84,11 +90,11 @@ def test_its_categories_are_the_sites() -> None:
 
 def test_finds_the_section_by_its_category_page() -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
-    from new_post import add_to_nav
+    from new_post import PostError, add_to_nav
 
     config = "nav:\n  - A:\n      - B:\n          - category/ml.md\n          - posts/x.md\n      - C:\n          - category/cs231n.md\n"
     assert add_to_nav(config, "ml", "new").split("\n")[5] == "          - posts/new.md"
-    with pytest.raises(SystemExit, match="no section listing category/stat110.md"):
+    with pytest.raises(PostError, match="no section listing category/stat110.md"):
         add_to_nav(config, "stat110", "new")
 
 
@@ -125,3 +131,101 @@ def test_new_post_builds_strictly_and_appears_everywhere(repo, tmp_path, built_s
         entries = feedparser.parse((out / prefix / "feed.xml").read_bytes()).entries
         assert entries[0].title == title  # newest first
         assert (out / prefix / "notebooks" / f"{SLUG}.ipynb").is_file()
+
+
+# Hangul, TeX with a `$` make would expand, a backticked command a shell would run, and both kinds of quotes
+HARD_TITLES = {
+    "ko": "21. $E(XY)$와 공분산: `touch ran-ko` \"따옴표\"와 'quote' $(XY) $$",
+    "en": "21. $E(XY)$ and Covariance: `touch ran-en` \"quoted\" 'quote' $HOME",
+}
+
+
+def test_make_post_takes_any_title_verbatim(repo) -> None:
+    import yaml
+
+    result = make_post(repo, "SLUG=stat110-lecture-21", "CATEGORY=stat110", f"TITLE_KO={HARD_TITLES['ko']}",
+                       f"TITLE_EN={HARD_TITLES['en']}", "DATE=2030-01-02")
+    assert result.returncode == 0, result.stderr
+    for lang, title in HARD_TITLES.items():
+        text = (repo / f"docs/posts/stat110-lecture-21.{lang}.md").read_text(encoding="utf-8")
+        assert yaml.safe_load(text.split("---\n")[1])["title"] == title
+        assert f"\n# {title} {{ #stat110-lecture-21 }}\n" in text
+        assert not (repo / f"ran-{lang}").exists()  # the backticked command was text, not run
+    # the same values given in the environment instead of on make's command line
+    env = {**os.environ, "SLUG": "stat110-lecture-22", "CATEGORY": "stat110", "TITLE_KO": HARD_TITLES["ko"],
+           "TITLE_EN": HARD_TITLES["en"]}
+    result = subprocess.run(["make", "--no-print-directory", "post", f"PYTHON={sys.executable}"], cwd=repo,
+                            capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    assert f"# {HARD_TITLES['ko']} {{" in (repo / "docs/posts/stat110-lecture-22.ko.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("assignments", "says"),
+    [
+        (["SLUG=Bad Slug", "CATEGORY=stat110", "TITLE_KO=가", "TITLE_EN=a"], "slug must be lowercase"),
+        (["SLUG=stat110-lecture-21", "CATEGORY=physics", "TITLE_KO=가", "TITLE_EN=a"], "category must be one of"),
+        (["SLUG=stat110-lecture-21", "CATEGORY=stat110", "TITLE_EN=a"], "TITLE_KO not set"),
+        (["SLUG=stat110-lecture-21", "CATEGORY=stat110", "TITLE_KO=가", "TITLE_EN=a", "DATE=2030-13-01"], "DATE must be"),
+        (["SLUG=stat110-lecture-21", "CATEGORY=stat110", "TITLE_KO=가\n나", "TITLE_EN=a"], "one non-empty line"),
+        (["SLUG=stat110-lecture-20", "CATEGORY=stat110", "TITLE_KO=가", "TITLE_EN=a"], "already there: docs/posts/stat110-lecture-20.ko.md"),
+    ],
+    ids=["slug", "category", "missing", "date", "two-lines", "existing"],
+)
+def test_a_failing_make_post_leaves_nothing_behind_and_says_why_in_one_line(repo, assignments, says) -> None:
+    before = tree(repo)
+    result = make_post(repo, *assignments)
+    assert result.returncode != 0
+    lines = script_lines(result.stderr)
+    assert len(lines) == 1 and says in lines[0] and "Traceback" not in result.stderr, result.stderr
+    assert tree(repo) == before
+
+
+def test_a_title_that_is_not_text_and_a_failure_while_writing_leave_nothing_behind(repo) -> None:
+    before = tree(repo)
+    # bytes that are not UTF-8 (what make made of a `$` before a Hangul syllable): refused before anything is written
+    env = {**os.environ, "SLUG": "stat110-lecture-21", "CATEGORY": "stat110", "TITLE_EN": "a"}
+    result = subprocess.run(["make", "--no-print-directory", "post", f"PYTHON={sys.executable}"], cwd=repo,
+                            capture_output=True, env={**{k.encode(): v.encode() for k, v in env.items()}, b"TITLE_KO": b"21. \x95\x80"},
+                            timeout=60, stdin=subprocess.DEVNULL)
+    lines = script_lines(result.stderr.decode("utf-8", "replace"))
+    assert result.returncode != 0 and len(lines) == 1 and "title-ko is not valid text" in lines[0], lines
+    assert tree(repo) == before
+    # a failure half-way (the snippet folder cannot be made: `snippets` is a file here) undoes the pages already written
+    shutil.rmtree(repo / "snippets")
+    (repo / "snippets").write_text("not a folder", encoding="utf-8")
+    before = tree(repo)
+    result = make_post(repo, "SLUG=stat110-lecture-21", "CATEGORY=stat110", "TITLE_KO=가", "TITLE_EN=a")
+    lines = script_lines(result.stderr)
+    assert result.returncode != 0 and len(lines) == 1 and lines[0].startswith("new post: nothing written:"), result.stderr
+    assert tree(repo) == before
+
+
+def test_make_post_then_the_tests_pass(repo, tmp_path, built_site, block_cache) -> None:
+    """``make post`` with a hard title, then the tests that see every post, run inside the copy, and a strict build.
+
+    The copy runs the tests that read the posts' sources (post counts, terms, parity, the example, feeds,
+    notebooks, flashcards); the site tests need the copy's whole site, which the strict build below makes
+    (with the run's block cache, so only the new example runs).
+    """
+    slug = "stat110-lecture-21"
+    result = make_post(repo, f"SLUG={slug}", "CATEGORY=stat110", f"TITLE_KO={HARD_TITLES['ko']}",
+                       f"TITLE_EN={HARD_TITLES['en']}", "DATE=2030-01-02")
+    assert result.returncode == 0, result.stderr
+    files = ["tests/test_terms.py", "tests/site/test_parity.py", "tests/test_snippets.py", "tests/takealong/test_feeds.py",
+             "tests/takealong/test_notebooks.py", "tests/takealong/test_flashcards.py"]
+    # every test of those files, except running the other posts' notebooks and examples again
+    select = f"{slug} or not (test_notebook_runs_top_to_bottom or test_snippet_runs_standalone)"
+    # (not the tests that read a built site: each would build the copy's whole site again, every block run)
+    run = subprocess.run([sys.executable, "-m", "pytest", "-v", "-p", "no:cacheprovider", "-m", "not site and not browser", "-k", select,
+                          *files], cwd=repo, capture_output=True, text=True, timeout=900,
+                         env={**os.environ, "PYTHONPATH": str(repo / "src")})
+    assert run.returncode == 0, run.stdout[-4000:]
+    for name in ("test_every_korean_post_is_checked", f"test_snippet_runs_standalone[{slug}/x1_example.py]",
+                 f"test_notebook_runs_top_to_bottom[{slug}]", f"test_same_structure[posts/{slug}]"):
+        assert f"{name} PASSED" in run.stdout, name
+    out = tmp_path / "site"
+    built = build_site(out, config=repo / "mkdocs.yml", site_url="http://127.0.0.1:8123/", cache_dir=block_cache)
+    assert built.returncode == 0, built.stderr[-5000:]
+    page = (out / "posts" / slug / "index.html").read_text(encoding="utf-8")
+    assert "touch ran-ko</code>" in page and "E(XY)" in page

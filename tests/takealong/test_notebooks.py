@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import nbformat
 import pytest
@@ -101,4 +102,7 @@ def test_notebook_runs_top_to_bottom(slug, tmp_path) -> None:
         shown = [o for o in cell.outputs if o.output_type == "display_data" and "<svg" in o.data.get("text/html", "")]
         # every figure the example prints is displayed as a figure
         assert len(shown) == cell.source.count("figure_html("), cell.id
+        # a driven figure (slider, play button) shows its still frame here: no control that nothing would move
+        for output in cell.outputs:
+            assert not re.search(r"<(input|button)\b", output.get("data", {}).get("text/html", "")), cell.id
     assert not list(tmp_path.glob("figures/*")), "a figure was saved to a file instead of shown"

@@ -31,6 +31,8 @@ __all__ = [
     "same_sign_fraction",
     "search_layouts",
     "spiral_run",
+    "steps_to_target",
+    "zero_centered_steps",
 ]
 
 _INITS = ("small", "large", "xavier", "he")
@@ -86,6 +88,52 @@ def linear_sgd_path(X: object, w_star: object, lr: float, w0: object | None = No
         w = w - lr * ((w - w_star) @ x) * x
         path.append(w.copy())
     return np.array(path)
+
+
+def steps_to_target(path: object, w_star: object, tol: float = 0.05) -> int | None:
+    r"""First step at which a path comes within ``tol`` of $w_\star$ (Euclidean distance), or ``None``.
+
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
+    """
+    path = check_array("path", path, ndim=2)
+    w_star = check_array("w_star", w_star, ndim=1)
+    tol = check_real("tol", tol, low=0.0, low_open=True)
+    close = np.nonzero(np.linalg.norm(path - w_star, axis=1) < tol)[0]
+    return int(close[0]) if close.size else None
+
+
+@lru_cache(maxsize=8)
+def zero_centered_steps(lr: float, *, positive: bool, num_seeds: int = 200, num_steps: int = 400, tol: float = 0.05) -> np.ndarray:
+    r"""Steps single-example SGD needs to reach $w_\star = (1, -1)$, once per seed, for positive or zero-centered inputs.
+
+    Seed $s$ draws ``num_steps`` inputs with ``np.random.default_rng(s)``: $x \sim U(0,1)^2$ if ``positive``,
+    else $x \sim N(0, I_2)$; the path is `linear_sgd_path` from the origin and the count is
+    `steps_to_target` with ``tol``. For uniform inputs $E[xx^\top]$ has eigenvalues $7/12$ and $1/12$
+    (condition number 7); for standard normal inputs it is the identity.
+
+    Introduced in: [Lecture 6. Training Neural Networks I](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-6/).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(num_seeds,)``, float, NaN where the path never came within ``tol`` (read-only).
+    """
+    lr = check_real("lr", lr, low=0.0, low_open=True)
+    num_seeds = check_int("num_seeds", num_seeds, minimum=1)
+    num_steps = check_int("num_steps", num_steps, minimum=1)
+    w_star = np.array([1.0, -1.0])
+    draw = (lambda g: g.random((num_steps, 2))) if positive else (lambda g: g.standard_normal((num_steps, 2)))
+    X = np.stack([draw(np.random.default_rng(seed)) for seed in range(num_seeds)])  # (seeds, steps, 2)
+    w = np.zeros((num_seeds, 2))  # every seed's path at once: the same update as linear_sgd_path
+    out = np.full(num_seeds, np.nan)
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging path simply never arrives
+        for t in range(num_steps):
+            x = X[:, t]
+            w = w - lr * np.sum((w - w_star) * x, axis=1, keepdims=True) * x
+            arrived = np.isnan(out) & (np.linalg.norm(w - w_star, axis=1) < tol)
+            out[arrived] = t + 1
+    out.setflags(write=False)
+    return out
 
 
 @dataclass(frozen=True)

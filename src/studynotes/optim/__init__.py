@@ -46,8 +46,10 @@ from .second_order import (
     gd_optimal_rate,
     heavy_ball_parameters,
     momentum_rate,
+    momentum_stability_limit,
     newton_method,
     newton_step,
+    sgd_noise_floor,
     steps_to_tolerance,
 )
 
@@ -77,6 +79,7 @@ __all__ = [
     "log10_num_masks",
     "mask_average",
     "momentum_rate",
+    "momentum_stability_limit",
     "nesterov_momentum",
     "newton_method",
     "newton_step",
@@ -95,6 +98,7 @@ __all__ = [
     "saddle_escape_theory",
     "sgd",
     "sgd_momentum",
+    "sgd_noise_floor",
     "step_decay",
     "weight_decay_runs",
 ]

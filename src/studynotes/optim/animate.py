@@ -9,6 +9,7 @@ Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.githu
 
 from __future__ import annotations
 
+import html
 import functools
 import re
 import warnings
@@ -20,9 +21,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from .._validate import check_array, check_int, check_real
-from .optimizers import run
+from .optimizers import _iterate
 from ..i18n import escape_placeholders
-from ..plotting.driven import pack_int16
+from ..plotting.driven import _still_outside_site, pack_int16
 from ..plotting.markup import _outside_site, figure_html
 
 __all__ = ["RACE_METHODS", "animated_figure_html", "pack_int16", "race_figure_html", "race_grid"]
@@ -122,6 +123,9 @@ def animated_figure_html(
 
 RACE_METHODS = ("sgd", "sgd_momentum", "nesterov_momentum")
 """The update rules of `race_grid`, in the order of its paths."""
+MAX_RACE_UPDATES = 2_000_000
+"""Most optimizer updates `race_grid` runs (about a minute at some 30 µs an update); the page's grid needs 4,320."""
+_STYLES = ("-", "--", "-.")  # one dash pattern per method, so the race reads without colour
 
 
 @functools.lru_cache(maxsize=4)
@@ -134,10 +138,12 @@ def _race_grid(kappa: float, start: tuple[float, float], num_steps: int, lrs: tu
     paths = np.empty((len(RACE_METHODS), len(lrs), len(rhos), num_steps + 1, 2))
     with np.errstate(over="ignore", invalid="ignore"):
         for i, lr in enumerate(lrs):
-            paths[0, i] = run(_RULES["sgd"], f.grad, x0, num_steps, {"learning_rate": lr})  # momentum does not act on SGD
+            # momentum does not act on SGD
+            paths[0, i] = _iterate(_RULES["sgd"], f.grad, x0, num_steps, {"learning_rate": lr}, stop_when_diverged=True)
             for j, rho in enumerate(rhos):
                 for m, name in enumerate(RACE_METHODS[1:], start=1):
-                    paths[m, i, j] = run(_RULES[name], f.grad, x0, num_steps, {"learning_rate": lr, "momentum": rho})
+                    config = {"learning_rate": lr, "momentum": rho}
+                    paths[m, i, j] = _iterate(_RULES[name], f.grad, x0, num_steps, config, stop_when_diverged=True)
     paths.flags.writeable = False
     return paths
 
@@ -168,7 +174,9 @@ def race_grid(
     start
         Starting point $(x, y)$.
     num_steps
-        Steps per run, at least 1.
+        Steps per run, at least 1. The whole grid runs at most `MAX_RACE_UPDATES` updates
+        (``(len(learning_rates) + 2 * len(learning_rates) * len(momenta)) * num_steps``); a larger one is
+        refused before anything runs.
 
     Returns
     -------
@@ -188,6 +196,12 @@ def race_grid(
     if x0.shape != (2,):
         raise ValueError(f"start must be a point (x, y), got shape {x0.shape}")
     num_steps = check_int("num_steps", num_steps, minimum=1)
+    updates = (len(lrs) + 2 * len(lrs) * len(rhos)) * num_steps
+    if updates > MAX_RACE_UPDATES:
+        raise ValueError(
+            f"learning_rates, momenta and num_steps ask for too many updates: {len(lrs)} learning rates x {len(rhos)} momenta "
+            f"x {num_steps} steps make {updates:,} updates, limit {MAX_RACE_UPDATES:,} (about a minute); use fewer of them"
+        )
     return _race_grid(kappa, (float(x0[0]), float(x0[1])), num_steps, lrs, rhos)
 
 
@@ -259,10 +273,11 @@ def race_figure_html(
     with np.errstate(over="ignore", invalid="ignore"):
         for k, name in enumerate(labels["names"]):
             path = paths[k, i, j]
-            (line,) = path_axes.plot(path[:, 0], path[:, 1], color=f"C{k}", linewidth=1.6)
+            (line,) = path_axes.plot(path[:, 0], path[:, 1], color=f"C{k}", linewidth=1.6, linestyle=_STYLES[k])
             line.set_gid(f"sn-race-path-{k}")
             loss = 0.5 * (path[:, 0] ** 2 + kappa * path[:, 1] ** 2)
-            (curve,) = loss_axes.plot(np.arange(steps + 1), np.minimum(loss, 1e300), color=f"C{k}", linewidth=1.6, label=name)
+            (curve,) = loss_axes.plot(np.arange(steps + 1), np.minimum(loss, 1e300), color=f"C{k}", linewidth=1.6,
+                                      linestyle=_STYLES[k], label=name)
             curve.set_gid(f"sn-race-loss-{k}")
     fig.legend(*loss_axes.get_legend_handles_labels(), loc="outside lower center", ncol=len(labels["names"]))
     path_axes.patch.set_gid("sn-race-axes")
@@ -296,5 +311,8 @@ def race_figure_html(
         f'<output class="sn-race__value">{rhos[j]:g}</output></label>'
         "</div>"
     )
+    still = _still_outside_site(wrapper_id, f"{labels['lr']} α = {lrs[i]:g}, {labels['momentum']} ρ = {rhos[j]:g}", figure)
+    if still is not None:
+        return still
     controls = escape_placeholders(controls)
     return _outside_site(f'<div id="{wrapper_id}" class="sn-race" {attrs}>\n{controls}\n{figure}\n</div>')

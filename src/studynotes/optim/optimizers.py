@@ -377,12 +377,42 @@ def run(
         learning_rates = check_array("learning_rates", learning_rates)
         if learning_rates.shape != (num_steps,):
             raise ValueError(f"learning_rates must have length num_steps={num_steps}, got shape {learning_rates.shape}")
-    path = np.empty((num_steps + 1, *x.shape))
+    return _iterate(rule, grad, x, num_steps, dict(config or {}), learning_rates)
+
+
+def _iterate(
+    rule: Rule,
+    grad: Callable[[np.ndarray], np.ndarray],
+    x: np.ndarray,
+    num_steps: int,
+    state: Config,
+    learning_rates: np.ndarray | None = None,
+    *,
+    stop_when_diverged: bool = False,
+) -> np.ndarray:
+    """The loop of `run` on checked arguments. A gradient that is not finite is reported naming ``grad``
+    (the function the caller passed), an iterate that has overflowed as a diverged run; with
+    ``stop_when_diverged`` either one ends the run instead and the rest of the path is NaN."""
+    path = np.full((num_steps + 1, *x.shape), np.nan)
     path[0] = x
-    state = dict(config or {})
     for t in range(num_steps):
         if learning_rates is not None:
             state["learning_rate"] = learning_rates[t]
-        x, state = rule(x, grad(x), state)
+        if not np.all(np.isfinite(x)):
+            if stop_when_diverged:
+                break
+            raise ValueError(f"the run diverged: the iterate after step {t} is not finite (try a smaller learning rate)")
+        g = grad(x)
+        try:
+            finite = bool(np.all(np.isfinite(np.asarray(g, dtype=float))))
+        except (TypeError, ValueError):
+            finite = True  # not numbers at all: the rule's own check names the problem
+        if not finite:
+            if stop_when_diverged:
+                break
+            size = float(np.max(np.abs(x), initial=0.0))
+            hint = f"; the iterate has grown to {size:.3g}: the run is diverging (try a smaller learning rate)" if size > 1e100 else ""
+            raise ValueError(f"grad returned non-finite values (NaN or infinity) at step {t}, at x = {x.tolist()}{hint}")
+        x, state = rule(x, g, state)
         path[t + 1] = x
     return path

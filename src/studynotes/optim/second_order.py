@@ -15,7 +15,9 @@ __all__ = [
     "gd_optimal_rate",
     "heavy_ball_parameters",
     "momentum_rate",
+    "momentum_stability_limit",
     "newton_method",
+    "sgd_noise_floor",
     "newton_step",
     "steps_to_tolerance",
 ]
@@ -141,6 +143,8 @@ def contraction_factor(path: object, x_star: object, *, window: int = 20) -> flo
     if len(path) <= window:
         raise ValueError(f"window must be < number of points {len(path)}, got {window}")
     dist = np.linalg.norm((path - as_float_array("x_star", x_star)).reshape(len(path), -1), axis=1)
+    if dist[-1 - window] == 0.0:  # already exactly at the minimum: nothing left to shrink
+        return 0.0 if dist[-1] == 0.0 else float("inf")
     return float((dist[-1] / dist[-1 - window]) ** (1.0 / window))
 
 
@@ -184,3 +188,79 @@ def momentum_rate(lr: float, momentum: float, eigenvalues: object, *, nesterov: 
     M = np.empty((lam.size, 2, 2))
     M[:, 0, 0], M[:, 0, 1], M[:, 1, 0], M[:, 1, 1] = top_left, top_right, -a, rho
     return float(np.abs(np.linalg.eigvals(M)).max())
+
+
+def momentum_stability_limit(momentum: float, L: float, *, nesterov: bool = False) -> float:
+    r"""Largest stable learning rate of the heavy ball or of Nesterov on a quadratic with largest eigenvalue $L$.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
+
+    In the assignment's parametrization (the matrices of `momentum_rate`), an eigenvalue $\lambda$ is
+    stable while the characteristic polynomial has no root at $z=-1$ or beyond:
+
+    $$
+    \text{heavy ball: } \alpha\lambda < 2(1+\rho),\qquad
+    \text{Nesterov: } \alpha\lambda < \frac{2(1+\rho)}{1+2\rho}
+    $$
+
+    so the limit is set by $\lambda = L$. With $\rho = 0$ both reduce to gradient descent's $2/L$.
+
+    Parameters
+    ----------
+    momentum
+        $\rho \in [0, 1)$.
+    L
+        Largest Hessian eigenvalue, $L > 0$.
+    nesterov
+        Nesterov's limit instead of the heavy ball's.
+
+    Returns
+    -------
+    float
+        The learning rate at which the method stops converging.
+    """
+    rho = check_real("momentum", momentum, low=0.0, high=1.0, high_open=True)
+    L = check_real("L", L, low=0.0, low_open=True)
+    limit = 2.0 * (1.0 + rho)
+    return limit / ((1.0 + 2.0 * rho) * L) if nesterov else limit / L
+
+
+def sgd_noise_floor(lr: float, eigenvalues: object, sigma: float) -> tuple[float, float]:
+    r"""Stationary loss and rms distance of SGD with gradient noise on $f(x) = \tfrac12 x^\top H x$.
+
+    Introduced in: [Lecture 7. Training Neural Networks II](https://studynotes.github.io/studynotes/en/posts/cs231n-lecture-7/).
+
+    With the gradient $Hx + \sigma\xi$, $\xi \sim \mathcal N(0, I)$, each eigen-coordinate follows
+    $c_{t+1} = (1-\alpha\lambda)c_t - \alpha\sigma\xi_t$, whose stationary variance is
+    $\alpha\sigma^2/(\lambda(2-\alpha\lambda))$. Hence
+
+    $$
+    \mathbb E f = \sum_i \frac{\alpha\sigma^2}{2(2-\alpha\lambda_i)},\qquad
+    \sqrt{\mathbb E\lVert x\rVert^2} = \Bigl(\sum_i \frac{\alpha\sigma^2}{\lambda_i(2-\alpha\lambda_i)}\Bigr)^{1/2}
+    $$
+
+    For small $\alpha$ the loss floor is proportional to $\alpha$ and the rms distance to $\sqrt\alpha$.
+
+    Parameters
+    ----------
+    lr
+        Learning rate, $0 < \alpha < 2/\lambda_{\max}$.
+    eigenvalues
+        Hessian eigenvalues, all positive.
+    sigma
+        Noise scale $\sigma \ge 0$.
+
+    Returns
+    -------
+    loss, rms
+        The expected loss and the root-mean-square distance to the minimum.
+    """
+    lr = check_real("lr", lr, low=0.0, low_open=True)
+    lam = check_array("eigenvalues", eigenvalues).ravel()
+    sigma = check_real("sigma", sigma, low=0.0)
+    if lam.size == 0 or np.any(lam <= 0):
+        raise ValueError("eigenvalues must be positive")
+    if lr * lam.max() >= 2.0:
+        raise ValueError(f"lr must be below 2/max(eigenvalues) = {2.0 / lam.max():g} for a stationary state, got {lr:g}")
+    var = lr * sigma**2 / (lam * (2.0 - lr * lam))
+    return float(np.sum(0.5 * lam * var)), float(np.sqrt(np.sum(var)))

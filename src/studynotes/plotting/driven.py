@@ -11,6 +11,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .._validate import check_real
+from ..i18n import _collecting
 from .markup import _outside_site, figure_html
 
 __all__ = ["pack_int16", "switch_figure_html"]
@@ -98,7 +99,18 @@ def switch_figure_html(
         f'<output class="sn-race__value">{html.escape(str(options[k]))}</output></label></div>'
     )
     figure = str.__str__(figure_html(fig))
+    still = _still_outside_site(wrapper_id, f"{label}: {options[k]}", figure)  # no slider where no script moves it
+    if still is not None:
+        return still
     return _outside_site(f'<div id="{wrapper_id}" class="sn-switch" {attrs}>\n{escape_placeholders(control)}\n{figure}\n</div>')
+
+
+def _still_outside_site(wrapper_id: str, setting: str, figure: str) -> str | None:
+    """Outside the site build (a notebook, a script) a driven figure has no script to move it: its still
+    frame, with the setting it shows in words, instead of controls that would do nothing. ``None`` in the build."""
+    if _collecting:
+        return None
+    return _outside_site(f'<div id="{wrapper_id}" class="sn-still">\n<p>{html.escape(setting)}</p>\n{figure}\n</div>')
 
 
 def pack_int16(values: np.ndarray, limit: float) -> str:
