@@ -28,7 +28,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
-from studynotes_site.formulas import MathRenderer, characters, render_page, render_search_text, subset_font
+from studynotes_site.formulas import MathRenderer, render_page, render_search_text
+from studynotes_site.mathfont import characters, subset_font
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT_SOURCE = ROOT / "hooks" / "vendor" / "latinmodern-math.woff"

@@ -8,8 +8,7 @@ after it (and an opening bracket right before it) in ``<span class="sn-nobr">``,
 
 `MathRenderer` talks JSON lines with ``render_math.mjs`` (started on the first formula that is not cached) and
 keeps every answer in a cache file keyed by TeX, display mode and Temml's version (``.cache/math``), so a
-rebuild starts no Node process at all. `subset_font` cuts the math font down to the characters the formulas
-use (fontTools, written as WOFF).
+rebuild starts no Node process at all. The math font is cut down in `studynotes_site.mathfont`.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ import html
 import json
 import re
 import subprocess
-from collections.abc import Iterable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -37,6 +35,7 @@ HEAD = re.compile(r"[(\[{“‘\"']+$")
 RAW_BLOCKS = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1>", re.S)
 # In the search index's text: the delimiters as the index keeps them.
 SEARCH_TEX = re.compile(r"\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\]", re.S)
+DISPLAY_BEFORE_BLOCK = re.compile(r'(?P<math><math display="block"(?:(?!</math>).)*</math>)\s*(?P<open><(?:p|li|ul|ol)>)', re.S)
 ANNOTATION = re.compile(r"<annotation encoding=\"application/x-tex\">.*?</annotation>", re.S)
 
 
@@ -199,76 +198,3 @@ def render_search_text(text: str, render, errors: list[tuple[str, str]]) -> str:
     # own, goes into the next block, so it is shown where its TeX was.
     text = _outside_raw(text, lambda stretch: SEARCH_TEX.sub(one, stretch))
     return DISPLAY_BEFORE_BLOCK.sub(lambda m: f"{m.group('open')}{m.group('math')}", text)
-
-
-DISPLAY_BEFORE_BLOCK = re.compile(r'(?P<math><math display="block"(?:(?!</math>).)*</math>)\s*(?P<open><(?:p|li|ul|ol)>)', re.S)
-
-
-MATH_TEXT = re.compile(r"<(mi|mn|mo|mtext|ms)\b[^>]*>([^<]*)</\1>")
-MI_SINGLE = re.compile(r"<mi>([^<])</mi>")
-
-
-def italic(ch: str) -> str:
-    """The Mathematical Italic letter MathML Core draws for a one-letter <mi> (text-transform: math-auto)."""
-    exceptions = {"h": "\u210e", "ı": "\U0001d6a4", "ȷ": "\U0001d6a5"}
-    if ch in exceptions:
-        return exceptions[ch]
-    if "A" <= ch <= "Z":
-        return chr(0x1D434 + ord(ch) - ord("A"))
-    if "a" <= ch <= "z":
-        return chr(0x1D44E + ord(ch) - ord("a"))
-    greek = "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡϴΣΤΥΦΧΨΩ∇αβγδεζηθικλμνξοπρςστυφχψω∂ϵϑϰϕϱϖ"
-    if ch in greek:
-        return chr(0x1D6E2 + greek.index(ch))
-    return ch
-
-
-def characters(mathml: Iterable[str]) -> set[str]:
-    """The characters the browser draws with the math font for these formulas."""
-    chars: set[str] = set()
-    for markup in mathml:
-        markup = ANNOTATION.sub("", markup)
-        for _, text in MATH_TEXT.findall(markup):
-            chars.update(html.unescape(text))
-        for letter in MI_SINGLE.findall(markup):
-            chars.add(italic(html.unescape(letter)))
-    return {c for c in chars if not c.isspace() and not ("\uac00" <= c <= "\ud7a3" or "\u3131" <= c <= "\u318e")}
-
-
-def subset_font(source: Path, chars: set[str], out: Path, cache_dir: Path | None) -> None:
-    """``source`` cut down to ``chars`` (with the size variants and parts its MATH table uses for them), as WOFF."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    # always there: digits, Latin letters and the usual operators a new formula is likely to use
-    base = set("0123456789+-=()[]{}|/,.:;!'<>*") | {"\u2212", "\u00d7", "\u22c5", "\u2032"}
-    codepoints = sorted({ord(c) for c in chars | base})
-    # the cached file is named by the source, the characters and these options (their version below)
-    key = f"{source.name}|{source.stat().st_size}|no-features,no-hints,woff|" + ",".join(map(str, codepoints))
-    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
-    cached = cache_dir / f"font-{digest}.woff" if cache_dir else None
-    if cached is not None and cached.is_file():
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(cached.read_bytes())
-        return
-    options = subset.Options()
-    # The MATH table's size variants and stretchy parts are kept for these characters; the optional
-    # OpenType features (script-size and flattened-accent alternates) would double the glyphs for a
-    # difference few readers see, and hints do nothing on today's screens: 32 KB instead of 86 KB.
-    options.layout_features = []
-    options.hinting = False
-    options.desubroutinize = True
-    options.flavor = "woff"
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    options.recalc_timestamp = False
-    font = TTFont(source, recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=codepoints)
-    subsetter.subset(font)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    font.flavor = "woff"
-    font.save(out)
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(out.read_bytes())

@@ -14,7 +14,8 @@ from htmltext import read_page
 from sitetools import ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from studynotes_site.formulas import MathRenderer, TeXError, characters, render_page, render_search_text  # noqa: E402
+from studynotes_site.formulas import MathRenderer, TeXError, render_page, render_search_text  # noqa: E402
+from studynotes_site.mathfont import characters  # noqa: E402
 
 pytestmark = pytest.mark.site
 
