@@ -64,15 +64,17 @@ def test_phrases_travel_with_the_output() -> None:
     assert resolve(out, "ko", phrases) == "값!"
     assert translations(out) == {"en": "value!", "ko": "값!"}
     assert translations("no placeholder") is None
-    assert pickle.loads(pickle.dumps(Phrase({"ko": "가", "en": "a"}))) == Phrase({"ko": "가", "en": "a"})
+    back = pickle.loads(pickle.dumps(Phrase({"ko": "가", "en": "a"})))
+    assert isinstance(back, Phrase) and back.texts == {"en": "a", "ko": "가"}
+    assert str(back) == str(Phrase({"ko": "가", "en": "a"}))
 
 
 def test_multiline_texts_get_one_placeholder_per_line() -> None:
     phrase = Phrase({"ko": "가\n나", "en": "a\nb"})
-    assert phrase.count("\n") == 1
+    assert str(phrase).count("\n") == 1
     assert resolve(phrase, "ko") == "가\n나" and resolve(phrase, "en") == "a\nb"
     uneven = Phrase({"ko": "가\n나", "en": "a b"})
-    assert "\n" not in uneven and resolve(uneven, "ko") == "가\n나"
+    assert "\n" not in str(uneven) and resolve(uneven, "ko") == "가\n나"
 
 
 @pytest.mark.parametrize(
@@ -103,3 +105,93 @@ def test_bad_arguments_are_named() -> None:
         resolve(Phrase({"ko": "가", "en": "a"}), "fr")
     with pytest.raises(TypeError, match="text must be a str"):
         resolve(None, "ko")
+
+
+# Every operation that would read or rewrite a Phrase's text (its placeholder on the site), and the name its error gives.
+MISUSES = [
+    ("split", lambda p: p.split(":")),
+    ("rsplit", lambda p: p.rsplit(":", 1)),
+    ("partition", lambda p: p.partition(":")),
+    ("splitlines", lambda p: p.splitlines()),
+    ("replace", lambda p: p.replace("a", "b")),
+    ("strip", lambda p: p.strip()),
+    ("lstrip", lambda p: p.lstrip()),
+    ("rstrip", lambda p: p.rstrip(".")),
+    ("removeprefix", lambda p: p.removeprefix("a")),
+    ("upper", lambda p: p.upper()),
+    ("lower", lambda p: p.lower()),
+    ("title", lambda p: p.title()),
+    ("capitalize", lambda p: p.capitalize()),
+    ("casefold", lambda p: p.casefold()),
+    ("swapcase", lambda p: p.swapcase()),
+    ("startswith", lambda p: p.startswith("a")),
+    ("endswith", lambda p: p.endswith("a")),
+    ("find", lambda p: p.find(":")),
+    ("index", lambda p: p.index(":")),
+    ("count", lambda p: p.count(":")),
+    ("center", lambda p: p.center(20)),
+    ("ljust", lambda p: p.ljust(20)),
+    ("zfill", lambda p: p.zfill(20)),
+    ("isdigit", lambda p: p.isdigit()),
+    ("encode", lambda p: p.encode()),
+    ("translate", lambda p: p.translate({58: 59})),
+    ("format_map", lambda p: p.format_map({})),
+    ("__len__", len),
+    ("__getitem__", lambda p: p[0]),
+    ("__getitem__", lambda p: p[:3]),
+    ("__iter__", list),
+    ("__iter__", lambda p: [c for c in p]),
+    ("__contains__", lambda p: ":" in p),
+    ("__mod__", lambda p: p % ()),
+    ("__format__", lambda p: f"{p:>20}"),
+    ("__eq__", lambda p: p == "a: b"),
+    ("__ne__", lambda p: p != "a: b"),
+    ("__lt__", lambda p: p < "z"),
+    ("__le__", lambda p: p <= "z"),
+    ("__gt__", lambda p: p > "a"),
+    ("__ge__", lambda p: p >= "a"),
+    ("__lt__", lambda p: sorted([p, Phrase({"ko": "다", "en": "c"})])),
+]
+
+
+@pytest.mark.parametrize(("method", "misuse"), MISUSES, ids=[f"{m}-{i}" for i, (m, _) in enumerate(MISUSES)])
+def test_a_phrase_refuses_what_would_act_on_its_placeholder(method, misuse) -> None:
+    phrase = Phrase({"ko": "가: 나", "en": "a: b"})
+    with pytest.raises(TypeError, match=rf"^Phrase\.{method}: .* on a localized text\. On the site it is a placeholder"):
+        misuse(phrase)
+
+
+def test_every_public_string_method_but_format_and_join_is_refused() -> None:
+    """A method str gains in a later Python is refused too: the list is read from str itself."""
+    phrase = Phrase({"ko": "가", "en": "a"})
+    for name in dir(str):
+        if name.startswith("_") or name in {"format", "join", "maketrans"}:
+            continue
+        with pytest.raises(TypeError, match=rf"^Phrase\.{name}: \.{name}\(\)"):
+            getattr(phrase, name)()
+
+
+def test_a_phrase_inserted_whole_still_works() -> None:
+    """What the examples do with their words: each of these gives every language its own words."""
+    phrase = Phrase({"ko": "가: 나", "en": "a: b"})
+    unit = Phrase({"ko": "개", "en": "items"})
+    uses = {
+        "str": str(phrase),
+        "f-string": f"<{phrase}>",
+        "str.format": "<{}>".format(phrase),
+        "+": "<" + phrase + ">",
+        "%s": "<%s>" % phrase,
+        "*": phrase * 2,
+        "join": unit.join(["1", "2"]),
+        "format": Phrase({"ko": "{} {}", "en": "{} {}"}).format(phrase, unit),
+    }
+    expected = {
+        "ko": {"str": "가: 나", "f-string": "<가: 나>", "str.format": "<가: 나>", "+": "<가: 나>", "%s": "<가: 나>",
+               "*": "가: 나가: 나", "join": "1개2", "format": "가: 나 개"},
+        "en": {"str": "a: b", "f-string": "<a: b>", "str.format": "<a: b>", "+": "<a: b>", "%s": "<a: b>",
+               "*": "a: ba: b", "join": "1items2", "format": "a: b items"},
+    }
+    for lang in ("ko", "en"):
+        assert {use: resolve(text, lang) for use, text in uses.items()} == expected[lang]
+    assert bool(phrase) and {phrase: 1}[phrase] == 1  # truth and hashing read no text
+    assert repr(phrase) == "Phrase({'en': 'a: b', 'ko': '가: 나'})"

@@ -242,6 +242,19 @@ def fan(n: int, spread: float = 1.0):
     return fig, ax, lines
 
 
+def test_packing_round_trips_within_half_a_step_and_clips() -> None:
+    import base64
+
+    from studynotes.plotting import pack_int16
+
+    values = np.array([[0.0, 1.2345, -29.9], [np.nan, np.inf, -1e9]])
+    back = np.frombuffer(base64.b64decode(pack_int16(values, 30.0)), dtype="<i2").reshape(values.shape) * 30.0 / 32767
+    np.testing.assert_allclose(back[0], values[0], atol=30.0 / 32767 / 2 + 1e-12)
+    np.testing.assert_allclose(back[1], [30.0, 30.0, -30.0])
+    with pytest.raises(ValueError, match="limit"):
+        pack_int16(values, 0.0)
+
+
 def test_labels_take_the_colour_and_name_of_their_lines() -> None:
     from matplotlib.colors import to_rgba
 

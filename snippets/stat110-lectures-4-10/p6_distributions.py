@@ -23,10 +23,12 @@ TEXT = localized(
         "ko": dict(
             dist="분포", exact="정확한 평균", sim="표본 평균 (10만 개)", numpy="NumPy 호출",
             names=["Bin(10, 0.3)", "HGeom(4, 48, 5): 5장 중 에이스", "Geom(0.3): 실패 횟수"],
+            titles=["Bin(10, 0.3)", "HGeom(4, 48, 5)", "Geom(0.3)"],
             pmf="PMF", cdf="CDF", x="k", freq="표본 빈도"),
         "en": dict(
             dist="distribution", exact="exact mean", sim="sample mean (100,000 draws)", numpy="NumPy call",
             names=["Bin(10, 0.3)", "HGeom(4, 48, 5): aces in 5 cards", "Geom(0.3): failures"],
+            titles=["Bin(10, 0.3)", "HGeom(4, 48, 5)", "Geom(0.3)"],
             pmf="PMF", cdf="CDF", x="k", freq="sample frequency"),
     }
 )
@@ -36,12 +38,12 @@ rows = [(name, f"`{call}`", f"{mean:.4f}", mc_cell(mc_estimate(draws), mean))
 print(table([TEXT["dist"], TEXT["numpy"], TEXT["exact"], TEXT["sim"]], rows))
 
 fig, axes = figure(2, 3, width=7.2, height=4.2)
-for j, (name, (pmf, cdf, draws, _, _, top)) in enumerate(zip(TEXT["names"], dists)):
+for j, (title, (pmf, cdf, draws, _, _, top)) in enumerate(zip(TEXT["titles"], dists)):
     k = np.arange(0, top + 1)
     freq = np.bincount(draws, minlength=top + 1)[: top + 1] / size
     axes[0, j].bar(k, pmf(k), width=0.7, alpha=0.6, color=f"C{j}")
     axes[0, j].plot(k, freq, "o", color=INK, markersize=3, label=TEXT["freq"])
-    axes[0, j].set_title(name.split(":")[0], fontsize=9)
+    axes[0, j].set_title(title, fontsize=9)
     x = np.arange(-1, top + 2)
     axes[1, j].plot(x, cdf(x), color=f"C{j}", drawstyle="steps-post")
     axes[1, j].plot(k, cdf(k), "o", color=f"C{j}", markersize=3)

@@ -17,7 +17,9 @@ The site runs each example once for all its languages. Inside `collecting`, `loc
 `Phrase` placeholders instead: strings that stand for a text in every
 language at once. The words are short labels (axis titles, legend entries, table headers); a
 figure's caption and text alternative are prose in the page, under the block. The example prints them like any string (in f-strings, with ``+``, as figure
-labels), and `resolve` then writes each page's language into the one output. Figures drawn by
+labels), and `resolve` then writes each page's language into the one output. What would take a
+placeholder apart instead of the words (``split``, ``len``, slicing, comparison...) raises a
+`TypeError` naming the operation, so the site's build fails where a snippet does it. Figures drawn by
 `studynotes.plotting.figure_html` make room for the widest translation of every label, so one
 drawing serves every language.
 
@@ -51,9 +53,13 @@ class Phrase(str):
 
     Introduced in: [20. Multinomial and Cauchy](https://studynotes.github.io/studynotes/en/posts/stat110-lecture-20/).
 
-    It behaves as a string wherever it is inserted whole (f-strings, ``+``, ``print``, matplotlib
-    labels). `format` fills in every language and returns a new `Phrase`; other string methods
-    (``%`` among them) would act on the placeholder, not on the words, so examples do not call them.
+    It behaves as a string wherever it is inserted whole: ``str()``, ``print``, f-strings (without a
+    format spec), ``+``, ``"%s" % phrase``, ``sep.join``, matplotlib labels. `format` fills in every
+    language and returns a new `Phrase`. Everything else that reads or rewrites the text would act on
+    the placeholder, not on the words, so it raises a `TypeError` naming the operation: every other
+    string method (``split``, ``replace``, ``strip``, ``upper``, ``startswith``, ``find``...), ``len``,
+    indexing and slicing, iteration, ``in``, ``%`` and comparisons (``==``, ``<``...). A snippet that
+    needs a part of a text gives that part an entry of its own in its `localized` table.
 
     ``Phrase(texts)`` takes the text in each language, for example ``{"ko": "밀도", "en": "density"}``.
     When every language has the same number of lines, each line gets a placeholder of its own, so a
@@ -93,6 +99,58 @@ class Phrase(str):
 
     def __reduce__(self) -> tuple[type, tuple[dict[str, str]]]:
         return (Phrase, (self.texts,))
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.texts!r})"
+
+    def __bool__(self) -> bool:
+        return True  # the languages' texts differ (else localized returns a plain str), so one is not empty
+
+    __hash__ = str.__hash__  # a Phrase can still be a dict key; comparing two is refused below
+
+    def __format__(self, spec: str) -> str:
+        if spec:
+            raise _refused("__format__", f"the format spec {spec!r}")
+        return str.__str__(self)
+
+
+# What a Phrase refuses: every operation that reads or rewrites its text, which on the site is a placeholder
+# for every language. Inserting the text whole (str, f-string, +, *, join, "%s" %) and Phrase.format stay.
+_REFUSED = {
+    **{name: f".{name}()" for name in dir(str) if not name.startswith("_") and name not in {"format", "join", "maketrans"}},
+    "__len__": "len()",
+    "__getitem__": "indexing or slicing",
+    "__iter__": "iteration",
+    "__contains__": "'in'",
+    "__mod__": "% formatting",
+    "__eq__": "==",
+    "__ne__": "!=",
+    "__lt__": "<",
+    "__le__": "<=",
+    "__gt__": ">",
+    "__ge__": ">=",
+}
+
+
+def _refused(name: str, what: str) -> TypeError:
+    return TypeError(
+        f"Phrase.{name}: {what} on a localized text. On the site it is a placeholder standing for every language's "
+        f"words, so {what} would act on the placeholder, not on the words. Insert the text whole (f-string, +, "
+        "print, .format()), or give the part you need an entry of its own in the localized table"
+    )
+
+
+def _refusal(name: str, what: str) -> Any:
+    def refused(self: Phrase, *args: Any, **kwargs: Any) -> Any:
+        raise _refused(name, what)
+
+    refused.__name__, refused.__qualname__ = name, f"Phrase.{name}"
+    return refused
+
+
+for _name, _what in _REFUSED.items():
+    setattr(Phrase, _name, _refusal(_name, _what))
+del _name, _what
 
 
 def _register(texts: dict[str, str]) -> str:
@@ -270,4 +328,4 @@ def escape_placeholders(markup: str) -> str:
     """
     if not isinstance(markup, str):
         raise TypeError(f"markup must be a str, got {type(markup).__name__}")
-    return markup.replace(_RAW, _ESCAPED)
+    return str.replace(markup, _RAW, _ESCAPED)

@@ -114,6 +114,7 @@ def table(
     for i, title in enumerate(header):
         if not isinstance(title, str):
             raise TypeError(f"header[{i}] must be a str, got {type(title).__name__}")
+    header = [str(title) for title in header]  # a localized title goes in whole, as its placeholder
     columns = len(header)
     if isinstance(rows, (str, bytes)) or not isinstance(rows, Iterable):
         raise TypeError(f"rows must be an iterable of rows, got {type(rows).__name__}")
@@ -171,7 +172,7 @@ def note(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    markdown = text.strip("\n") + "\n"
+    markdown = str(text).strip("\n") + "\n"
     if _collecting:
         return markdown
     return TableText("\n".join(_plain_text(line) for line in markdown.split("\n")), markdown)

@@ -10,10 +10,12 @@ from scipy.linalg import solve_discrete_lyapunov
 
 from studynotes.optim import (
     contraction_factor,
+    ema,
     momentum_rate,
     momentum_stability_limit,
     noisy_gradient,
     optimizer_race,
+    polyak_average,
     quadratic,
     race_grid,
     run,
@@ -114,3 +116,19 @@ def test_loss_floor_scales_with_lr_and_jitter_with_its_square_root_over_the_post
     rms_ratio = measured[0.3][1] / measured[0.03][1]
     assert 9 < loss_ratio < 13  # proportional to the learning rate (x10), not to its square root
     assert rms_ratio == pytest.approx(math.sqrt(loss_ratio), rel=0.05)  # the jitter's size goes with sqrt(alpha)
+
+
+def test_averaging_beats_the_last_iterate_over_the_posts_25_runs():
+    rng = np.random.default_rng(8)  # the snippet's generator and runs
+    f = quadratic(np.diag(np.linspace(0.5, 1.0, 100)))
+    grad = noisy_gradient(f, 1.0, rng)
+    paths = [run(sgd, grad, np.full(100, 2.0), 400, {"learning_rate": 0.3}) for _ in range(25)]
+    single = np.array([f.value(p[-1]) for p in paths])
+    ensembles = np.array([f.value(np.mean([p[-1] for p in paths[i : i + 5]], axis=0)) for i in range(0, 25, 5)])
+    polyak = np.array([f.value(polyak_average(p[100:])[-1]) for p in paths])
+    moving = np.array([f.value(ema(p, 0.99)[-1]) for p in paths])
+    # independent noisy iterates: averaging five divides the loss by about five
+    assert ensembles.mean() == pytest.approx(single.mean() / 5, rel=0.3)
+    assert polyak.mean() < moving.mean() - 4 * (polyak.std(ddof=1) + moving.std(ddof=1)) / 5  # the Polyak average is lower
+    assert moving.max() < single.min()  # every averaged run beats every last iterate
+    assert sgd_noise_floor(0.3, np.linspace(0.5, 1.0, 100), 1.0)[0] == pytest.approx(single.mean(), rel=0.1)

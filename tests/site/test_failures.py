@@ -1,13 +1,26 @@
-"""Bad input to the build fails it loudly: a snippet that raises (naming the block id) or a missing snippet file."""
+"""Bad input to the build fails it loudly: a snippet that raises (naming the block id), one that takes a localized
+text apart (naming the block, the line and the method), or a missing snippet file."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 from sitetools import ROOT, build_site
+
+# Standalone this prints the short name; on the site TEXT["name"] is a placeholder for both languages, and
+# split would cut the placeholder, not the words.
+SPLITS_A_PHRASE = """from studynotes.i18n import localized
+
+TEXT = localized({"ko": dict(name="이항분포: 성공 횟수"), "en": dict(name="binomial: successes")})
+print("before")
+print(TEXT["name"].split(":")[0])
+"""
 
 pytestmark = pytest.mark.site
 
@@ -43,6 +56,19 @@ def test_a_raising_snippet_fails_the_build_and_names_its_block(tmp_path) -> None
     assert result.returncode != 0
     assert "demo-raises" in result.stderr
     assert "n must be >= 1" in result.stderr
+
+
+def test_a_snippet_taking_a_localized_text_apart_fails_the_build_naming_block_line_and_method(tmp_path) -> None:
+    config = mini_project(tmp_path, '```python exec="1" id="demo-split"\n--8<-- "demo/split.py"\n```')
+    snippet = tmp_path / "snippets" / "demo" / "split.py"
+    snippet.write_text(SPLITS_A_PHRASE, encoding="utf-8")
+    alone = subprocess.run([sys.executable, str(snippet)], capture_output=True, text=True, env={**os.environ, "STUDYNOTES_LANG": "en"})
+    assert alone.returncode == 0 and alone.stdout == "before\nbinomial\n", alone.stderr  # the reader's own run hides it
+    result = build_site(tmp_path / "out", config)
+    assert result.returncode != 0
+    assert 'File "<code block: demo-split>", line 5, in <module>' in result.stderr  # the block and the line
+    assert 'print(TEXT["name"].split(":")[0])' in result.stderr
+    assert "TypeError: Phrase.split: .split() on a localized text" in result.stderr  # the method
 
 
 def test_a_missing_snippet_file_fails_the_build(tmp_path) -> None:

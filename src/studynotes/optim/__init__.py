@@ -21,7 +21,7 @@ agree only while the learning rate is constant. PyTorch's Nesterov is the change
 of `nesterov_momentum`. PyTorch has no Adam without bias correction.
 """
 
-from .animate import RACE_METHODS, animated_figure_html, pack_int16, race_figure_html, race_grid
+from .animate import RACE_METHODS, animated_figure_html, race_figure_html, race_grid
 from .dropout import all_masks, dropout_ensemble, log10_num_masks, mask_average
 from .experiments import (
     RaceRun,
@@ -63,7 +63,6 @@ __all__ = [
     "all_masks",
     "RACE_METHODS",
     "animated_figure_html",
-    "pack_int16",
     "race_figure_html",
     "race_grid",
     "condition_number",

@@ -26,7 +26,7 @@ from ..i18n import escape_placeholders
 from ..plotting.driven import _still_outside_site, pack_int16
 from ..plotting.markup import _outside_site, figure_html
 
-__all__ = ["RACE_METHODS", "animated_figure_html", "pack_int16", "race_figure_html", "race_grid"]
+__all__ = ["RACE_METHODS", "animated_figure_html", "race_figure_html", "race_grid"]
 
 _WRAPPER_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
@@ -224,7 +224,7 @@ def race_figure_html(
 
     Draws the paths of `race_grid`'s three methods for the ``selected`` cell into ``path_axes``
     and their losses $\tfrac12(x^2+\kappa y^2)$ into ``loss_axes`` (log scale), so the figure reads
-    without JavaScript; the whole grid goes into the page packed by `pack_int16`, and
+    without JavaScript; the whole grid goes into the page packed by `studynotes.plotting.pack_int16`, and
     ``docs/javascripts/figures.js`` redraws the lines for the chosen step, learning rate and momentum.
 
     Parameters

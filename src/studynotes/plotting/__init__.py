@@ -24,7 +24,7 @@ from .labels import LABEL_GAP_PT, label_lines
 from .svg import RASTER_DPI
 from .text import MIN_TEXT_PT, PHONE_PX, WIDE_PX
 from .markup import FigureMarkup, figure_html
-from .driven import switch_figure_html
+from .driven import pack_int16, switch_figure_html
 
 __all__ = [
     "PALETTE",
@@ -39,6 +39,7 @@ __all__ = [
     "figure_html",
     "format_number",
     "label_lines",
+    "pack_int16",
     "style",
     "switch_figure_html",
 ]

@@ -86,8 +86,9 @@ def label_lines(
         if len(labels) != len(lines):
             raise ValueError(f"labels must have one entry per line ({len(lines)}), got {len(labels)}")
         for i, text in enumerate(labels):
-            if not isinstance(text, str) or not text.strip():
+            if not isinstance(text, str) or not str(text).strip():
                 raise ValueError(f"labels[{i}] must be a non-empty string, got {text!r}")
+        labels = [str(text) for text in labels]  # a localized text goes in whole, as its placeholder
     if x is not None:
         x = check_real("x", x)
         low, high = sorted(ax.get_xlim())

@@ -48,10 +48,12 @@ def figure_html(fig: Figure, *, alt: str | None = None, caption: str | None = No
     """
     if not isinstance(fig, Figure):
         raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
-    if alt is not None and (not isinstance(alt, str) or not alt.strip()):
+    if alt is not None and (not isinstance(alt, str) or not str(alt).strip()):
         raise ValueError("alt must be a non-empty description of the figure (or None: the page describes it)")
     if caption is not None and not isinstance(caption, str):
         raise TypeError(f"caption must be a str or None, got {type(caption).__name__}")
+    # a localized text goes in whole, as its placeholder: the page writes its words in
+    alt, caption = (None if text is None else str(text) for text in (alt, caption))
     smallest = _raise_small_text(fig)
     svg = _prefix_ids(_compact(_svg_text(fig)))
     width_pt = float(re.search(r'width="([\d.]+)pt"', svg).group(1))
