@@ -75,7 +75,7 @@ def test_config_block_still_writes_base_from_base_url() -> None:
     theirs = block((MATERIAL / "base.html").read_text(encoding="utf-8"), "config")
     assert theirs.count('"base": base_url,') == 1 and "| tojson" in theirs
     main = (OVERRIDES / "main.html").read_text(encoding="utf-8")
-    assert set(re.findall(r"\{% block (\w+) %\}", main)) == {"site_meta", "config", "scripts", "extrahead"}
+    assert set(re.findall(r"\{% block (\w+) %\}", main)) == {"site_meta", "config", "scripts"}
 
 
 def test_search_on_demand_runs_before_materials_bundle() -> None:
