@@ -52,8 +52,9 @@ install: $(VENV)/.docs $(VENV)/.npm
 install-test: install $(VENV)/.test
 
 # --dirty: a rebuild redoes only the pages an edit touches (hooks/dirty_serve.py adds the pages whose
-# snippets or package changed); --no-strict: a warning shows in the log and the page instead of stopping
-# the preview. `make serve-full` rebuilds everything each time, as `make build` does.
+# snippets or package changed, gives the other pages their titles and search entries, and rebuilds every
+# page when a title or front matter changes); --no-strict: a warning shows in the log and the page instead
+# of stopping the preview. `make serve-full` rebuilds everything each time, as `make build` does.
 SERVE_ADDR ?= 127.0.0.1:8000
 serve: install
 	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --dirty --no-strict
@@ -84,14 +85,19 @@ oracles: torch
 # PHONE=1 adds the phone reader's budgets (scripts/bench_phone.py: Lighthouse median of RUNS=3 runs and a
 # 4x-slowed 390 px Chromium on every page; about an hour on an idle machine). Lighthouse is installed
 # here only, from tools/bench's own lock: `make install` and `make install-test` never fetch it.
+# SCALE=108: the blog with its posts copied to 6, 36 and 108 a language (scripts/bench_scale.py) instead
 BENCH_TOOLS := tools/bench/node_modules/.installed
 $(BENCH_TOOLS): tools/bench/package.json tools/bench/package-lock.json
 	npm ci --prefix tools/bench --no-audit --no-fund --loglevel=error
 	touch $@
 
 bench: install-test $(if $(PHONE),$(BENCH_TOOLS))
+ifdef SCALE
+	$(BIN)/python scripts/bench_scale.py --up-to $(SCALE) --serve
+else
 	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE)) $(if $(SETUP),--setup) $(if $(SETUP_TEST),--setup --setup-test) \
 		$(if $(PHONE),--phone $(if $(RUNS),--runs $(RUNS)))
+endif
 
 # after editing pyproject.toml: update uv.lock to match it, keeping every other pin
 lock: | $(UV_DEP)

@@ -1,35 +1,54 @@
-"""The author's loop: under ``mkdocs serve --dirty`` (``make serve``), rebuild exactly the pages an edit touches.
+"""The author's loop: under ``mkdocs serve --dirty`` (``make serve``), rebuild the pages an edit touches
+and keep every other page right.
 
-MkDocs' dirty mode rebuilds a page only when its Markdown file is newer than its built HTML, so an
-edit to an example in ``snippets/`` or to the package in ``src/`` would not show. This hook marks a
-page as modified when a snippet it includes, or (for a page that executes code) any file of the
-package, is newer than the page's built HTML. Full builds (``mkdocs build``, ``make build``, the
-tests) never set ``dirty`` and are unaffected.
+MkDocs' dirty mode rebuilds a page only when its Markdown file is newer than its built HTML. This hook:
 
-It also keeps dirty rebuilds from slowing down one after another: Material's search plugin carries
-the previous index into the next dirty build, and mkdocs-static-i18n stacks every build's entries
-and removes duplicates pairwise, so the entries (and a quadratic deduplication) grew with every
-rebuild (3 s, 9 s, 39 s for three edits on this machine). Each dirty build starts from an empty
-index instead: the preview's search then covers the pages rebuilt since the last full build.
+- marks a page as modified when a snippet it includes, or (for a page that executes code) any file of
+  the package, is newer than its HTML, and the glossary when a post or a glossary file is;
+- gives every page it skips its title from the previous build (`studynotes_site.preview`), so the
+  menu and the previous/next links of the rebuilt pages show titles, never "None";
+- rebuilds every page when a page was added or removed or its front matter or title changed (the
+  menu, the footers, the home page, the archive and the category pages show those);
+- keeps the search index whole: the rebuilt pages' entries replace their previous ones. Each dirty
+  build starts from an empty index (Material's search plugin and mkdocs-static-i18n would otherwise
+  stack every build's entries, and deduplicate them quadratically: 3 s, 9 s, 39 s for three edits);
+- logs which pages it rebuilt and how long the rebuild took.
+
+Full builds (``mkdocs build``, ``make build``, the tests) never set ``dirty`` and are unaffected.
 """
 
 from __future__ import annotations
 
-import re
 import sys
+
+# `mkdocs serve` loads the hook files again on every rebuild; the logic they call is loaded again too.
+for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"]:
+    del sys.modules[_name]
+
+import json
+import re
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from studynotes_site.markup import page_language
+from studynotes_site.preview import STATE_FILE, PreviewState, merge_index, signature
 
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.M)
 EXECUTES = re.compile(r'^\s*```\w+[^\n]*\bexec="(?:1|true)"', re.M)
+GLOSSARY = "<!-- glossary -->"
+LOG = get_plugin_logger("studynotes").logger
 
 # MkDocs imports hook files afresh for every rebuild under `serve` but calls on_startup only once, so
 # the mode is also read from the command line (as mkdocs-static-i18n does).
 _dirty = "serve" in sys.argv[1:] and "--dirty" in sys.argv[1:]
+# this rebuild (both languages): its start, the site's root, the previous state and search entries,
+# and the pages built
+_build: dict = {}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -37,12 +56,25 @@ def on_startup(command: str, dirty: bool) -> None:
     _dirty = command == "serve" and dirty
 
 
+def _outer(config: MkDocsConfig) -> bool:
+    """True unless this is a language built inside mkdocs-static-i18n's own pass."""
+    return not any(getattr(plugin, "building", False) for plugin in config.plugins.values())
+
+
+def _indexes(root: Path) -> dict[str, Path]:
+    return {"": root / "search" / "search_index.json", "en/": root / "en" / "search" / "search_index.json"}
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    if not _dirty:
+    if not _dirty or not _outer(config):
         return
-    for plugin in config.plugins.values():
-        if getattr(plugin, "building", False):
-            return  # a language built inside the i18n plugin's own pass: keep what that pass stacks
+    root = Path(config.site_dir)
+    previous = {}
+    for prefix, path in _indexes(root).items():
+        if path.is_file():
+            previous[prefix] = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    _build.update(start=time.perf_counter(), root=root, state=PreviewState(root / STATE_FILE), previous=previous,
+                  built=[], present=set(), sources={})
     for plugin in config.plugins.values():
         if hasattr(plugin, "search_index_prev"):  # Material's search
             plugin.search_index_prev = None
@@ -59,20 +91,69 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     if not _dirty:
         return nav
     root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
     snippets, package = root / "snippets", root / "src"
     package_mtime = _newest(package.rglob("*.py")) if package.is_dir() else 0.0
-    for file in files.documentation_pages():
+    state: PreviewState | None = _build.get("state")
+    pages = list(files.documentation_pages())
+    sources = {f.src_uri: Path(f.abs_src_path).read_text(encoding="utf-8") for f in pages}
+    _build.setdefault("sources", {}).update(sources)
+    _build.setdefault("present", set()).update(sources)
+    lang = getattr(pages[0], "locale", None) or config.theme["language"] if pages else ""
+    stale = state.stale({k: signature(v) for k, v in sources.items()}, lang) if state else list(sources)
+    if stale:
+        if state and state.pages:
+            LOG.info("preview: %s changed what other pages show: rebuilding every page", ", ".join(stale[:5]))
+        for file in pages:
+            _mark_modified(file)
+        return nav
+    posts = _newest([*docs.glob(f"posts/*.{lang}.md"), *docs.glob("glossary/*.yml")])
+    for file in pages:
         built = Path(file.abs_dest_path)
         if not built.is_file():
             continue  # never built: MkDocs builds it anyway
-        source = Path(file.abs_src_path).read_text(encoding="utf-8")
+        source = sources[file.src_uri]
         inputs = _newest(snippets / name for name in INCLUDE.findall(source))
         if EXECUTES.search(source):
             inputs = max(inputs, package_mtime)
+        if GLOSSARY in source:
+            inputs = max(inputs, posts)
         if inputs > built.stat().st_mtime:
             _mark_modified(file)
+        elif not file.is_modified() and file.page is not None and state is not None:
+            title = state.title(file.src_uri)
+            if title is not None:
+                file.page.title = title  # what the menu and the neighbours' footers show of a skipped page
     return nav
 
 
 def _mark_modified(file: File) -> None:
     file.is_modified = lambda: True  # type: ignore[method-assign]
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if _dirty and "built" in _build:
+        _build["built"].append((page.file.src_uri, page.url, page.title, page_language(page, config)))
+    return output
+
+
+@event_priority(-300)  # after the search index is written and split (hooks/search.py, -200)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not _dirty or not _outer(config) or "state" not in _build:
+        return
+    state: PreviewState = _build["state"]
+    for src_uri, _url, title, lang in _build["built"]:
+        state.record(src_uri, title, signature(_build["sources"].get(src_uri, "")), lang)
+    state.forget_missing(_build["present"])
+    state.save()
+    for prefix, path in _indexes(_build["root"]).items():
+        if prefix not in _build["previous"] or not path.is_file():
+            continue
+        rebuilt = {url[len(prefix):] for _, url, _, _ in _build["built"] if url.startswith(prefix)
+                   and not (prefix == "" and url.startswith("en/"))}
+        index = json.loads(path.read_text(encoding="utf-8"))
+        index["docs"] = merge_index(_build["previous"][prefix], index["docs"], rebuilt)
+        path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+    names = [f"{src}" for src, _, _, _ in _build["built"]]
+    shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+    LOG.info("preview: rebuilt %d pages in %.1f s: %s", len(names), time.perf_counter() - _build["start"], shown)

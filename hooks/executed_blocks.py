@@ -4,6 +4,8 @@ formatter, tells it which page and language it is formatting, and fills the buil
 Each block runs once per build for every language and is cached in ``.cache/snippets``
 (``STUDYNOTES_CACHE_DIR``; ``STUDYNOTES_CACHE=off`` turns the cache off, a cold build needs none).
 A page containing ``<!-- build-report -->`` gets the table of every block's run time and output size.
+Under ``mkdocs serve`` a long build says how far it is every few seconds (pages written, blocks run
+and taken from the cache), so the author's first build is not minutes of silence.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"
     del sys.modules[_name]
 
 import os
+import time
 from pathlib import Path
 
 from markdown_exec import formatters
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -38,6 +41,10 @@ _runs: SharedRuns | None = None
 # under properdocs, mkdocs.plugins is properdocs.plugins: errors go where that builder counts them
 LOG = get_plugin_logger("studynotes").logger
 _outputs: dict[str, dict] = {}
+# progress of the language being built, reported under `mkdocs serve` only (the build's log stays short)
+PROGRESS_EVERY_S = 5.0
+_serving = "serve" in sys.argv[1:]
+_progress = {"pages": 0, "total": 0, "start": 0.0, "shown": 0.0}
 
 
 def cache_enabled() -> bool:
@@ -60,12 +67,32 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@event_priority(-200)  # after mkdocs-static-i18n has kept the files of the language being built
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    now = time.perf_counter()
+    _progress.update(pages=0, total=len(files.documentation_pages()), start=now, shown=now)
+    return files
+
+
+def _report_progress(lang: str, done: bool = False) -> None:
+    now = time.perf_counter()
+    if not _serving or (now - _progress["shown"] < PROGRESS_EVERY_S and not (done and now - _progress["start"] > PROGRESS_EVERY_S)):
+        return
+    _progress["shown"] = now
+    origins = [run["origin"] for run in _runs.runs]
+    LOG.info("studynotes: %s: %d of %d pages written in %.0f s; blocks: %d run, %d from the cache", lang,
+             _progress["pages"], _progress["total"], now - _progress["start"],
+             sum(o != "cache" for o in origins), origins.count("cache"))
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _runs.set_page(page_name(page.file.src_uri), page_language(page, config))
     return markdown
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _progress["pages"] += 1
+    _report_progress(page_language(page, config), done=_progress["pages"] == _progress["total"])
     output, missing = attach_captions(output)
     for ref in missing:
         LOG.error("%s: a figure refers to #%s, which the page does not hold (write its caption and text "

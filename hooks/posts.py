@@ -1,7 +1,11 @@
 """Hook: posts. Built from each post's front matter by `studynotes_site.posts`: the home page's list
-of posts (``<!-- post-index -->``), the category pages (``<!-- category-index: KEY -->``), the
-category and date under each post's title, and the footer's previous/next links, which follow the
-home list (home, then the posts newest first). Bad front matter fails the build naming the file.
+of the newest posts with links to the archive and the categories (``<!-- post-index -->``), the
+archive by year (``<!-- post-archive -->``), the category pages (``<!-- category-index: KEY -->``),
+the category and date under each post's title, and the footer's previous/next links, which follow
+the home list (home, then every post newest first). Bad front matter fails the build naming the file.
+
+The posts are read once per build and language (every page asks for its neighbours: reading them
+for each page grew with the square of the number of posts).
 """
 
 from __future__ import annotations
@@ -20,17 +24,31 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from studynotes_site.markup import page_language
+from studynotes_site.listings import expand_archive, expand_index
 from studynotes_site.posts import (
     PostError,
     check_post,
     collect_posts,
     expand_category,
-    expand_index,
     insert_post_meta,
     neighbours,
     page_key,
     reading_order,
 )
+
+# one build's posts per language (`mkdocs serve` loads this file afresh for every rebuild)
+_posts: dict[tuple[str, str], list[dict]] = {}
+
+
+def posts_of(docs_dir: Path, lang: str) -> list[dict]:
+    key = (str(docs_dir), lang)
+    if key not in _posts:
+        _posts[key] = collect_posts(docs_dir, lang)
+    return _posts[key]
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _posts.clear()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -41,7 +59,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if key.startswith("posts/"):
             check_post(page.file.src_uri, page.meta)
             markdown = insert_post_meta(markdown, {**page.meta, "slug": key[6:-3]}, lang)
-        return expand_category(expand_index(markdown, docs_dir, lang), docs_dir, lang)
+        if "<!-- " not in markdown:
+            return markdown
+        posts = posts_of(docs_dir, lang)
+        markdown = expand_archive(expand_index(markdown, docs_dir, lang, posts), docs_dir, lang, posts)
+        return expand_category(markdown, docs_dir, lang, posts)
     except PostError as error:
         raise PluginError(str(error)) from error
 
@@ -49,7 +71,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Previous/next of the home page and the posts follow the home list; other pages keep the nav's."""
     lang = page_language(page, config)
-    order = reading_order(collect_posts(Path(config.docs_dir), lang))
+    try:
+        order = reading_order(posts_of(Path(config.docs_dir), lang))
+    except PostError as error:
+        raise PluginError(str(error)) from error
     found = neighbours(order, page_key(page.file.src_uri, lang))
     if found is not None:
         pages = {page_key(p.file.src_uri, lang): p for p in nav.pages}

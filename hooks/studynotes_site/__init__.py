@@ -4,7 +4,10 @@ The hook files next to this package (``hooks/*.py``, listed in mkdocs.yml) are t
 answers a few MkDocs events by calling these functions with the data they need. Everything here can
 be tested without a build (``tests/hooks``) and reused by another builder.
 
-- `posts`: front matter, the list of posts and the home page's index.
+- `posts`: front matter, the list of posts, the post cards and the category pages.
+- `listings`: the home page's newest posts and the archive by year.
+- `search_input`: what the search plugin parses of a page.
+- `api_cache`: mkdocstrings' rendering of the API pages, cached.
 - `glossary`: the glossary tables from ``docs/glossary/<slug>.yml``.
 - `blocks`: running one executed block, keeping figures out of Markdown.
 - `shared_runs`: one run per block for every language, tab labels per language, the on-disk cache.

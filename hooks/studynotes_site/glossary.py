@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .posts import collect_posts
+from .posts import SAFE_LOADER, collect_posts
 
 GLOSSARY_MARKER = "<!-- glossary -->"
 GLOSSARY_HEADERS = {"ko": ("한국어", "English", "설명", "나오는 글"), "en": ("English", "한국어", "Note", "Used in")}
@@ -122,7 +122,7 @@ def render_glossary(docs_dir: Path, lang: str) -> str:
         raise GlossaryError(f"glossary files without a post: {', '.join(unknown)}")
     loaded = []
     for slug in [p["slug"] for p in posts if p["slug"] in files]:
-        entries = yaml.safe_load(files[slug].read_text(encoding="utf-8")) or []
+        entries = yaml.load(files[slug].read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []
         check_entries(slug, entries)
         loaded.append((slug, entries))
     sources = {slug: (docs_dir / "posts" / f"{slug}.{lang}.md").read_text(encoding="utf-8") for slug, _ in loaded}

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hooktools import write_post
+from studynotes_site.listings import ARCHIVE_MARKER, HOME_POSTS, expand_archive, expand_index
 from studynotes_site.posts import (
     CATEGORIES,
     INDEX_MARKER,
     PostError,
     collect_posts,
     expand_category,
-    expand_index,
     insert_post_meta,
     neighbours,
     page_key,
@@ -82,9 +83,49 @@ def test_expand_index_replaces_only_the_marker(tmp_path) -> None:
     write_post(tmp_path, "one", "en", title="One", date="2024-01-01", category="cs231n", excerpt="x")
     page = f"# Home\n\n{INDEX_MARKER}\n\nAfter.\n"
     out = expand_index(page, tmp_path, "en")
-    assert out.startswith("# Home\n\n<article") and out.endswith("</article>\n\nAfter.\n")
+    assert out.startswith("# Home\n\n<article") and out.endswith("</p>\n\nAfter.\n")
     assert INDEX_MARKER not in out
     assert expand_index("# No marker\n", tmp_path / "missing", "en") == "# No marker\n"  # reads nothing
+
+
+def _many_posts(docs, count: int) -> list[str]:
+    """``count`` posts in both languages, one a month from 2020-01 on, rotating the categories; newest first."""
+    keys = sorted(CATEGORIES)
+    for i in range(count):
+        for lang in ("ko", "en"):
+            write_post(docs, f"p{i:03d}", lang, title=f"T{i}", date=f"{2020 + i // 12}-{i % 12 + 1:02d}-01",
+                       category=keys[i % len(keys)], excerpt=f"excerpt {i}")
+    return [f"p{i:03d}" for i in reversed(range(count))]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_home_shows_the_newest_posts_and_links_the_archive_and_every_category(tmp_path, lang) -> None:
+    newest_first = _many_posts(tmp_path, 30)
+    out = expand_index(INDEX_MARKER, tmp_path, lang)
+    cards = re.findall(r"\(posts/(p\d+)\.md\) \{ #post-", out)
+    assert cards == newest_first[:HOME_POSTS]
+    more = out[out.rindex("</article>"):]
+    assert "(archive.md)" in more
+    for key in CATEGORIES:  # each category with the number of its posts (30 posts, 3 categories: 10 each)
+        assert f"](category/{key}.md) 10" in more
+    assert {"ko": "전체 글 30편", "en": "All 30 posts"}[lang] in more
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_archive_lists_every_post_once_under_its_year(tmp_path, lang) -> None:
+    newest_first = _many_posts(tmp_path, 30)  # 2020-01 .. 2022-06
+    out = expand_archive(f"# Archive\n\n{ARCHIVE_MARKER}\n", tmp_path, lang)
+    years = re.findall(r"^## (.*) \{ #year-(\d+) \}$", out, re.M)
+    assert [y for _, y in years] == ["2022", "2021", "2020"]
+    assert [label for label, _ in years] == ({"ko": ["2022년 (6편)", "2021년 (12편)", "2020년 (12편)"],
+                                              "en": ["2022 (6)", "2021 (12)", "2020 (12)"]}[lang])
+    listed = re.findall(r"\]\(posts/(p\d+)\.md\)", out)
+    assert listed == newest_first
+    for slug in newest_first:  # each under the heading of its own year
+        i = int(slug[1:])
+        section = out[out.index(f"{{ #year-{2020 + i // 12} }}"):]
+        assert f"(posts/{slug}.md)" in section.split("\n## ")[0]
+    assert expand_archive("# No marker\n", tmp_path / "missing", lang) == "# No marker\n"
 
 
 def _three_posts(docs) -> None:

@@ -4,6 +4,7 @@ the footer's previous/next in the home list's order, and the glossary (one row p
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -12,6 +13,9 @@ import yaml
 
 from htmltext import read_page
 from sitetools import LANGS, ROOT, built_page
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from studynotes_site.listings import HOME_POSTS  # noqa: E402
 
 pytestmark = pytest.mark.site
 DOCS = ROOT / "docs"
@@ -72,7 +76,7 @@ def test_home_cards_link_their_category_page(built_site, lang) -> None:
     home = built_page(built_site, "index", lang)
     html = home.read_text(encoding="utf-8")
     cards = re.findall(r'<article class="sn-post-card">(.*?)</article>', html, re.S)
-    assert len(cards) == len(front_matters(lang))
+    assert [re.search(r'id="post-([a-z0-9-]+)"', card).group(1) for card in cards] == newest_first(lang)[:HOME_POSTS]
     for card in cards:
         slug = re.search(r'id="post-([a-z0-9-]+)"', card).group(1)
         href = re.search(r'<a class="sn-post-card__category" href="([^"]+)"', card).group(1)
@@ -124,3 +128,36 @@ def test_glossary_has_one_row_per_term_and_its_links_land(built_site, lang) -> N
     assert anchored > 0.8 * len(links)  # nearly every use is linked at its section
     # math in the notes is rendered (MathML), not left as raw text
     assert table.count('class="arithmatex"') >= 40 and "e^{-x}" not in re.sub(r'<span class="arithmatex">.*?</span>', "", table)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_links_the_archive_and_every_category_with_its_count(built_site, lang) -> None:
+    home = built_page(built_site, "index", lang)
+    html = home.read_text(encoding="utf-8")
+    more = re.search(r'<p class="sn-post-more">(.*?)</p>', html, re.S).group(1)
+    archive = re.search(r'<a class="sn-post-more__archive" href="([^"]+)"', more).group(1)
+    assert resolve(home, archive)[0] == built_page(built_site, "archive", lang).resolve()
+    metas = front_matters(lang)
+    assert f">{ {'ko': f'전체 글 {len(metas)}편', 'en': f'All {len(metas)} posts'}[lang]}<" in more
+    for category in {m["category"] for m in metas.values()}:
+        href, count = re.search(rf'<a href="([^"]*category/{category}/)">[^<]*</a> (\d+)', more).groups()
+        assert resolve(home, href)[0] == built_page(built_site, f"category/{category}", lang).resolve()
+        assert int(count) == sum(m["category"] == category for m in metas.values())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_archive_lists_every_post_once_under_its_year_newest_first(built_site, lang) -> None:
+    archive = built_page(built_site, "archive", lang)
+    html = archive.read_text(encoding="utf-8")
+    metas = front_matters(lang)
+    listed, year = [], None
+    for heading, item in re.findall(r'<h2 id="year-(\d+)"|<li><time datetime="[^"]+">.*?</time> <a href="([^"]+)"', html):
+        if heading:
+            year = int(heading)
+            continue
+        page, _ = resolve(archive, item)
+        slug = page.parent.name
+        assert page == built_page(built_site, f"posts/{slug}", lang).resolve() and page.is_file()
+        assert metas[slug]["date"].year == year, slug
+        listed.append(slug)
+    assert listed == newest_first(lang)

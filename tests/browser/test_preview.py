@@ -1,0 +1,140 @@
+"""The author's preview (`make serve`): after an edit, the rebuilt page shows the whole menu, the right
+previous/next links and the edit, and the search still covers every page (issue 27, item 3).
+
+The serve command is read from the Makefile and run in a temporary copy of the repository on a port of
+its own, starting from the executed-block cache of this run's build.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from sitetools import LANGS, ROOT
+
+pytestmark = pytest.mark.browser
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from studynotes_site.posts import collect_posts, parse_front_matter  # noqa: E402
+
+EDITED = "stat110-lecture-20"
+FIRST_BUILD_S = 900
+EDIT_S = 120
+
+
+def serve_command(port: int) -> list[str]:
+    """`make serve`'s recipe, with this environment's MkDocs and the given port."""
+    recipe = re.search(r"^serve:.*\n\t(.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
+    recipe = recipe.replace("$(BIN)/mkdocs", f"{sys.executable} -m mkdocs").replace("$(SERVE_ADDR)", f"127.0.0.1:{port}")
+    assert "$(" not in recipe, recipe
+    return recipe.split()
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def wait_until(condition, seconds: float, what: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if server.poll() is not None:
+            pytest.fail(f"{what}: the server stopped:\n{log.read_text(encoding='utf-8')[-4000:]}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what}: not within {seconds} s:\n{log.read_text(encoding='utf-8')[-4000:]}")
+        time.sleep(0.2)
+
+
+@pytest.fixture
+def served(tmp_path, block_cache, built_site):
+    """A copy of the repository under `make serve`'s command: (its address, its folder, its log)."""
+    copy = tmp_path / "repo"
+    copy.mkdir()
+    for name in ("docs", "snippets", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    for name in ("src", "node_modules"):
+        (copy / name).symlink_to(ROOT / name)
+    cache = tmp_path / "cache"
+    shutil.copytree(block_cache, cache)
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STUDYNOTES_CACHE": "on", "STUDYNOTES_CACHE_DIR": str(cache)}
+    env.pop("STUDYNOTES_SITE_URL", None)
+    log = tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen(serve_command(port), cwd=copy, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until(lambda: "</html>" in fetch(url + f"posts/{EDITED}/"), FIRST_BUILD_S, "first build", server, log)
+        yield url, copy, log, server
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def test_an_edited_post_shows_the_whole_menu_and_its_neighbours(served, browser) -> None:
+    url, copy, log, server = served
+    source = copy / "docs" / "posts" / f"{EDITED}.ko.md"
+    marker = f"미리보기 확인용 문장 {time.time_ns()}"
+    source.write_text(source.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+    page_url = url + f"posts/{EDITED}/"
+    wait_until(lambda: marker in fetch(page_url), EDIT_S, "the edit", server, log)
+
+    def rebuilds() -> list[str]:
+        return re.findall(r"preview: rebuilt (\d+) pages in [\d.]+ s: (.*)", log.read_text(encoding="utf-8"))
+
+    wait_until(lambda: len(rebuilds()) >= 2, 30, "the rebuild's log line", server, log)
+    first, edit = rebuilds()[0], rebuilds()[-1]
+    assert f"posts/{EDITED}.ko.md" in edit[1] and int(edit[0]) < int(first[0]), rebuilds()
+
+    posts = collect_posts(copy / "docs", "ko")
+    titles = [p["title"] for p in posts]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(page_url, wait_until="domcontentloaded")
+        assert marker in tab.inner_text("article")
+        # every entry, in collapsed sections too (text_content: inner_text is empty for what is not shown)
+        menu = [t.strip() for t in tab.locator(".md-nav--primary .md-nav__link .md-ellipsis").all_text_contents()]
+        assert "None" not in menu and all(menu), menu
+        for title in titles:  # every post, by its title
+            assert title in menu, title
+        order = [p["slug"] for p in posts]
+        i = order.index(EDITED)
+        home = parse_front_matter((copy / "docs" / "index.ko.md").read_text(encoding="utf-8"))["title"]
+        expected = {"prev": titles[i - 1] if i else home, "next": titles[i + 1] if i + 1 < len(titles) else None}
+        footer = {rel: tab.locator(f".md-footer__link--{rel} .md-ellipsis") for rel in ("prev", "next")}
+        for rel, title in expected.items():
+            if title is None:
+                assert footer[rel].count() == 0
+            else:
+                assert footer[rel].inner_text().strip() == title, rel
+        assert "None" not in tab.inner_text("body")
+    finally:
+        context.close()
+
+    # the search index still holds every page of each language, the edit included
+    for lang in LANGS:
+        index = json.loads(fetch(url + ("" if lang == "ko" else "en/") + "search/search_index.json"))
+        pages = {entry["location"].split("#")[0] for entry in index["docs"]}
+        for post in collect_posts(copy / "docs", lang):
+            assert f"posts/{post['slug']}/" in pages, (lang, post["slug"])
+    korean = json.loads(fetch(url + "search/search_index.json"))["docs"]
+    assert any(marker in entry["text"] for entry in korean)
+

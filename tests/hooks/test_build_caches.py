@@ -1,0 +1,108 @@
+"""What the build keeps between builds or sets aside within one, without a build: the search plugin's input,
+the API render cache and the preview's state and search merge."""
+
+from __future__ import annotations
+
+import json
+from xml.etree.ElementTree import Element
+
+import pytest
+from material.plugins.search.plugin import Parser
+from studynotes_site.api_cache import RenderCache
+from studynotes_site.preview import STATE_FILE, PreviewState, merge_index, signature
+from studynotes_site.search_input import restore, stash
+
+from studynotes.plotting import figure, figure_html
+
+CODE = ('<div class="highlight"><pre><span></span><code><span class="kn">import</span> <span class="nn">numpy</span>'
+        ' <span class="k">as</span>  <span class="nn">np</span>\n<span class="n">x</span> <span class="o">=</span> '
+        '<span class="mi">1</span> <span class="c1"># a &lt;comment&gt;</span>\n</code></pre></div>')
+
+
+def sections(html: str) -> list[tuple]:
+    """What Material's search plugin indexes of ``html``: each section's id, title and text."""
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, "".join(s.title), "".join(s.text), s.is_excluded()) for s in parser.data]
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    fig, ax = figure()
+    ax.plot([0, 1, 2], [1, 0, 2], label="a line")
+    ax.set_xlabel("tick words")
+    svg = str.__str__(figure_html(fig, alt="A line."))  # its markup (printed, it would save a file)
+    return (f'<h1 id="t">Title</h1><p>Intro <code>inline  code</code> and <span class="x">a span</span>.</p>{svg}'
+            f'<h2 id="code">Code</h2>{CODE}<p>After the   figure.</p>{svg}<ul><li>one</li></ul>')
+
+
+def test_the_search_plugin_indexes_the_same_without_figures_and_code_spans(page) -> None:
+    small, kept = stash(page)
+    assert "<svg" not in small and '<span class="kn">' not in small and len(kept) == 3  # two figures, one code block
+    assert sections(small) == sections(page)
+    assert "import numpy as  np" in sections(small)[1][2]  # the code's text is still indexed, spaces and all
+    assert "tick words" not in json.dumps(sections(small))  # and the figures' text still is not
+
+
+def test_the_page_comes_back_whole_even_inside_a_template(page) -> None:
+    small, kept = stash(page)
+    assert restore(small, kept) == page
+    assert restore(f"<html><body>{small}</body></html>", kept) == f"<html><body>{page}</body></html>"
+    with pytest.raises(ValueError, match="3 pieces were set aside for the search index, 2 came back"):
+        restore(small.replace("<!--sn-svg:0-->", ""), kept)
+
+
+def test_a_render_is_cached_with_its_headings(tmp_path) -> None:
+    calls = []
+
+    def produce(headings: list) -> str:
+        calls.append(1)
+        heading = Element("h2", {"id": "pkg.f", "data-role": "function"})
+        heading.text = "f"
+        headings.append(heading)
+        return "<div>rendered f</div>"
+
+    cache = RenderCache(tmp_path, digest="d1")
+    key = cache.key("pkg.f", "Options(a=1)", "en")
+    first: list = []
+    assert cache.render(key, lambda: produce(first), first) == "<div>rendered f</div>"
+    again: list = []
+    assert cache.render(key, lambda: produce(again), again) == "<div>rendered f</div>"
+    assert len(calls) == 1 and (cache.hits, cache.renders) == (1, 1)
+    assert [(h.tag, h.attrib, h.text) for h in again] == [(h.tag, h.attrib, h.text) for h in first]
+    # anything that decides the output is in the key
+    assert len({key, cache.key("pkg.g", "Options(a=1)", "en"), cache.key("pkg.f", "Options(a=2)", "en"),
+                cache.key("pkg.f", "Options(a=1)", "ko"), RenderCache(tmp_path, "d2").key("pkg.f", "Options(a=1)", "en")}) == 5
+    off = RenderCache(None, "d1")
+    off.render(key, lambda: produce([]), [])
+    assert len(calls) == 2 and not list(tmp_path.glob("*.tmp"))
+
+
+def test_the_preview_state_knows_which_edits_change_other_pages(tmp_path) -> None:
+    post = "---\ntitle: A\ndate: 2024-01-01\n---\n\n# A { #a }\n\nProse.\n"
+    assert signature(post) == signature(post + "\nMore prose.\n")
+    assert signature(post) != signature(post.replace("title: A", "title: B"))
+    assert signature(post) != signature(post.replace("# A {", "# B {"))
+    state = PreviewState(tmp_path / STATE_FILE)
+    assert state.stale({"a.md": signature(post)}, "en") == ["a.md"]  # nothing known yet
+    state.record("a.md", "A", signature(post), "en")
+    state.record("a.ko.md", "가", "x", "ko")
+    state.save()
+    state = PreviewState(tmp_path / STATE_FILE)
+    assert state.title("a.md") == "A" and state.title("b.md") is None
+    assert state.stale({"a.md": signature(post + "x\n")}, "en") == []
+    assert state.stale({"a.md": signature(post), "b.md": "s"}, "en") == ["b.md"]
+    assert state.stale({}, "en") == ["a.md"]
+    assert state.stale({"a.md": "other"}, "en") == ["a.md"]
+    (tmp_path / STATE_FILE).write_text("{not json")
+    assert PreviewState(tmp_path / STATE_FILE).pages == {}
+
+
+def test_a_dirty_rebuild_keeps_every_page_in_the_search_index() -> None:
+    previous = [{"location": "", "text": "home"}, {"location": "a/", "text": "old a"}, {"location": "a/#x", "text": "old x"},
+                {"location": "b/", "text": "b"}]
+    current = [{"location": "a/", "text": "new a"}, {"location": "a/#y", "text": "new y"}, {"location": "c/", "text": "c"}]
+    merged = merge_index(previous, current, {"a/", "c/"})
+    assert [e["text"] for e in merged] == ["home", "new a", "new y", "b", "c"]
+    assert merge_index(previous, [], set()) == previous
