@@ -4,8 +4,7 @@ committed and nothing loads from a CDN. on_files adds them to the site as genera
 - ``assets/stylesheets/math.css``: Temml's stylesheet for its MathML (hooks/formulas.py renders the formulas),
   its font rule pointed at the math font the build writes (``assets/fonts/sn-math.woff``, Latin Modern Math
   cut down to the characters the formulas use);
-- ``assets/fonts/Temml.woff2``: Temml's small font for script capitals and primes;
-- ``assets/javascripts/copy-tex.min.js``: Temml's copy handler (copying a formula gives its TeX).
+- ``assets/fonts/Temml.woff2``: Temml's small font for script capitals and primes.
 
 A browser downloads a font only for a page that draws a character with it: pages without formulas fetch none.
 """
@@ -53,7 +52,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = {
         CSS_URI: {"abs_src_path": str(css_file)},
         "assets/fonts/Temml.woff2": {"abs_src_path": str(TEMML / "dist" / "Temml.woff2")},
-        "assets/javascripts/copy-tex.min.js": {"abs_src_path": str(TEMML / "contrib" / "copy-tex" / "copy-tex.min.js")},
     }
     for uri, source in generated.items():
         if files.get_file_from_path(uri) is None:

@@ -6,7 +6,8 @@
   the strict build fails; ``mkdocs serve`` shows the TeX in red.
 - on_post_build: the formulas in the search index become MathML too (previews show them typeset); the math
   font is cut down to the characters the formulas use and written as ``assets/fonts/sn-math.woff``.
-- Temml's stylesheet, its small font and its copy handler are served by hooks/assets.py.
+- Temml's stylesheet and its small font are served by hooks/assets.py; docs/javascripts/reading.js copies
+  a formula as its TeX (``data-tex``).
 
 One ``node`` process renders for the whole build, started only for a formula that ``.cache/math`` does not
 hold (next to the executed-block cache; ``STUDYNOTES_CACHE=off`` turns it off).

@@ -1,56 +1,32 @@
 // Reading comfort that CSS alone cannot give, run on every page (also after instant navigation):
-// - an inline formula wider than its column is set smaller until it fits, so no inline formula
-//   needs a scrollbar (formulas arrive as MathML from the build, which also keeps a formula and the
-//   particle after it on one line);
+// - copying a selection that holds formulas gives their TeX ($...$, $$...$$), not the letters of the
+//   drawn MathML (formulas arrive as MathML from the build, each with its TeX in data-tex);
 // - a new search answer opens at the top of its list.
-// Nothing here reads the layout of the whole page: an IntersectionObserver reports each formula's
-// size as it nears the screen, and only a formula wider than its column is measured again.
+// Inline formulas need nothing here: the build keeps a formula and the particle after it on one line,
+// and one wider than its column breaks after a relation or an operator (CSS).
 (() => {
-  const SMALLEST = 0.6; // never set a formula below 60 % of its size
-
-  const available = (el) => {
-    const block = el.closest("p, li, td, th, dd, dt, figcaption, blockquote, .admonition, article") || el.parentElement;
-    const style = getComputedStyle(block);
-    return block.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-  };
-
-  const fit = (span) => {
-    const math = span.querySelector("math");
-    if (!math) return;
-    span.style.fontSize = "";
-    const outer = span.parentElement.classList.contains("sn-nobr") ? span.parentElement : span;
-    const room = available(outer);
-    const whole = outer.getBoundingClientRect().width;
-    if (room <= 0 || whole <= room) return;
-    const own = math.getBoundingClientRect().width;
-    const scale = Math.max(SMALLEST, (room - (whole - own)) / own - 0.01);
-    span.style.fontSize = `${Math.floor(scale * 100)}%`;
-  };
-
-  // The narrowest column a formula can sit in is the article's; a formula (with its tail) narrower
-  // than a third of it cannot overflow and is never measured.
-  let observer = null;
-  const watchFormulas = (root) => {
-    if (observer) observer.disconnect();
-    const spans = root.querySelectorAll("span.arithmatex");
-    if (!spans.length) return;
-    observer = new IntersectionObserver((entries) => {
-      const column = entries[0].rootBounds ? entries[0].rootBounds.width : innerWidth;
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        observer.unobserve(entry.target);
-        if (entry.boundingClientRect.width > column / 3) fit(entry.target);
-      }
-    }, { rootMargin: "100% 0px" });
-    for (const span of spans) observer.observe(span.parentElement.classList.contains("sn-nobr") ? span.parentElement : span);
-  };
-
-  const content = () => document.querySelector(".md-content") || document.body;
-
-  let resizeTimer = 0;
-  window.addEventListener("resize", () => {
-    clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => watchFormulas(content()), 150);
+  document.addEventListener("copy", (event) => {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed || !event.clipboardData) return;
+    const range = selection.getRangeAt(0);
+    // a selection that starts or ends inside a formula takes the whole formula
+    const inMath = (node) => (node instanceof Element ? node : node.parentElement)?.closest("math[data-tex]");
+    const start = inMath(range.startContainer);
+    const end = inMath(range.endContainer);
+    if (start) range.setStartBefore(start);
+    if (end) range.setEndAfter(end);
+    const fragment = range.cloneContents();
+    const formulas = fragment.querySelectorAll("math[data-tex]");
+    if (!formulas.length) return;
+    const holder = document.createElement("div");
+    holder.append(fragment.cloneNode(true));
+    event.clipboardData.setData("text/html", holder.innerHTML);
+    for (const math of formulas) {
+      const fence = math.getAttribute("display") === "block" ? "$$" : "$";
+      math.replaceWith(`${fence}${math.dataset.tex}${fence}`);
+    }
+    event.clipboardData.setData("text/plain", fragment.textContent);
+    event.preventDefault();
   });
 
   // A new answer replaces the list but Material keeps the scroll position of the old one: after
@@ -69,8 +45,5 @@
     }).observe(list, { childList: true });
   };
 
-  document$.subscribe(() => {
-    watchSearch();
-    watchFormulas(content());
-  });
+  document$.subscribe(watchSearch);
 })();

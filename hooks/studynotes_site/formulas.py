@@ -2,7 +2,7 @@
 
 pymdownx.arithmatex (``generic: true``) leaves every formula as TeX in ``<span class="arithmatex">\\(...\\)</span>``
 or ``<div class="arithmatex">\\[...\\]</div>``. `render_page` replaces each with the MathML Temml makes of it
-(the TeX kept as its annotation), wraps a formula together with the particle or punctuation written right
+(the TeX kept in ``data-tex``, for copying), wraps a formula together with the particle or punctuation written right
 after it (and an opening bracket right before it) in ``<span class="sn-nobr">``, and reports bad TeX.
 `render_search_text` does the same for the search index's text, so previews show formulas, not TeX.
 
@@ -36,6 +36,7 @@ RAW_BLOCKS = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1>", re.S)
 # In the search index's text: the delimiters as the index keeps them.
 SEARCH_TEX = re.compile(r"\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\]", re.S)
 DISPLAY_BEFORE_BLOCK = re.compile(r'(?P<math><math display="block"(?:(?!</math>).)*</math>)\s*(?P<open><(?:p|li|ul|ol)>)', re.S)
+DATA_TEX = re.compile(r' data-tex="[^"]*"')
 ANNOTATION = re.compile(r"<annotation encoding=\"application/x-tex\">.*?</annotation>", re.S)
 
 
@@ -180,8 +181,8 @@ def render_page(output: str, render, errors: list[tuple[str, str]]) -> str:
 
 
 def render_search_text(text: str, render, errors: list[tuple[str, str]]) -> str:
-    """A search entry's text with each ``\\(...\\)`` / ``\\[...\\]`` as MathML (without its TeX annotation:
-    previews show the formula, and the index stays small)."""
+    """A search entry's text with each ``\\(...\\)`` / ``\\[...\\]`` as MathML (without its TeX, which the
+    pages keep for copying: previews show the formula, and the index stays small)."""
 
     def one(match: re.Match) -> str:
         display = match.group("display") is not None
@@ -191,7 +192,7 @@ def render_search_text(text: str, render, errors: list[tuple[str, str]]) -> str:
         except TeXError as error:
             errors.append((tex, error.message))
             return html.escape(tex)
-        return ANNOTATION.sub("", mathml).replace("<semantics>", "").replace("</semantics>", "")
+        return DATA_TEX.sub("", mathml, count=1)
 
     # Material's search shows only the blocks of a section's text (paragraphs, list items) that match the
     # query; TeX between two blocks counted as part of the next one. A display formula, now a block of its

@@ -12,9 +12,12 @@ for await (const line of lines) {
   const { id, tex, display } = JSON.parse(line);
   let answer;
   try {
-    // annotate: the TeX travels with the MathML (copying a formula gives its TeX);
     // throwOnError: a bad formula is an error for the build, never a red box on the page.
-    const html = temml.renderToString(tex, { displayMode: display, annotate: true, throwOnError: true, xml: false })
+    // wrap: an inline formula breaks after a top-level relation or operator, as TeX breaks it, when it is
+    // wider than the line (Temml's stylesheet makes <math> a wrapping flex box); the TeX goes into data-tex,
+    // for copying (an annotation element would keep the formula from wrapping).
+    const html = temml.renderToString(tex, { displayMode: display, annotate: false, wrap: "tex", throwOnError: true, xml: false })
+      .replace(/^<math/, `<math data-tex="${tex.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;")}"`)
       // \bigl( ... \bigr) open and close a group as in TeX, with no space of their own (an <mo> in the
       // middle of a row would otherwise get the browser's default operator spacing)
       .replaceAll('<mo fence="true" symmetric="true" minsize=', '<mo fence="true" symmetric="true" lspace="0em" rspace="0em" minsize=');

@@ -15,15 +15,13 @@ class PageReader(HTMLParser):
         self.resources: list[tuple[str, str]] = []  # (tag, url) the browser would fetch
         self.ids: set[str] = set()
         self.links: list[str] = []
-        self.formulas: list[tuple[str, bool]] = []  # (TeX of each <math>, from its annotation; display?)
+        self.formulas: list[tuple[str, bool]] = []  # (TeX of each <math>, from its data-tex; display?)
         self.unrendered: list[str] = []  # the text of arithmatex elements that hold no <math>
         self.text_parts: list[str] = []
         self._skip = 0
         self._math: list[str] | None = None  # text of the current arithmatex element
         self._math_depth = 0
         self._has_mathml = False
-        self._annotation: list[str] | None = None
-        self._display = False
         self._stack: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -44,9 +42,9 @@ class PageReader(HTMLParser):
             return
         self._stack.append(tag)
         if tag == "math":
-            self._has_mathml, self._display = True, a.get("display") == "block"
-        if tag == "annotation" and a.get("encoding") == "application/x-tex":
-            self._annotation = []
+            self._has_mathml = True
+            if a.get("data-tex") is not None:
+                self.formulas.append((a["data-tex"], a.get("display") == "block"))
         if self._math is not None:
             self._math_depth += 1
         elif "arithmatex" in (a.get("class") or "").split():
@@ -61,9 +59,6 @@ class PageReader(HTMLParser):
             top = self._stack.pop()
             if top in SKIP:
                 self._skip -= 1
-            if top == "annotation" and self._annotation is not None:
-                self.formulas.append(("".join(self._annotation), self._display))
-                self._annotation = None
             if self._math is not None:
                 self._math_depth -= 1
                 if self._math_depth == 0:
@@ -74,8 +69,6 @@ class PageReader(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        if self._annotation is not None:
-            self._annotation.append(data)
         if self._math is not None:
             self._math.append(data)
         elif not self._skip:
