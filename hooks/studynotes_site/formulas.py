@@ -37,7 +37,6 @@ RAW_BLOCKS = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1>", re.S)
 SEARCH_TEX = re.compile(r"\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\]", re.S)
 DISPLAY_BEFORE_BLOCK = re.compile(r'(?P<math><math display="block"(?:(?!</math>).)*</math>)\s*(?P<open><(?:p|li|ul|ol)>)', re.S)
 DATA_TEX = re.compile(r' data-tex="[^"]*"')
-ANNOTATION = re.compile(r"<annotation encoding=\"application/x-tex\">.*?</annotation>", re.S)
 
 
 class TeXError(Exception):
