@@ -147,8 +147,8 @@ def render_page(output: str, render, errors: list[tuple[str, str]]) -> str:
     def inline(match: re.Match) -> str:
         return f'<span class="arithmatex">{one(match.group("tex"), False)}</span>'
 
-    def display(match: re.Match) -> str:
-        return f'<div class="arithmatex">{one(match.group("tex"), True)}</div>'
+    def display(match: re.Match) -> str:  # a box that may scroll: it takes the keyboard focus
+        return f'<div class="arithmatex" tabindex="0">{one(match.group("tex"), True)}</div>'
 
     def glue(stretch: str) -> str:
         # an inline formula and the tail (and head) written against it: one unbreakable unit
