@@ -4,11 +4,13 @@ and keep every other page right.
 MkDocs' dirty mode rebuilds a page only when its Markdown file is newer than its built HTML. This hook:
 
 - marks a page as modified when a snippet it includes, or (for a page that executes code) any file of
-  the package, is newer than its HTML, and the glossary when a post or a glossary file is;
+  the package, is newer than its HTML, and the glossary when a glossary file is or an edited post
+  first uses one of its terms under another heading;
 - gives every page it skips its title from the previous build (`studynotes_site.preview`), so the
   menu and the previous/next links of the rebuilt pages show titles, never "None";
 - rebuilds every page when a page was added or removed or its front matter or title changed (the
-  menu, the footers, the home page, the archive and the category pages show those);
+  menu, the footers, the home page, the archive and the category pages show those), and when
+  mkdocs.yml, a theme override or a hook changed;
 - keeps the search index whole: the rebuilt pages' entries replace their previous ones. Each dirty
   build starts from an empty index (Material's search plugin and mkdocs-static-i18n would otherwise
   stack every build's entries, and deduplicate them quadratically: 3 s, 9 s, 39 s for three edits);
@@ -35,6 +37,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from studynotes_site.glossary import post_anchors
 from studynotes_site.markup import page_language
 from studynotes_site.preview import STATE_FILE, PreviewState, merge_index, signature
 
@@ -101,13 +104,24 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _build.setdefault("present", set()).update(sources)
     lang = getattr(pages[0], "locale", None) or config.theme["language"] if pages else ""
     stale = state.stale({k: signature(v) for k, v in sources.items()}, lang) if state else list(sources)
+    # the config, the theme overrides and the hooks shape every page
+    shapes = [Path(config.config_file_path),
+              *(p for d in ("overrides", "hooks") for p in (root / d).rglob("*") if "__pycache__" not in p.parts)]
+    if not stale and state is not None and state.path.is_file() and _newest(shapes) > state.path.stat().st_mtime:
+        stale = ["mkdocs.yml, overrides/ or hooks/"]
     if stale:
         if state and state.pages:
             LOG.info("preview: %s changed what other pages show: rebuilding every page", ", ".join(stale[:5]))
         for file in pages:
             _mark_modified(file)
         return nav
-    posts = _newest([*docs.glob(f"posts/*.{lang}.md"), *docs.glob("glossary/*.yml")])
+    # the glossary shows each post's title (a change rebuilds every page) and where it first uses its terms
+    glossary_inputs = _newest(docs.glob("glossary/*.yml"))
+    for file in pages:
+        if file.src_uri.startswith("posts/") and file.is_modified():
+            anchors = _anchors(docs, file.src_uri, lang, sources[file.src_uri])
+            if state is None or state.pages.get(file.src_uri, {}).get("anchors") != anchors:
+                glossary_inputs = float("inf")
     for file in pages:
         built = Path(file.abs_dest_path)
         if not built.is_file():
@@ -117,7 +131,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if EXECUTES.search(source):
             inputs = max(inputs, package_mtime)
         if GLOSSARY in source:
-            inputs = max(inputs, posts)
+            inputs = max(inputs, glossary_inputs)
         if inputs > built.stat().st_mtime:
             _mark_modified(file)
         elif not file.is_modified() and file.page is not None and state is not None:
@@ -127,13 +141,23 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+def _anchors(docs: Path, src_uri: str, lang: str, source: str) -> list:
+    if src_uri not in _build.setdefault("anchors", {}):
+        slug = src_uri.removeprefix("posts/").removesuffix(".md").removesuffix(f".{lang}")
+        _build["anchors"][src_uri] = post_anchors(docs, slug, lang, source)
+    return _build["anchors"][src_uri]
+
+
 def _mark_modified(file: File) -> None:
     file.is_modified = lambda: True  # type: ignore[method-assign]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _dirty and "built" in _build:
-        _build["built"].append((page.file.src_uri, page.url, page.title, page_language(page, config)))
+        lang = page_language(page, config)
+        _build["built"].append((page.file.src_uri, page.url, page.title, lang))
+        if page.file.src_uri.startswith("posts/"):
+            _anchors(Path(config.docs_dir), page.file.src_uri, lang, _build["sources"].get(page.file.src_uri, ""))
     return output
 
 
@@ -143,7 +167,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     state: PreviewState = _build["state"]
     for src_uri, _url, title, lang in _build["built"]:
-        state.record(src_uri, title, signature(_build["sources"].get(src_uri, "")), lang)
+        state.record(src_uri, title, signature(_build["sources"].get(src_uri, "")), lang,
+                     anchors=_build.get("anchors", {}).get(src_uri))
     state.forget_missing(_build["present"])
     state.save()
     for prefix, path in _indexes(_build["root"]).items():

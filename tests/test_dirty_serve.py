@@ -108,6 +108,14 @@ def test_a_new_page_rebuilds_every_page(hook, project) -> None:
     assert {k: v[0] for k, v in rebuild(hook, project).items()} == {"a.md": True, "b.md": True}
 
 
+@pytest.mark.parametrize("path", ["mkdocs.yml", "overrides/main.html", "hooks/x.py"])
+def test_a_changed_config_override_or_hook_rebuilds_every_page(hook, project, path) -> None:
+    (project / path).parent.mkdir(parents=True, exist_ok=True)
+    (project / path).write_text("changed\n")
+    os.utime(project / path, (3000, 3000))
+    assert {k: v[0] for k, v in rebuild(hook, project).items()} == {"a.md": True, "b.md": True}
+
+
 def test_full_builds_are_left_alone(hook, project) -> None:
     os.utime(project / "snippets" / "post" / "a.py", (3000, 3000))
     assert {k: v[0] for k, v in rebuild(hook, project, command="build", dirty=False).items()} == {"a.md": False, "b.md": False}

@@ -11,6 +11,9 @@ its language, sorted by the term in that language.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
@@ -83,16 +86,35 @@ def prose_lines(markdown: str):
 def first_use(markdown: str, term: str) -> str | None:
     """The anchor of the heading at or above the first line (outside code) that uses ``term`` in one
     of its `term_variants` (case-insensitive); None when the post never writes it."""
-    flexible = [r"[\s-]?".join(re.escape(w) for w in re.split(r"[\s-]+", v)) for v in term_variants(term)]
-    patterns = [re.compile(rf"(?<![A-Za-z]){v}", re.I) for v in flexible]
-    anchor = None
-    for _, line in prose_lines(markdown):
-        heading = HEADING_ANCHOR.match(line)
-        if heading:
-            anchor = heading.group(1)
-        if any(p.search(line) for p in patterns):
-            return anchor
-    return None
+    return Prose(markdown).first_use(term)
+
+
+@lru_cache(maxsize=None)
+def term_pattern(term: str) -> re.Pattern[str]:
+    """One pattern for all of a term's `term_variants`, words apart by a space or hyphen on one line."""
+    flexible = [r"(?:[^\S\n]|-)?".join(re.escape(w) for w in re.split(r"[\s-]+", v)) for v in term_variants(term)]
+    return re.compile(rf"(?<![A-Za-z])(?:{'|'.join(flexible)})", re.I)
+
+
+class Prose:
+    """A post's prose lines (`prose_lines`) as one text, with the heading anchor each line is under, so
+    that every term is looked up with one search instead of a pass over the lines (the glossary looks
+    up every term of every post)."""
+
+    def __init__(self, markdown: str) -> None:
+        lines, self.anchors, anchor = [], [], None
+        for _, line in prose_lines(markdown):
+            heading = HEADING_ANCHOR.match(line)
+            if heading:
+                anchor = heading.group(1)
+            lines.append(line)
+            self.anchors.append(anchor)
+        self.text = "\n".join(lines)
+        self.ends = list(accumulate(len(line) + 1 for line in lines))  # just past each line's newline
+
+    def first_use(self, term: str) -> str | None:
+        match = term_pattern(term).search(self.text)
+        return None if match is None else self.anchors[bisect_right(self.ends, match.start())]
 
 
 def short_title(title: str) -> str:
@@ -125,17 +147,26 @@ def render_glossary(docs_dir: Path, lang: str) -> str:
         entries = yaml.load(files[slug].read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []
         check_entries(slug, entries)
         loaded.append((slug, entries))
-    sources = {slug: (docs_dir / "posts" / f"{slug}.{lang}.md").read_text(encoding="utf-8") for slug, _ in loaded}
+    sources = {slug: Prose((docs_dir / "posts" / f"{slug}.{lang}.md").read_text(encoding="utf-8")) for slug, _ in loaded}
     entries = merge_entries(loaded)
     other = "en" if lang == "ko" else "ko"
     for entry in entries:
         entry["uses"] = []
         for slug in entry["posts"]:
-            anchor = first_use(sources[slug], entry[lang]) or first_use(sources[slug], entry[other])
+            anchor = sources[slug].first_use(entry[lang]) or sources[slug].first_use(entry[other])
             link = f"posts/{slug}.md" + (f"#{anchor}" if anchor else "")
             entry["uses"].append((short_title(titles[slug]), link))
     # a class for the narrow-screen layout (docs/stylesheets/nav.css: one block per term on a phone)
     return f'<div class="sn-glossary" markdown>\n\n{render_table(entries, lang)}\n\n</div>'
+
+
+def post_anchors(docs_dir: Path, slug: str, lang: str, source: str) -> list[str | None]:
+    """What the glossary shows of one post besides its title: the anchor of the first use of each of the
+    terms in its ``docs/glossary/<slug>.yml`` (the preview rebuilds the glossary only when they move)."""
+    path = docs_dir / "glossary" / f"{slug}.yml"
+    entries = (yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []) if path.is_file() else []
+    prose, other = Prose(source), "en" if lang == "ko" else "ko"
+    return [prose.first_use(e.get(lang, "")) or prose.first_use(e.get(other, "")) for e in entries]
 
 
 def expand_glossary(markdown: str, docs_dir: Path, lang: str) -> str:

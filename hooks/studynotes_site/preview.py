@@ -52,8 +52,8 @@ class PreviewState:
         entry = self.pages.get(src_uri)
         return entry["title"] if entry else None
 
-    def record(self, src_uri: str, title: str | None, signature: str, lang: str) -> None:
-        self.pages[src_uri] = {"title": title, "signature": signature, "lang": lang}
+    def record(self, src_uri: str, title: str | None, signature: str, lang: str, anchors: list | None = None) -> None:
+        self.pages[src_uri] = {"title": title, "signature": signature, "lang": lang, "anchors": anchors}
 
     def forget_missing(self, present: set[str]) -> None:
         self.pages = {k: v for k, v in self.pages.items() if k in present}

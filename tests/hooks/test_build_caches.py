@@ -106,3 +106,15 @@ def test_a_dirty_rebuild_keeps_every_page_in_the_search_index() -> None:
     merged = merge_index(previous, current, {"a/", "c/"})
     assert [e["text"] for e in merged] == ["home", "new a", "new y", "b", "c"]
     assert merge_index(previous, [], set()) == previous
+
+
+def test_the_preview_sees_where_a_post_first_uses_its_glossary_terms(tmp_path) -> None:
+    from studynotes_site.glossary import post_anchors
+
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "p.yml").write_text("- ko: 모멘텀\n  en: momentum\n- ko: 학습률\n  en: learning rate\n")
+    post = "# 제목 { #top }\n\n## 첫 절 { #one }\n\n모멘텀을 쓴다.\n\n## 둘째 절 { #two }\n\nThe learning rate.\n"
+    assert post_anchors(tmp_path, "p", "ko", post) == ["one", "two"]  # the English form counts too
+    earlier = post.replace("## 첫 절", "학습률을 먼저 말한다.\n\n## 첫 절")
+    assert post_anchors(tmp_path, "p", "ko", earlier) == ["one", "top"]
+    assert post_anchors(tmp_path, "none", "ko", post) == []
