@@ -235,8 +235,8 @@ def assert_inside_and_apart(ax, boxes) -> None:
 
 
 def fan(n: int, spread: float = 1.0):
-    """``n`` lines that start together and end ``spread`` apart, each labelled."""
-    fig, ax = figure(width=5.0, height=3.0)
+    """``n`` lines that start together and end ``spread`` apart, each labelled (on a figure that fits a phone)."""
+    fig, ax = figure(width=4.8, height=3.0)
     t = np.linspace(0, 1, 50)
     lines = [ax.plot(t, t * (1 + spread * k), label=f"line {k}")[0] for k in range(n)]
     return fig, ax, lines

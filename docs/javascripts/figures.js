@@ -14,9 +14,10 @@
 
   const numbers = (text) => text.split(",").map(Number);
 
-  // The rectangle of an axes in SVG units, from the path of its background patch (set_gid).
-  const box = (svg, gid) => {
-    const path = svg.querySelector(`[id$="${gid}"] path`);
+  // The rectangle of an axes in SVG units, from the path of its background patch (set_gid). A figure of
+  // several panels is one SVG per panel, all in the figure's own units, so lookups search the whole root.
+  const box = (root, gid) => {
+    const path = root.querySelector(`[id$="${gid}"] path`);
     const values = (path.getAttribute("d").match(/-?\d*\.?\d+(?:e-?\d+)?/g) || []).map(Number);
     const xs = values.filter((_, i) => i % 2 === 0);
     const ys = values.filter((_, i) => i % 2 === 1);
@@ -35,18 +36,17 @@
 
   const setupRace = (root) => {
     const d = root.dataset;
-    const svg = root.querySelector("svg");
     const lrs = numbers(d.lrs);
     const rhos = numbers(d.rhos);
     const steps = Number(d.steps);
     const kappa = Number(d.kappa);
     const data = decode(d.paths, Number(d.limit));
     const n = steps + 1;
-    const toPath = scaler(box(svg, "sn-race-axes"), numbers(d.xlim), numbers(d.ylim));
-    const toLoss = scaler(box(svg, "sn-race-loss-axes"), [0, steps], numbers(d.losslim));
+    const toPath = scaler(box(root, "sn-race-axes"), numbers(d.xlim), numbers(d.ylim));
+    const toLoss = scaler(box(root, "sn-race-loss-axes"), [0, steps], numbers(d.losslim));
     const lines = [0, 1, 2].map((k) => ({
-      path: svg.querySelector(`[id$="sn-race-path-${k}"] path`),
-      loss: svg.querySelector(`[id$="sn-race-loss-${k}"] path`),
+      path: root.querySelector(`[id$="sn-race-path-${k}"] path`),
+      loss: root.querySelector(`[id$="sn-race-loss-${k}"] path`),
     }));
     const play = root.querySelector(".sn-race__play");
     const step = root.querySelector(".sn-race__step");
@@ -126,12 +126,11 @@
   // A figure whose lines switch between precomputed versions (studynotes.plotting.switch_figure_html):
   // points are stored as fractions of their axes, so log scales need nothing here.
   const setupSwitch = (root) => {
-    const svg = root.querySelector("svg");
     const [options, count, points] = numbers(root.dataset.shape);
     const data = decode(root.dataset.frames, 4);
     const axes = numbers(root.dataset.axes);
-    const boxes = [...new Set(axes)].map((a) => box(svg, `sn-switch-axes-${a}`));
-    const paths = axes.map((_, i) => svg.querySelector(`[id$="sn-switch-line-${i}"] path`));
+    const boxes = [...new Set(axes)].map((a) => box(root, `sn-switch-axes-${a}`));
+    const paths = axes.map((_, i) => root.querySelector(`[id$="sn-switch-line-${i}"] path`));
     const input = root.querySelector(".sn-switch__input");
     const output = root.querySelector("output");
     const names = JSON.parse(input.dataset.options);

@@ -79,7 +79,8 @@ class FigureStash:
         return html, None
 
 
-SVG_FIGURE = re.compile(r'<svg\b[^>]*\brole="img"[^>]*>')
+# A figure's image: its SVG, or for a figure of several panels the box that holds them (plotting.panels).
+SVG_FIGURE = re.compile(r'<(?:svg|div)\b[^>]*\brole="img"[^>]*>')
 
 
 def figure_text_ids(block_id: str, n: int) -> tuple[str, str]:

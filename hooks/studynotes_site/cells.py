@@ -1,8 +1,8 @@
 """Table cells on the finished page: words that a line break must not split are kept whole.
 
-A browser may break a line after a hyphen or a slash, also inside a number (``4.5e-⏎04``, the
-hyphen follows a letter), a Korean compound (``최소-⏎최대``: ``word-break: keep-all`` does not cover
-hyphens) or a word with a number (``layer-⏎10``). No CSS property forbids those breaks, so each such
+A browser may break a line after a hyphen, a dash or a slash, also inside a number (``4.5e-⏎04``, the
+hyphen follows a letter; ``69–⏎85``), a Korean compound (``최소-⏎최대``: ``word-break: keep-all`` does not
+cover hyphens or brackets, so ``(Nesterov)⏎로`` too) or a word with a number (``layer-⏎10``). No CSS property forbids those breaks, so each such
 word of a table cell is wrapped in ``<span class="sn-keep">`` (``white-space: nowrap`` in site.css).
 A cell still breaks between words, and a table too wide for its column scrolls inside its own box.
 
@@ -15,9 +15,10 @@ import re
 
 CELL = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(</t[dh]>)", re.S)
 PIECE = re.compile(r"(<[^>]*>)|([^<]+)")
-# A word holding a hyphen or slash after its first character, with a digit or a Hangul syllable in it.
+# A word (no space) with a digit or a Hangul syllable in it, holding a place where a browser may break a
+# line: after a hyphen, dash or slash inside it, or at a bracket between letters ((Nesterov)로, 69–85).
 KEPT = re.compile(r"[^\s<>]+")
-BREAKABLE = re.compile(r".[-/‐]")
+BREAKABLE = re.compile(r".[-/‐–—~]|[)\]][^\s]|[^\s][(\[]")
 MEANINGFUL = re.compile(r"[0-9\uac00-\ud7a3]")
 # Elements whose text stays untouched.
 OPAQUE = re.compile(r'<(code|math|pre|script|svg|mjx-container)\b|<span\b[^>]*\bclass="(?:arithmatex|sn-mc|sn-keep)\b')

@@ -53,7 +53,7 @@ print(note(f"- {TEXT['slower']}: {np.mean(runs[True, 0.2] > runs[False, 0.2]):.2
            f"- {TEXT['eig']}: {exact[0]:.4f}, {exact[1]:.4f}; "
            f"{sample[0]:.4f}, {sample[1]:.4f}; {exact[0] / exact[1]:.2f}"))
 
-fig, ax = figure(width=5.6, height=3.6)
+fig, ax = figure(width=4.4, height=3.6)
 ax.plot(*path_pos[:60].T, marker=".", markersize=4, linewidth=1.2, label=TEXT["l_pos"])
 ax.plot(*path_cen[:60].T, marker="x", markersize=4, linewidth=1.2, linestyle="--", label=TEXT["l_cen"])
 ax.plot(0, 0, "o", color=INK, label=TEXT["start"])

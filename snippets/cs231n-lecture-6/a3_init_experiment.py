@@ -61,8 +61,7 @@ for i, (label, r) in enumerate(zip(labels, runs)):
         ax.locator_params(axis="x", nbins=3)
         ax.locator_params(axis="y", nbins=2)
         ax.grid(False)
-        if i == 0:
-            ax.set_title(f"{TEXT['layer']} {layer + 1}", fontsize=9)
+        ax.set_title(f"{TEXT['layer']} {layer + 1}", fontsize=9)  # on every panel: a phone shows two a line
         if j == 0:
             ax.set_ylabel(label, fontsize=9)
         if i == len(runs) - 1:

@@ -31,7 +31,7 @@ for title, Z in zip(TEXT["titles"], steps):
     rows.append((title, f"({mean[0]:.3f}, {mean[1]:.3f})", matrix(cov)))
 print(table([TEXT["step"], TEXT["mean"], TEXT["cov"]], rows))
 
-fig, axes = figure(1, 5, width=7.4, height=2.2, sharex=True, sharey=True)
+fig, axes = figure(1, 5, width=7.2, height=2.2, sharex=True, sharey=True)
 for ax, title, Z in zip(axes, TEXT["titles"], steps):
     ax.plot(Z[:, 0], Z[:, 1], ".", markersize=2, color="C0", rasterized=True)  # 1000 dots as one image, not 1000 SVG nodes
     ax.axhline(0, color=INK, linewidth=0.6, linestyle=":")

@@ -77,7 +77,7 @@ print(table([TEXT["what"], TEXT["val"]], [
 ]))
 
 batches = np.arange(1, 201)
-fig, ax = figure(width=6.0, height=3.0)
+fig, ax = figure(width=4.4, height=3.0)
 for k in range(2):
     marks = dict(marker=("o", "^")[k], markersize=4, markevery=0.1)  # feature 0 circles, feature 1 triangles
     ax.plot(batches, trace_mean[:, k] / mu[k], color=f"C{k}", label=f"{TEXT['mean_l']} [{k}]", **marks)

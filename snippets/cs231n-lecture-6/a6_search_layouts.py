@@ -50,7 +50,7 @@ for lo, hi in zip(edges[:-1], edges[1:]):
 print(table([TEXT["decade"], TEXT["logu"], TEXT["unif"]], rows))
 
 u = np.linspace(0, 1, 300)
-fig, placeholder = figure(width=9.0, height=3.6)
+fig, placeholder = figure(width=8.5, height=3.6)
 placeholder.remove()  # the panels below use a grid spec: two layouts with their score curves, and the distribution
 gs = fig.add_gridspec(2, 3, height_ratios=[1, 2.4])
 for col, name in enumerate((TEXT["grid"], TEXT["rand"])):

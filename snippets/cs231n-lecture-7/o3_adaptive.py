@@ -45,7 +45,7 @@ for k in [1, 10, 100, 1000, 10_000]:
 print(table(TEXT["head2"], rows))
 print(note(TEXT['note']))
 
-fig, ax = figure(width=6.0, height=3.4)
+fig, ax = figure(width=4.8, height=3.4)
 for name, v in steps.items():
     ax.loglog(t, v / lr, label=TEXT.get(name, name))
 ax.loglog(t, 1 / np.sqrt(t), color=INK, linestyle=":", linewidth=1)

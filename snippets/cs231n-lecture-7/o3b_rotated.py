@@ -33,7 +33,7 @@ print(table(TEXT["head"], [
 ]))
 
 STYLES = [dict(linestyle="-"), dict(linestyle=":"), dict(linestyle="-."), dict(linestyle="--"), dict(linestyle=(0, (6, 1.5, 1, 1.5, 1, 1.5)))]
-fig, axes = figure(1, 2, width=8.5, height=3.3, sharey=True)
+fig, axes = figure(1, 2, width=7.6, height=3.3, sharey=True)
 steps = np.arange(T + 1)
 floor = 1e-30  # exact zeros (AdaGrad lands on the minimum) drawn at the bottom of the axis
 for ax, which, title in ((axes[0], "loss_aligned", TEXT["aligned"]), (axes[1], "loss_rotated", TEXT["rotated"])):

@@ -48,7 +48,7 @@ print(table(TEXT["head2"], [
 
 f = rosenbrock()
 gx, gy = np.meshgrid(np.linspace(-1.6, 1.6, 241), np.linspace(-3.5, 2.0, 221))
-fig, ax = figure(width=6.0, height=4.0)
+fig, ax = figure(width=4.4, height=3.6)
 ax.contour(gx, gy, f.value(np.stack([gx, gy], axis=-1)), levels=np.geomspace(0.05, 3000, 16), colors=INK, alpha=0.25, linewidths=0.6)
 ax.plot(gd_path[::50, 0], gd_path[::50, 1], label=f"{TEXT['gd_l']} ({gd_steps})")
 ax.plot(newton_path[:, 0], newton_path[:, 1], "o-", markersize=4, label=f"{TEXT['newton_l']} ({newton_steps})")

@@ -11,7 +11,7 @@ plans = [
     ["frozen"] * 7 + ["new"],
     ["frozen"] * 4 + ["fine"] * 3 + ["new"],
 ]
-fig, ax = figure(width=7.0, height=4.4)
+fig, ax = figure(width=4.4, height=4.4)
 TEXT = localized(
     {
         "ko": dict(

@@ -55,7 +55,7 @@ for name, feature in ((TEXT["raw_income"], X_train[:, 0]), (TEXT["log_income"], 
     checks.append(f"- {TEXT['logz']} ({name}): {np.mean(z_income < 0):.2f}, {z_income.max():.2f}")
 print(note("\n".join(checks)))
 
-fig, axes = figure(1, 3, width=9.0, height=3.0)
+fig, axes = figure(1, 3, width=8.5, height=3.0)
 panels = [(TEXT["raw"], X_train, X_val)] + [(name, s.transform(X_train), s.transform(X_val)) for name, s in scaled.items()]
 for ax, (name, tr, va) in zip(axes, panels):
     ax.scatter(tr[:, 0], tr[:, 1], s=10, label=TEXT["train"])

@@ -74,5 +74,5 @@ axes[1].scatter(zeros, np.zeros(zeros.size), marker="o", s=30, facecolors="none"
 axes[0].set(ylabel=TEXT["y"])
 axes[1].set_title(TEXT["zoom"])
 axes[0].set_title(TEXT["signal"])
-fig.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncols=5)
+fig.legend(*axes[1].get_legend_handles_labels(), loc="outside lower center", ncols=3)
 print(figure_html(fig))

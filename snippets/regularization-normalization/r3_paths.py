@@ -38,7 +38,7 @@ for j in range(beta.size):
     rows.append((j + 1, f"{beta[j]:.2f}", first, f"{ridge_at_max[j]:.3f}"))
 print(table(TEXT["head"], rows))
 
-fig, axes = figure(1, 2, width=8.0, height=3.3, sharey=True)
+fig, axes = figure(1, 2, width=7.6, height=3.3, sharey=True)
 for ax, path, name in ((axes[0], path_l, TEXT["lasso"]), (axes[1], path_r, TEXT["ridge"])):
     ax.plot(np.log10(lams), path, linewidth=1.4)
     ax.axvline(np.log10(lam_max), color=INK, linestyle="--", linewidth=1)

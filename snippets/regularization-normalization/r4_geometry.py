@@ -32,7 +32,7 @@ print(table(TEXT["head"], rows))
 g = np.linspace(-1.6, 3.0, 160)
 B1, B2 = np.meshgrid(g, g)
 loss = quadratic_loss(np.stack([B1, B2], axis=-1), center, Q)
-fig, axes = figure(1, 2, width=8.0, height=3.8, sharey=True)
+fig, axes = figure(1, 2, width=7.6, height=3.8, sharey=True)
 for ax, p, title in ((axes[0], 1, TEXT["t1"]), (axes[1], 2, TEXT["t2"])):
     best = quadratic_loss(sols[p], center, Q)
     ax.contour(B1, B2, loss, levels=best * np.array([0.15, 0.4, 1.0, 1.8, 2.8]), colors="C4", linewidths=1)

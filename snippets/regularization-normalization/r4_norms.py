@@ -38,7 +38,7 @@ half = 0.5
 print(note(f"- {TEXT['tri']}: $\\lVert x+y\\rVert_p = {lp_norm(x + y, half):.0f}$, "
            f"$\\lVert x\\rVert_p + \\lVert y\\rVert_p = {lp_norm(x, half) + lp_norm(y, half):.0f}$"))
 
-fig, ax = figure(width=5.0, height=3.8)
+fig, ax = figure(width=4.8, height=3.8)
 for (p, name), ls in zip(orders, [":", "-", "--", "-."]):
     pts = unit_ball(p, 721)
     ax.plot(pts[:, 0], pts[:, 1], linestyle=ls, linewidth=1.6, label=name.replace("$p=1/2$", "$p=0.5$"))

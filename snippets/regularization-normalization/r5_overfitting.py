@@ -48,7 +48,7 @@ for seed in range(40):  # the same experiment on fresh data: is the U shape typi
 mine = mse(np.array([0.0]), x_val, y_val)[0] / val_curve.min()
 print(note(f"- {TEXT['best']}: {grid[np.argmin(val_curve)]:.1e}\n- {TEXT['seeds'].format(mine=mine)}: {interior}/40, {np.median(ratios):.3g}"))
 
-fig, axes = figure(1, 2, width=8.5, height=3.4)
+fig, axes = figure(1, 2, width=7.6, height=3.4)
 xs = np.linspace(x.min(), x.max(), 400)
 curves = polynomial_ridge_predict(x, y, xs, degree=12, lams=shown)
 axes[0].plot(xs, np.sin(np.pi * xs), color=INK, linestyle="--", linewidth=1.2, label=TEXT["truth"])

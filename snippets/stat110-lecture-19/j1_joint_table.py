@@ -41,7 +41,7 @@ print(tables.table([TEXT["check"], TEXT["value"]], [
     ("$E(X)\\,E(Y)$", f"{(px @ x_values) * (py @ y_values):.3f}"),
 ]))
 
-fig, axes = figure(2, 2, width=5.2, height=3.4,
+fig, axes = figure(2, 2, width=4.8, height=3.4,
                    gridspec_kw=dict(width_ratios=[3, 1], height_ratios=[1, 2]))
 top, corner, heat, side = axes[0, 0], axes[0, 1], axes[1, 0], axes[1, 1]
 corner.axis("off")
@@ -55,4 +55,4 @@ top.bar(y_values, py, width=0.6)
 top.set(xlim=(-0.5, len(y_values) - 0.5), xticks=[], ylabel=TEXT["py"], ylim=(0, 0.5))
 side.barh(x_values, px, height=0.5, color="C1")
 side.set(ylim=(len(x_values) - 0.5, -0.5), yticks=[], xlabel=TEXT["px"], xlim=(0, 0.7))
-print(figure_html(fig))
+print(figure_html(fig, reflow=False))  # the bars belong to the table's rows and columns

@@ -36,7 +36,7 @@ print(table([TEXT["what"], TEXT["sim"], TEXT["exact"]], [
     (TEXT["prod"], mc_cell(mc_product(np.abs(z) > 1, z**2 > 1), tail**2), f"{tail**2:.5f}"),
 ]))
 
-fig, ax = figure(width=5.0, height=3.0)
+fig, ax = figure(width=4.8, height=3.0)
 ax.scatter(z[:2000], z[:2000] ** 2, s=3, alpha=0.5, rasterized=True, label=TEXT["pts"])
 ax.axhline(1.0, color=INK, linestyle="--", linewidth=1, label=TEXT["line"])
 ax.set(xlabel="Z", ylabel="Z²", xlim=(-3.5, 3.5), ylim=(-0.3, 14))

@@ -35,7 +35,7 @@ print(table(TEXT["head"], [
     (TEXT["ez"], f"{expected_abs_normal():.5f}"),
 ]))
 
-fig, ax = figure(width=6.0, height=3.0)
+fig, ax = figure(width=4.8, height=3.0)
 ax.hist(draws, bins=60, range=(0, 5), density=True, histtype="stepfilled", alpha=0.5, label=TEXT["hist"])
 x = np.linspace(0, 5, 300)
 ax.plot(x, 2 * normal_pdf(x, 0.0, 2.0), label=TEXT["curve"])  # fold N(0, 2) onto x >= 0

@@ -36,7 +36,7 @@ print(table(TEXT["head"], cells))
 width = 0.25
 edges = np.arange(-10, 10 + width, width)
 counts, _ = np.histogram(t, bins=edges)
-fig, ax = figure(width=6.0, height=3.0)
+fig, ax = figure(width=4.8, height=3.0)
 ax.stairs(counts / (t.size * width), edges, fill=True, alpha=0.45, label=TEXT["hist"])
 grid = np.linspace(-10, 10, 500)
 ax.plot(grid, cauchy_pdf(grid), color="C1", label=TEXT["curve"])

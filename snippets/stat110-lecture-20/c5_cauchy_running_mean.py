@@ -39,7 +39,7 @@ for seed in seeds:
     g = np.random.default_rng([7, seed])
     means = (running_mean(sample_normal_ratio(100_000, g)), running_mean(g.standard_normal(100_000)))
     frames.append([np.column_stack([shown, m[shown - 1]]) for m in means])
-fig, ax = figure(width=5.0, height=3.0)
+fig, ax = figure(width=4.8, height=3.0)
 lines = [ax.plot(*frames[0][k].T, linestyle=("-", "--")[k], label=TEXT[name])[0] for k, name in enumerate(("cauchy", "normal"))]
 ax.axhline(0, color=INK, linewidth=0.8)
 ax.set(xscale="log", xlabel=TEXT["x"], ylabel=TEXT["y"], xlim=(1, 100_000), ylim=(-4, 4))

@@ -25,7 +25,7 @@ TEXT = localized(
 rows = [(TEXT["row"].format(k=k, d=6 * k), f"{exact[k - 1]:.4f}", mc_cell(est[k - 1], exact[k - 1])) for k in (1, 2, 3)]
 print(table([TEXT["bet"], TEXT["exact"], TEXT["sim"]], rows))
 
-fig, ax = figure(width=6.0, height=3.0)
+fig, ax = figure(width=4.8, height=3.0)
 ax.bar(ks, exact, width=0.6, alpha=0.6, label=TEXT["bars"])
 ax.errorbar(ks, [e.value for e in est], yerr=[2 * e.se for e in est], fmt="o", color=INK, markersize=4, label=TEXT["dots"])
 ax.axhline(0.5, color=INK, linewidth=0.8, linestyle=":")

@@ -26,7 +26,7 @@ TEXT = localized(
 rows = [(k, f"{birthday_match_prob(k):.5f}", mc_cell(e, birthday_match_prob(k))) for k, e in zip(ks_sim, est)]
 print(table([TEXT["k"], TEXT["exact"], TEXT["sim"]], rows))
 
-fig, ax = figure(width=6.0, height=3.0)
+fig, ax = figure(width=4.8, height=3.0)
 ax.plot(ks, exact, label=TEXT["curve"])
 ax.errorbar(ks_sim, [e.value for e in est], yerr=[2 * e.se for e in est], fmt="o", color=INK, markersize=4, label=TEXT["dots"])
 ax.axvline(23, color=INK, linewidth=0.8, linestyle=":")

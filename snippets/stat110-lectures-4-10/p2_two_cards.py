@@ -34,7 +34,7 @@ rows = [(row, f"$\\frac{{{fr.numerator}}}{{{fr.denominator}}}$ = {float(fr):.6f}
         for row, fr, e in zip(TEXT["rows"], exact, est)]
 print(table([TEXT["q"], TEXT["exact"], TEXT["sim"], TEXT["kept"]], rows))
 
-fig, ax = figure(width=6.0, height=2.8)
+fig, ax = figure(width=4.8, height=2.8)
 x = np.arange(3)
 ax.bar(x, [float(f) for f in exact], width=0.55, alpha=0.6, label=TEXT["bars"])
 ax.errorbar(x, [e.value for e in est], yerr=[2 * e.se for e in est], fmt="o", color=INK, markersize=4, label=TEXT["dots"])

@@ -35,7 +35,7 @@ print(table([TEXT["q"], TEXT["v"]], [
     (TEXT["sim"], mc_cell(conditional_estimate(diseased, positive), posterior)),
 ]))
 
-fig, ax = figure(width=6.0, height=3.2)
+fig, ax = figure(width=4.8, height=3.2)
 grid = np.logspace(-4, -0.3, 200)
 sim_prev = np.array([0.001, 0.01, 0.1, 0.3])
 for a, ls in zip((0.90, 0.95, 0.99), ("-", "--", "-.")):

@@ -34,7 +34,7 @@ rows.append((TEXT["given"].format(n=given_2.n), f"{2 / 3:.4f}", mc_cell(given_2,
 print(table([TEXT["s"], TEXT["exact"], TEXT["sim"]], rows))
 
 ns = np.arange(3, 13)
-fig, ax = figure(width=6.0, height=3.2)
+fig, ax = figure(width=4.8, height=3.2)
 for opened, label, mk in ((None, TEXT["all_"], "o"), (1, TEXT["one"], "s")):
     ax.plot(ns, [monty_hall_win_prob(n, opened) for n in ns], marker=mk, markersize=4, label=label)
 ax.plot(ns, 1 / ns, marker="^", markersize=4, linestyle="--", label=TEXT["stay_curve"])

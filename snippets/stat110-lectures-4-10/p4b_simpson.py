@@ -35,7 +35,7 @@ for name, (successes, totals), t, s in zip(TEXT["docs"], records.values(), table
     rows.append([f"{name}, {TEXT['sim']}", *(mc_cell(e, r) for e, r in zip(s, [*t.rates, t.overall]))])
 print(table([TEXT["doc"], *TEXT["cats"]], rows))
 
-fig, ax = figure(width=6.0, height=3.3)
+fig, ax = figure(width=4.8, height=3.3)
 x = np.arange(3)
 for d, (name, t, s) in enumerate(zip(TEXT["docs"], tables, sims)):
     xs = x + (d - 0.5) * 0.36

@@ -29,7 +29,7 @@ print(table([TEXT["N"], TEXT["exact"], TEXT["sim"], TEXT["fair"]], [
 ]))
 
 Ns = np.arange(2, 202, 2)
-fig, ax = figure(width=6.0, height=3.0)
+fig, ax = figure(width=4.8, height=3.0)
 ax.plot(Ns, [gamblers_ruin_win_prob(N // 2, N, p) for N in Ns], label=TEXT["unfair"])
 ax.plot(Ns, [gamblers_ruin_win_prob(N // 2, N, 0.5) for N in Ns], linestyle="--", label=TEXT["fair_curve"])
 sim_N = [10, 20, 40, 100, 200]

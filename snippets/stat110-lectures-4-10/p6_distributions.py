@@ -37,7 +37,7 @@ rows = [(name, f"`{call}`", f"{mean:.4f}", mc_cell(mc_estimate(draws), mean))
         for name, (_, _, draws, mean, call, _) in zip(TEXT["names"], dists)]
 print(table([TEXT["dist"], TEXT["numpy"], TEXT["exact"], TEXT["sim"]], rows))
 
-fig, axes = figure(2, 3, width=7.2, height=4.2)
+fig, axes = figure(2, 3, width=7.2, height=4.2, sharex="col")
 for j, (title, (pmf, cdf, draws, _, _, top)) in enumerate(zip(TEXT["titles"], dists)):
     k = np.arange(0, top + 1)
     freq = np.bincount(draws, minlength=top + 1)[: top + 1] / size

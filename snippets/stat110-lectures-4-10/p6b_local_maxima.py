@@ -23,7 +23,7 @@ print(table([TEXT["n"], TEXT["exact"], TEXT["sim"]], [(10, f"{expected_local_max
 
 ns = np.arange(2, 21)
 dots = [mc_estimate(simulate_local_maxima(n, 20_000, rng)) for n in ns]
-fig, ax = figure(width=6.0, height=3.0)
+fig, ax = figure(width=4.8, height=3.0)
 ax.plot(ns, [expected_local_maxima(n) for n in ns], label=TEXT["line"])
 ax.errorbar(ns, [e.value for e in dots], yerr=[2 * e.se for e in dots], fmt="o", color=INK, markersize=3, label=TEXT["dots"])
 ax.set(xlabel=TEXT["x"], ylabel=TEXT["y"], xticks=ns[::2])

@@ -57,7 +57,7 @@ for m in (20, 40):
                     f"{np.median(ses):.2f}", f"{true_se:,.2f}"))
 print(table([TEXT["rep"], TEXT["med"], TEXT["below"], TEXT["med_se"], TEXT["true_se"]], repeats))
 
-fig, ax = figure(width=6.0, height=3.6)
+fig, ax = figure(width=4.4, height=3.6)
 shown = np.unique(np.geomspace(1, games, 600).astype(int))  # games at which the mean is drawn
 top = 0.0
 for seed in (1, 2, 3):
@@ -67,5 +67,5 @@ for seed in (1, 2, 3):
     top = max(top, run.max())
 ax.plot(shown, np.log2(shown), color=INK, linestyle="--", linewidth=1, label=TEXT["ref"])
 ax.set(xscale="log", xlabel=TEXT["x"], ylabel=TEXT["y"], ylim=(0, 1.05 * top))
-fig.legend(loc="outside lower center", ncols=2, fontsize=9)
+fig.legend(loc="outside lower center", ncols=1, fontsize=9)
 print(figure_html(fig))

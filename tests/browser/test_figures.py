@@ -2,8 +2,10 @@
 
 - Figure text is legible: the rendered size of every ``<text>`` of every figure (its font size times
   the SVG's scale on screen) is at least 10 CSS px on a 390 px phone and 11 px on a 1280 px desktop.
-- No figure spills out of the page: a figure wider than its column scrolls inside its own box, and that
-  box shows the scroll cue (edge shadows).
+- Every figure fits its column whole (issue 24): no figure, and no panel of a figure drawn as several
+  panels, is wider than the column at 390 or 1280 px, so nothing is hidden behind a sideways swipe. A
+  figure the reader drives keeps its controls, their readouts and the axes whose lines move on one phone
+  screen.
 - Every figure is named by the page: its SVG points at a caption and a text alternative that exist.
   These three, and the layout checks of formulas, tables and Korean lines (browsertools.LAYOUT), are made
   on a fresh load of each post per language at 390 px here, and at 1280 px on the load that
@@ -87,9 +89,29 @@ def race_state(tab) -> dict:
     }""")
 
 
+IN_VIEW = """(selector) => {
+    const root = document.querySelector(selector);
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    window.scrollBy(0, root.getBoundingClientRect().top - header);  // the reader scrolls the controls to the top
+    const boxes = [...root.querySelectorAll('input, output')].map(e => ['control', e])
+        .concat([...root.querySelectorAll('[id*="-axes"]')].map(g => ['axes', g.querySelector('path')]));
+    return {count: boxes.length, outside: boxes.map(([kind, e]) => [kind, e.getBoundingClientRect()])
+        .filter(([, r]) => r.left < -0.5 || r.right > innerWidth + 0.5 || r.top < header - 0.5 || r.bottom > innerHeight + 0.5)
+        .map(([kind, r]) => `${kind} at ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)}`)};
+}"""
+
+
+def check_in_view(tab, selector: str, parts: int) -> None:
+    """The controls of a driven figure, their readouts and every axes whose lines they move are on screen at once
+    (scrolled so the controls sit under the header): dragging a slider, the reader sees what it changes."""
+    state = tab.evaluate(IN_VIEW, selector)
+    assert state["count"] >= parts and not state["outside"], f"{selector}: not in view together: {state}"
+
+
 def check_the_race_answers_the_keyboard(tab) -> None:
     """The optimizer race (cs231n-lecture-7) driven from the keyboard: each slider redraws, Play plays and pauses."""
     tab.wait_for_function("() => document.querySelector('.sn-race')?.dataset.ready === 'true'")
+    check_in_view(tab, ".sn-race", parts=8)  # three sliders, three readouts, the paths' axes and the losses' axes
     first = race_state(tab)
     assert len(first["d"]) == 6 and all(first["d"])
     # the learning-rate slider: one step right redraws every path and names the new value
@@ -173,6 +195,7 @@ def test_the_race_works_after_instant_navigation(open_page) -> None:
 def check_the_slider_answers_the_keyboard(tab) -> None:
     """A slider figure (stat110-lectures-4-10, stat110-lecture-20): one arrow key redraws it and names the new value."""
     tab.wait_for_function("() => document.querySelector('.sn-switch')?.dataset.ready === 'true'")
+    check_in_view(tab, ".sn-switch", parts=3)  # the slider, its readout and the axes of the lines it switches
     state = """() => { const root = document.querySelector('.sn-switch');
         return {d: [...root.querySelectorAll('[id*="sn-switch-line-"] path')].map(p => p.getAttribute('d')),
                 out: root.querySelector('output').value,

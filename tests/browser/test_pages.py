@@ -71,7 +71,8 @@ def test_page_reads_cleanly_in_light_and_dark_and_on_a_phone(open_page, base_url
     tab, watch = open_page(url_path(page, lang))
     where = f"{page} ({lang})"
     assert_math_rendered(tab, where)
-    sizes = tab.evaluate("() => [...document.querySelectorAll('.sn-figure svg')].map(s => s.getBoundingClientRect()).map(r => [r.width, r.height])")
+    # each figure's drawing (one SVG, or the box of its panels and legend)
+    sizes = tab.evaluate("() => [...document.querySelectorAll('.sn-figure__svg')].map(s => s.getBoundingClientRect()).map(r => [r.width, r.height])")
     assert all(w > 100 and h > 50 for w, h in sizes), f"figure drawn with no size: {sizes}"
     if page in POSTS:
         problems = post_reading_problems(tab, f"{where}, 1280 px", lang=lang, smallest=DESKTOP_SMALLEST_PX)

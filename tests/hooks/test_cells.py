@@ -11,7 +11,8 @@ from studynotes_site.cells import keep_cell_words_whole
 TABLE = """| method | error | 변환 |
 |---|---|---|
 | Adam | 4.5e-04 | 최소-최대 |
-| SGD | -1.5 | z-점수, 1/3 |
+| SGD | -1.5 | z-점수, 1/3, (69–85) |
+| 모멘텀 | (Nesterov)로 | f(x) |
 | `rng.binomial(10, 0.3)` | $x-1$ | non-zero |
 """
 
@@ -30,14 +31,15 @@ def text_of(html: str) -> str:
 
 def test_numbers_and_compounds_in_cells_are_kept_whole() -> None:
     html = keep_cell_words_whole(rendered())
-    assert kept(html) == ["4.5e-04", "최소-최대", "z-점수,", "1/3"]
+    assert kept(html) == ["4.5e-04", "최소-최대", "z-점수,", "1/3,", "(69–85)", "(Nesterov)로"]
     assert text_of(html) == text_of(rendered())  # the words are the same, only wrapped
 
 
 def test_words_that_cannot_break_inside_are_left_alone() -> None:
     html = keep_cell_words_whole(rendered())
-    # a leading minus does not allow a break, and an English compound may break at its hyphen
-    assert "-1.5" not in kept(html) and "non-zero" not in kept(html)
+    # a leading minus does not allow a break, an English compound may break at its hyphen, and a word
+    # with neither a digit nor a Hangul syllable is left to the browser
+    assert "-1.5" not in kept(html) and "non-zero" not in kept(html) and "f(x)" not in kept(html)
     # code and formulas are not touched
     assert "<code>rng.binomial(10, 0.3)</code>" in html
     assert re.search(r'<span class="arithmatex">\\\(x-1\\\)</span>', html)

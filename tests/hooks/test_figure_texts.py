@@ -18,6 +18,17 @@ def test_each_figure_of_a_block_gets_its_own_ids() -> None:
     ] == [("post-b1-cap", "post-b1-alt"), ("post-b1-cap-2", "post-b1-alt-2")]
 
 
+def test_a_figure_of_panels_is_named_once_on_the_box_that_holds_them() -> None:
+    panels = (
+        '<figure class="sn-figure">\n<div class="sn-figure__svg sn-figure__panels" role="img" tabindex="0">'
+        '<svg aria-hidden="true" viewBox="0 0 1 1"></svg><svg aria-hidden="true" viewBox="1 0 1 1"></svg></div>\n</figure>'
+    )
+    html = label_figures(f"{panels}{SVG}", "post-b1")
+    assert html.count("aria-labelledby") == 2  # the panels' box and the next figure's SVG, not each panel
+    assert '<div class="sn-figure__svg sn-figure__panels" role="img" aria-labelledby="post-b1-cap" aria-describedby="post-b1-alt"' in html
+    assert '<svg role="img" aria-labelledby="post-b1-cap-2"' in html
+
+
 def test_a_figure_with_its_own_label_is_left_alone() -> None:
     own = SVG.replace('role="img"', 'role="img" aria-label="x"')
     assert label_figures(own, "b") == own

@@ -21,6 +21,7 @@ from .activations import (
     tanh_grad,
 )
 from .data import make_spiral
+from .diagnostics import LayerStats, deep_relu_loss, layer_stats
 from .experiments import (
     InitExperiment,
     init_experiment,
@@ -53,17 +54,21 @@ from .layers import (
 )
 from .net import History, TwoLayerNet, train
 from .preprocess import normalize, pca_basis, pca_rotate, whiten, zero_center
+from .transfer import TRANSFER_METHODS, related_tasks, transfer_experiment
 
 __all__ = [
     "ACTIVATIONS",
     "History",
     "InitExperiment",
+    "LayerStats",
+    "TRANSFER_METHODS",
     "TwoLayerNet",
     "affine_backward",
     "affine_forward",
     "batchnorm_backward",
     "batchnorm_forward",
     "dropout_backward",
+    "deep_relu_loss",
     "dropout_forward",
     "layernorm_backward",
     "layernorm_forward",
@@ -73,6 +78,7 @@ __all__ = [
     "init_experiment",
     "leaky_relu",
     "leaky_relu_grad",
+    "layer_stats",
     "layout_best_scores",
     "linear_sgd_path",
     "steps_to_target",
@@ -89,6 +95,7 @@ __all__ = [
     "pca_basis",
     "pca_rotate",
     "rel_error",
+    "related_tasks",
     "relu",
     "relu_backward",
     "relu_forward",
@@ -103,6 +110,7 @@ __all__ = [
     "tanh",
     "tanh_grad",
     "train",
+    "transfer_experiment",
     "whiten",
     "xavier_init",
     "xavier_uniform_init",

@@ -22,7 +22,7 @@ from .theme import PALETTE, INK, style, figure
 from .numbers import format_number
 from .labels import LABEL_GAP_PT, label_lines
 from .svg import RASTER_DPI
-from .text import MIN_TEXT_PT, PHONE_PX, WIDE_PX
+from .text import MIN_TEXT_PT, PHONE_COLUMN_PX, PHONE_PX, WIDE_PX
 from .markup import FigureMarkup, figure_html
 from .driven import pack_int16, switch_figure_html
 
@@ -31,6 +31,7 @@ __all__ = [
     "INK",
     "LABEL_GAP_PT",
     "MIN_TEXT_PT",
+    "PHONE_COLUMN_PX",
     "PHONE_PX",
     "RASTER_DPI",
     "WIDE_PX",

@@ -81,8 +81,40 @@ def _compact(svg: str) -> str:
         automatic = re.fullmatch(r"[A-Za-z][\w.]*_\d+", name) is not None
         return "" if automatic and name not in referenced else match.group(0)
 
-    svg = _ID.sub(keep, svg).replace("<g >", "<g>")
-    return re.sub(r"<g>\s*(<(?:path|use|text)\b[^>]*/>)\s*</g>", r"\1", svg)
+    return _flatten(_ID.sub(keep, svg))
+
+
+_GROUP_OR_BLANK = re.compile(r'<(/?)g\b([^>]*?)(/?)>|<path d="[^"]*" style="fill: none"/>')
+
+
+def _flatten(svg: str) -> str:
+    """Drop the groups that carry nothing (matplotlib wraps every artist in a ``<g>``; once the automatic
+    ids are gone most have no attribute, and a group with none changes nothing it holds) and the
+    background patches drawn in no colour (a transparent figure and axes). Groups with an id, a clip path
+    or a style stay, and so does the patch of an axes whose group has an id (code finds the axes by it).
+    A figure's element count is what a page pays for in layout, so this halves it."""
+    out: list[str] = []
+    stack: list[str] = []  # the attributes of each open group
+    position = 0
+    for match in _GROUP_OR_BLANK.finditer(svg):
+        out.append(svg[position : match.start()])
+        position = match.end()
+        closing, attributes, empty = match.group(1), match.group(2), match.group(3)
+        if closing is None:  # a patch in no colour
+            if stack and 'id="' in stack[-1]:
+                out.append(match.group(0))
+        elif closing:
+            if stack.pop().strip():
+                out.append(match.group(0))
+        elif empty:
+            if 'id="' in attributes:
+                out.append(match.group(0))
+        else:
+            stack.append(attributes)
+            if attributes.strip():
+                out.append(match.group(0))
+    out.append(svg[position:])
+    return "".join(out)
 
 
 def _svg_text(fig: Figure) -> str:

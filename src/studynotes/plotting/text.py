@@ -60,6 +60,10 @@ width that gives its smallest text this size (the page lets it scroll sideways w
 WIDE_PX = 11.0
 """The same on a wide screen (a text column of 45em or more)."""
 
+PHONE_COLUMN_PX = 358
+"""Width in CSS pixels of the text column on a 390 px phone (the theme keeps 16 px at each side): every SVG
+of a figure on the site fits it with its smallest text at `PHONE_PX`."""
+
 
 def _raise_small_text(fig: Figure) -> float:
     """Raise every visible text of ``fig`` to at least `MIN_TEXT_PT` and return the smallest size left.

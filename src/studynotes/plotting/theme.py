@@ -76,8 +76,8 @@ def figure(
     nrows: int = 1,
     ncols: int = 1,
     *,
-    width: float = 6.4,
-    height: float = 3.6,
+    width: float = 4.8,
+    height: float = 3.0,
     **subplots_kw: Any,
 ) -> tuple[Figure, Any]:
     """Create a figure in the site's style and its axes.
@@ -94,7 +94,8 @@ def figure(
     nrows, ncols
         Grid of axes, as in `matplotlib.figure.Figure.subplots`.
     width
-        Width in inches (positive).
+        Width in inches (positive). The default, with the site's 10 pt text, fits a phone's column as one
+        panel (`studynotes.plotting.figure_html` refuses wider panels on the site).
     height
         Height in inches (positive).
     **subplots_kw
