@@ -82,12 +82,21 @@ torch: install-test
 oracles: torch
 	$(BIN)/python scripts/oracles.py
 
+# PHONE=1 adds the phone reader's budgets (scripts/bench_phone.py: Lighthouse median of RUNS=3 runs and a
+# 4x-slowed 390 px Chromium on every page; about an hour on an idle machine). Lighthouse is installed
+# here only, from tools/bench's own lock: `make install` and `make install-test` never fetch it.
 # SCALE=108: the blog with its posts copied to 6, 36 and 108 a language (scripts/bench_scale.py) instead
-bench: install-test
+BENCH_TOOLS := tools/bench/node_modules/.installed
+$(BENCH_TOOLS): tools/bench/package.json tools/bench/package-lock.json
+	npm ci --prefix tools/bench --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: install-test $(if $(PHONE),$(BENCH_TOOLS))
 ifdef SCALE
 	$(BIN)/python scripts/bench_scale.py --up-to $(SCALE) --serve
 else
-	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE)) $(if $(SETUP),--setup) $(if $(SETUP_TEST),--setup --setup-test)
+	$(BIN)/python scripts/bench.py $(if $(COMPARE),--compare $(COMPARE)) $(if $(SETUP),--setup) $(if $(SETUP_TEST),--setup --setup-test) \
+		$(if $(PHONE),--phone $(if $(RUNS),--runs $(RUNS)))
 endif
 
 # after editing pyproject.toml: update uv.lock to match it, keeping every other pin

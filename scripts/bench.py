@@ -11,6 +11,10 @@ Measures, on a copy of the project in a temporary folder (the working tree is ne
 
 ``--compare OLD.json`` prints the change against an earlier run.
 
+``--phone`` (``make bench PHONE=1``) adds what a phone reader pays on the cold-built site: Lighthouse scores,
+TBT, LCP, elements, long tasks, the answer to a tap and the bytes of a first visit, every page
+(scripts/bench_phone.py, which also runs on its own: ``.venv/bin/python scripts/bench_phone.py --site site``).
+
 ``--setup`` (``make bench SETUP=1``) measures what a new contributor waits for instead, on a fresh
 clone of the last commit in a temporary folder, with the pip/uv/npm caches as they are:
 
@@ -251,6 +255,8 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, help="an earlier results JSON to compare with")
     parser.add_argument("--setup", action="store_true", help="measure a fresh clone: make serve, the author's loop")
     parser.add_argument("--setup-test", action="store_true", help="with --setup, also time the whole make test")
+    parser.add_argument("--phone", action="store_true", help="also the phone reader's budgets (scripts/bench_phone.py)")
+    parser.add_argument("--runs", type=int, default=3, help="with --phone, Lighthouse runs per page (the median is kept)")
     args = parser.parse_args()
     if args.setup:
         with tempfile.TemporaryDirectory() as tmp_name:
@@ -289,6 +295,10 @@ def main() -> None:
         if downloads is not None:
             for page, kb in downloads.items():
                 results["pages"][page]["first_visit_kb"] = kb
+        if args.phone:
+            import bench_phone
+
+            results["phone"] = bench_phone.measure(tmp / "cold", args.runs)
 
     OUT.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -296,6 +306,10 @@ def main() -> None:
         (OUT / name).write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     old = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
     report(results, old)
+    if "phone" in results:
+        import bench_phone
+
+        bench_phone.report(results["phone"], (old or {}).get("phone"))
     print(f"\nsaved bench/results-{stamp}.json (and bench/latest.json)")
 
 

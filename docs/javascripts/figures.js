@@ -156,20 +156,35 @@
     root.dataset.ready = "true";
   };
 
+  // Each figure is set up in a task of its own once the page is idle (decoding its runs takes tens of
+  // milliseconds on a slow phone, and the page must answer the reader first), or at once when the reader
+  // reaches for one of its controls before that.
+  const idle = (fn) => (window.requestIdleCallback ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50));
   const setup = () => {
     const kinds = [
       [".sn-race:not([data-ready])", setupRace],
       [".sn-switch:not([data-ready])", setupSwitch],
     ];
-    for (const [selector, init] of kinds) {
-      for (const root of document.querySelectorAll(selector)) {
-        try {
-          init(root);
-        } catch (error) {
-          console.error("interactive figure", root.id, error);
-        }
+    const pending = [];
+    for (const [selector, init] of kinds)
+      for (const root of document.querySelectorAll(selector)) pending.push([root, init]);
+    const run = ([root, init]) => {
+      if (root.dataset.ready || !root.isConnected) return;
+      try {
+        init(root);
+      } catch (error) {
+        console.error("interactive figure", root.id, error);
       }
-    }
+    };
+    for (const item of pending)
+      for (const type of ["pointerdown", "focusin"]) item[0].addEventListener(type, () => run(item), { once: true, capture: true });
+    const next = () => {
+      const item = pending.shift();
+      if (!item) return;
+      run(item);
+      idle(next);
+    };
+    idle(next);
   };
 
   if (typeof document$ !== "undefined") document$.subscribe(setup);

@@ -88,7 +88,7 @@ LAYOUT = r"""() => {
     // Inline formulas: never a scroll box, never past the column.
     // (formulas inside a table or a display formula move with their scrolling box)
     const inline = [...article.querySelectorAll('span.arithmatex')].filter(s => !s.closest('table, div.arithmatex'));
-    out.inlineScrollBoxes = inline.flatMap(s => [s, s.querySelector('mjx-container')])
+    out.inlineScrollBoxes = inline.flatMap(s => [s, s.querySelector('math')])
         .filter(e => e && e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX !== 'visible')
         .map(e => e.textContent.slice(0, 40));
     out.inlinePastColumn = inline.filter(s => s.getBoundingClientRect().right > col.right + 1).map(s => s.textContent.slice(0, 40));
@@ -150,7 +150,7 @@ LAYOUT = r"""() => {
 MID_WORD_BREAKS = r"""() => {
     const article = document.querySelector('.md-content article');
     const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {acceptNode: n =>
-        n.parentElement.closest('pre, code, mjx-container, svg, script, .tabbed-block:not(:first-of-type), .headerlink')
+        n.parentElement.closest('pre, code, math, svg, script, .tabbed-block:not(:first-of-type), .headerlink')
             ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
     const broken = [];
     const range = document.createRange();
@@ -243,12 +243,13 @@ def post_reading_problems(tab, where: str, *, lang: str, smallest: float) -> lis
 
 
 def wait_for_math(page) -> None:
-    """Wait until MathJax has typeset every formula on the page (or there are none)."""
+    """Wait until the page's formulas are drawn with their font: they arrive as MathML from the build
+    (hooks/formulas.py), so what is left to wait for is the math font, which a page with formulas loads."""
     page.wait_for_function(
         """() => {
             const n = document.querySelectorAll('.arithmatex').length;
-            if (n === 0) return true;
-            return document.querySelectorAll('.arithmatex mjx-container').length >= n;
+            if (document.querySelectorAll('.arithmatex math').length < n) return false;
+            return document.fonts.status === 'loaded' && (n === 0 || document.fonts.check('16px "SN Math"', 'x+1'));
         }""",
         timeout=30_000,
     )
@@ -259,8 +260,8 @@ def wait_for_search(page) -> None:
 
     Material shows its "initializing" text until then; after, the "type to start searching" text or the
     count of the last answer. A query typed before that may be dropped. The texts are the page language's,
-    from the page's config. Served over HTTP the index loads with the page; from file:// (the offline
-    copy) only once the search field has the focus, so focus it first there.
+    from the page's config. The index loads only once the reader opens search (the field has the focus:
+    docs/javascripts/search-on-demand.js over HTTP, Material's own rule from file://), so open it first.
     """
     page.wait_for_function(
         """() => {
@@ -309,17 +310,17 @@ SCROLL_THROUGH_RESULTS = """async n => {
 
 def search_pages(tab, query: str) -> set[str]:
     """The pages (addresses without #section) that Material's search lists for ``query``."""
+    field = tab.locator("input.md-search__input")
+    button = tab.locator("label.md-header__button[for='__search']")  # a phone: the field opens from the header
+    if button.is_visible() and not tab.locator("#__search").is_checked():
+        button.click()
+    field.click()  # opening search loads its index
     wait_for_search(tab)  # else the first answer could be the "ready" text, not the query's count
     before = tab.evaluate(
         """() => { const items = document.querySelectorAll('.md-search-result__item');
                    items.forEach(i => { i.dataset.snOld = '1'; });
                    return {items: items.length, meta: document.querySelector('.md-search-result__meta').textContent}; }"""
     )
-    field = tab.locator("input.md-search__input")
-    button = tab.locator("label.md-header__button[for='__search']")  # a phone: the field opens from the header
-    if button.is_visible() and not tab.locator("#__search").is_checked():
-        button.click()
-    field.click()
     field.fill(query)
     field.press("End")  # Material reads the query on key events
     # The answer has arrived when the old result items are gone (or, on a first search, the count line changed).

@@ -66,15 +66,17 @@ def test_offline_copy_loads_nothing_from_another_host(offline_copy) -> None:
 def test_offline_copy_works_from_the_file_system(browser, offline_copy, lang) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    remote = []
+    remote, loaded = [], []
     page.on("request", lambda r: remote.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None)
+    page.on("request", lambda r: loaded.append(r.url))
     prefix = "" if lang == "ko" else "en/"
     page.goto((offline_copy / prefix / "index.html").as_uri())
     # a link to another page is a file, not a folder the browser would list
     page.click("article a[href$='about.html']")
     page.wait_for_url(re.compile(rf"/{prefix}about\.html$"))
     wait_for_math(page)
-    assert page.locator("article .arithmatex mjx-container").count() == 1
+    assert page.locator("article .arithmatex math").count() == 1
+    assert not [u for u in loaded if "search_index" in u or "/workers/search." in u], "search loaded before it was opened"
     page.focus(".md-search__input")
     # from file:// the index loads when the search field is first used; a query typed before it is lost
     wait_for_search(page)
@@ -83,6 +85,9 @@ def test_offline_copy_works_from_the_file_system(browser, offline_copy, lang) ->
     page.wait_for_selector(".md-search-result__item")
     hits = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     assert hits and all(re.search(rf"/{prefix}about\.html", h) for h in hits), hits
+    # the preview shows the page's formula as math, not as TeX
+    page.wait_for_selector(".md-search-result__article math")
+    assert "\\sqrt" not in page.inner_text(".md-search-result")
     assert remote == []
     context.close()
 

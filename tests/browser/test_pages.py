@@ -27,11 +27,11 @@ MATH_STATE = """() => {
     const spans = [...document.querySelectorAll('.md-content .arithmatex')];
     const article = document.querySelector('.md-content article') || document.body;
     const clone = article.cloneNode(true);
-    clone.querySelectorAll('pre, code, mjx-container, script, style, svg, .arithmatex mjx-assistive-mml').forEach(e => e.remove());
+    clone.querySelectorAll('pre, code, math, script, style, svg').forEach(e => e.remove());
     return {
         formulas: spans.length,
-        typeset: spans.filter(s => s.querySelector('mjx-container')).length,
-        errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
+        typeset: spans.filter(s => s.querySelector('math')).length,
+        errors: document.querySelectorAll('.sn-math-error, math merror').length,
         text: clone.innerText,
     };
 }"""

@@ -36,12 +36,12 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-# Each figure's caption (its longest stretch of text between formulas: MathJax's glyphs print as
-# other characters) and its longest label that is not rotated.
+# Each figure's caption (its longest stretch of text between formulas: math prints in math letters,
+# not the caption's text) and its longest label that is not rotated.
 FIGURES = """els => els.map(f => ({
     caption: (() => {
         const c = f.querySelector('figcaption').cloneNode(true);
-        c.querySelectorAll('mjx-container').forEach(m => m.replaceWith('\u0000'));
+        c.querySelectorAll('math').forEach(m => m.replaceWith('\u0000'));
         return c.textContent.split('\u0000').sort((a, b) => b.trim().length - a.trim().length)[0];
     })(),
     label: [...f.querySelectorAll('svg text')]
@@ -78,7 +78,7 @@ def test_post_prints_its_content_and_no_navigation(open_page, base_url, lang, tm
     assert not [t for t in only_nav if compact(t) in text], "navigation printed"
     assert not split_figures(figures, pages), f"figures split or missing: {split_figures(figures, pages)}"
     assert "\\(" not in text and "$$" not in text, "raw TeX printed"
-    assert page.locator("article .arithmatex mjx-container").count() == page.locator("article .arithmatex").count()
+    assert page.locator("article .arithmatex math").count() == page.locator("article .arithmatex").count()
     # the post's address and date under the title; the source of an example stays out, its file name stays in
     assert compact(f"{base_url}{path}") in text
     meta = yaml.safe_load((ROOT / "docs" / "posts" / f"{POST}.{lang}.md").read_text(encoding="utf-8").split("---\n")[1])

@@ -85,7 +85,7 @@ def test_layout_check_sees_an_inline_scroll_box(open_page) -> None:
     """The checks above see the old narrow-screen rule (each inline formula its own scroll box) and a split word."""
     tab, _ = open_page("posts/cs231n-lecture-7/", width=390, height=844)
     tab.add_style_tag(
-        content=".md-typeset span.arithmatex > mjx-container { display: inline-block; max-width: 3em; overflow-x: auto; }"
+        content=".md-typeset span.arithmatex { display: inline-block; max-width: 3em; overflow-x: auto; }"
     )
     layout = tab.evaluate(LAYOUT)
     assert layout["inlineScrollBoxes"], "an overflowing inline scroll box went unnoticed"
@@ -155,14 +155,14 @@ def test_korean_search_ignores_particles_and_finds_compound_tails(open_page, bui
 # \gamma (a formula that was not typeset and lost its delimiters).
 PREVIEW_TEX = r"""() => [...document.querySelectorAll('.md-search-result__article')].map(a => {
     const c = a.cloneNode(true);
-    c.querySelectorAll('pre, code, mjx-container').forEach(e => e.remove());
+    c.querySelectorAll('pre, code, math').forEach(e => e.remove());
     const t = c.textContent, i = t.search(/\\[()[\]]|\\[A-Za-z]{2,}/);
     return i < 0 ? null : t.slice(Math.max(0, i - 30), i + 50);
 }).filter(Boolean)"""
 
 
 def assert_previews_typeset(tab) -> None:
-    """The previews are typeset once MathJax has run on them: then no TeX is left in their prose."""
+    """The previews hold the formulas as MathML (rendered with the site): no TeX is left in their prose."""
     try:
         tab.wait_for_function(PREVIEW_TEX.replace("() =>", "() => (") + ").length === 0", timeout=15_000)
     except PlaywrightTimeout:
@@ -170,16 +170,21 @@ def assert_previews_typeset(tab) -> None:
     assert not tab.evaluate(PREVIEW_TEX), f"raw TeX in search previews: {tab.evaluate(PREVIEW_TEX)[:3]}"
 
 
-def test_search_previews_show_formulas_not_tex(open_page) -> None:
-    tab, watch = open_page("")
-    search_pages(tab, "학습률")
+@pytest.mark.parametrize("path,query", [("", "학습률"), ("en/", "learning rate")])
+def test_search_previews_show_formulas_not_tex(open_page, path, query) -> None:
+    tab, watch = open_page(path)
+    search_pages(tab, query)
     assert_previews_typeset(tab)
-    assert tab.locator(".md-search-result mjx-container").count() > 0, "no formula typeset in the previews"
+    formulas = tab.locator(".md-search-result math")
+    assert formulas.count() > 0, "no formula in the previews"
+    # drawn as math, with the site's math font: a fraction is taller than a line of text
+    assert tab.evaluate("""() => document.fonts.check('16px "SN Math"', 'x') && [...document.querySelectorAll(
+        '.md-search-result mfrac')].some(f => f.getBoundingClientRect().height > 20)"""), "preview formulas not drawn as math"
     watch.assert_clean()
 
 
 # A display formula in a preview that is wider than its box and not a scroll box is cut off.
-PREVIEW_FORMULAS = """() => [...document.querySelectorAll('.md-search-result mjx-container[display="true"]')].map(m => ({
+PREVIEW_FORMULAS = """() => [...document.querySelectorAll('.md-search-result math[display="block"]')].map(m => ({
     wide: m.scrollWidth > m.clientWidth + 1,
     scrolls: ['auto', 'scroll'].includes(getComputedStyle(m).overflowX),
     text: m.closest('.md-search-result__article').textContent.slice(0, 40),

@@ -93,3 +93,34 @@ def test_noun_followed_by_a_particle_is_found_by_the_noun(open_page, built_site)
     slug, stem, word = cases[0]
     tab, _ = open_page("")
     assert f"posts/{slug}/" in search_pages(tab, stem), f"{stem!r} did not find {slug} (which has {word!r})"
+
+
+SEARCH_FILES = re.compile(r"/search/search_index\.json|/workers/search\.|/lunr/")
+
+
+@pytest.mark.parametrize("lang,query", [("ko", "분산"), ("en", "variance")])
+def test_search_loads_only_when_opened_and_previews_formulas(browser, base_url, lang, query) -> None:
+    """No page downloads the search index, the worker or lunr before the reader opens search; instant
+    navigation keeps working meanwhile; once opened, search finds pages and previews their formulas as math."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    prefix = "" if lang == "ko" else "en/"
+    page.goto(f"{base_url}{prefix}posts/stat110-lecture-19/", wait_until="networkidle")
+    page.evaluate("() => { window.__noReload = true; }")
+    start = page.url
+    target = page.eval_on_selector("a.md-footer__link", "a => a.href")  # the previous or next page
+    page.click("a.md-footer__link")
+    page.wait_for_url(target)
+    assert page.url != start
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => window.__noReload === true"), "instant navigation reloaded the page"
+    assert not [u for u in requested if SEARCH_FILES.search(u)], "search files loaded before search was opened"
+    hits = search_pages(page, query)
+    index = [u for u in requested if u.endswith("/search/search_index.json")]
+    assert index == [f"{base_url}{prefix}search/search_index.json"], index
+    assert [u for u in requested if "/workers/search." in u], "the search worker did not start"
+    assert any("posts/" in h for h in hits), hits
+    assert page.locator(".md-search-result math").count() > 0, "no formula in the previews"
+    context.close()

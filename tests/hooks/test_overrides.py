@@ -75,4 +75,13 @@ def test_config_block_still_writes_base_from_base_url() -> None:
     theirs = block((MATERIAL / "base.html").read_text(encoding="utf-8"), "config")
     assert theirs.count('"base": base_url,') == 1 and "| tojson" in theirs
     main = (OVERRIDES / "main.html").read_text(encoding="utf-8")
-    assert set(re.findall(r"\{% block (\w+) %\}", main)) == {"site_meta", "config"}
+    assert set(re.findall(r"\{% block (\w+) %\}", main)) == {"site_meta", "config", "scripts"}
+
+
+def test_search_on_demand_runs_before_materials_bundle() -> None:
+    # overrides/main.html's scripts block puts docs/javascripts/search-on-demand.js before Material's own
+    # scripts block, which must still begin with the bundle (the script has to wrap what the bundle uses)
+    theirs = block((MATERIAL / "base.html").read_text(encoding="utf-8"), "scripts").strip()
+    assert theirs.startswith("<script src=\"{{ 'assets/javascripts/bundle.")
+    ours = block((OVERRIDES / "main.html").read_text(encoding="utf-8"), "scripts")
+    assert ours.index("javascripts/search-on-demand.js") < ours.index("{{ super() }}")

@@ -15,12 +15,13 @@ class PageReader(HTMLParser):
         self.resources: list[tuple[str, str]] = []  # (tag, url) the browser would fetch
         self.ids: set[str] = set()
         self.links: list[str] = []
-        self.formulas: list[tuple[str, bool]] = []  # (tex source with delimiters, display?)
+        self.formulas: list[tuple[str, bool]] = []  # (TeX of each <math>, from its data-tex; display?)
+        self.unrendered: list[str] = []  # the text of arithmatex elements that hold no <math>
         self.text_parts: list[str] = []
         self._skip = 0
-        self._math: list[str] | None = None
-        self._math_display = False
+        self._math: list[str] | None = None  # text of the current arithmatex element
         self._math_depth = 0
+        self._has_mathml = False
         self._stack: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -40,10 +41,14 @@ class PageReader(HTMLParser):
         if tag in {"img", "br", "hr", "meta", "link", "input"}:
             return
         self._stack.append(tag)
+        if tag == "math":
+            self._has_mathml = True
+            if a.get("data-tex") is not None:
+                self.formulas.append((a["data-tex"], a.get("display") == "block"))
         if self._math is not None:
             self._math_depth += 1
         elif "arithmatex" in (a.get("class") or "").split():
-            self._math, self._math_display, self._math_depth = [], tag == "div", 1
+            self._math, self._math_depth, self._has_mathml = [], 1, False
         if tag in SKIP:
             self._skip += 1
 
@@ -57,7 +62,8 @@ class PageReader(HTMLParser):
             if self._math is not None:
                 self._math_depth -= 1
                 if self._math_depth == 0:
-                    self.formulas.append(("".join(self._math).strip(), self._math_display))
+                    if not self._has_mathml:
+                        self.unrendered.append("".join(self._math).strip())
                     self._math = None
             if top == tag:
                 break

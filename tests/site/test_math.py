@@ -1,61 +1,130 @@
-"""Every formula on every page parses with the site's own MathJax, and no raw TeX is left in the prose."""
+"""Every formula arrives as finished MathML (hooks/formulas.py): no page holds TeX for the browser to typeset,
+none loads a TeX typesetter, bad TeX fails the build naming the page and the formula."""
 
 from __future__ import annotations
 
 import json
 import re
 import shutil
-import subprocess
-from pathlib import Path
+import sys
 
 import pytest
 
 from htmltext import read_page
-from sitetools import ROOT
+from sitetools import ROOT, build_site
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from studynotes_site.formulas import MathRenderer, TeXError, render_page, render_search_text  # noqa: E402
+from studynotes_site.mathfont import characters  # noqa: E402
 
 pytestmark = pytest.mark.site
 
-CHECKER = Path(__file__).with_name("check_tex.cjs")
-DELIMS = re.compile(r"^\\\((.*)\\\)$|^\\\[(.*)\\\]$", re.S)
+TYPESETTERS = re.compile(r"mathjax|katex|tex-chtml|tex-svg|tex-mml|temml\.(?:min\.)?(?:js|mjs|cjs)", re.I)
 
 
-def parse_errors(formulas: list[dict]) -> list[dict]:
-    node = shutil.which("node")
-    assert node, "node is required (MathJax runs on it); install Node.js"
-    result = subprocess.run(
-        [node, str(CHECKER)], input=json.dumps(formulas), capture_output=True, text=True, cwd=ROOT, timeout=300
+@pytest.fixture(scope="module")
+def renderer(tmp_path_factory):
+    if not shutil.which("node"):
+        pytest.fail("node is required (the formulas are rendered with it); install Node.js")
+    r = MathRenderer(ROOT, tmp_path_factory.mktemp("math-cache"))
+    yield r
+    r.close()
+
+
+def test_bad_tex_is_an_error_naming_the_formula(renderer) -> None:
+    assert "<mfrac>" in renderer.render(r"\frac{1}{2}", True)
+    for bad in (r"\frac{1}{", r"\nosuchmacro x", r"\begin{aligned} a \end{cases}"):
+        with pytest.raises(TeXError) as caught:
+            renderer.render(bad, False)
+        assert caught.value.tex == bad and caught.value.message
+
+
+def test_a_page_gets_mathml_with_its_tex_and_particles_glued(renderer) -> None:
+    page = (
+        '<p>(<span class="arithmatex">\\(a &lt; b\\)</span>)이다. <span class="arithmatex">\\(x^2\\)</span>를 본다.</p>'
+        '<div class="arithmatex">\\[\\sum_{i=1}^n i\\]</div><pre><code>\\(not math\\)</code></pre>'
+        '<p><span class="arithmatex">\\(\\frac{1}{\\)</span></p>'
     )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    errors: list = []
+    out = render_page(page, renderer.render, errors)
+    assert errors == [("\\frac{1}{", errors[0][1])]
+    assert out.count("<math") == 3 and re.search(r'<math data-tex="[^"]*" display="block"', out)
+    assert '<math data-tex="a &lt; b">' in out  # TeX kept for copying, escaped once
+    # the opening bracket, the formula and the particles after it: one unbreakable unit
+    assert re.search(r'<span class="sn-nobr">\(<span class="arithmatex"><math data-tex="a &lt; b">.*?</math></span>\)이다\.</span> ', out)
+    assert re.search(r'<span class="sn-nobr"><span class="arithmatex"><math data-tex="x\^2">.*?</math></span>를</span> 본다', out)
+    # a long inline formula is cut into pieces a line may break between (after = and +)
+    long = render_page('<p><span class="arithmatex">\\(a+b=c\\)</span></p>', renderer.render, errors)
+    assert long.count("<mrow>") >= 2
+    assert "<pre><code>\\(not math\\)</code></pre>" in out  # code shows TeX as written
 
 
-def strip_delimiters(tex: str) -> str:
-    match = DELIMS.match(tex.strip())
-    assert match, f"formula without arithmatex delimiters: {tex[:80]!r}"
-    return match.group(1) if match.group(1) is not None else match.group(2)
+def test_search_text_gets_mathml_without_annotation(renderer) -> None:
+    errors: list = []
+    out = render_search_text("<p>값 \\(x^2\\)과 \\[\\int_0^1 x\\,dx\\]</p><code>\\(x\\)</code>", renderer.render, errors)
+    assert not errors and out.count("<math") == 2 and "data-tex" not in out and "<code>\\(x\\)</code>" in out
+    # a display formula between two paragraphs belongs to the next one (Material shows matching blocks only)
+    out = render_search_text("<p>a</p>\\[x^2\\]\n<p>b</p>", renderer.render, errors)
+    assert re.fullmatch(r'<p>a</p><p><math display="block".*</math>b</p>', out, re.S), out
 
 
-def test_checker_catches_bad_tex() -> None:
-    errors = parse_errors([{"tex": r"\frac{1}{2}", "display": True}, {"tex": r"\frac{1}{", "display": False}, {"tex": r"\nosuchmacro x", "display": False}])
-    assert [e["index"] for e in errors] == [1, 2]
+def test_the_font_covers_what_chromium_draws(renderer) -> None:
+    chars = characters([renderer.render(r"x + \alpha \le \mathbb{R} \text{확률}", False)])
+    assert {"\U0001d465", "\U0001d6fc", "+", "\u2264", "\u211d"} <= chars  # one-letter <mi> is drawn italic
+    assert "확" not in chars  # Hangul comes from the page's font
 
 
-def test_every_formula_parses(built_site) -> None:
-    formulas, where = [], []
-    for path in sorted(built_site.rglob("*.html")):
-        for tex, display in read_page(path.read_text(encoding="utf-8")).formulas:
-            formulas.append({"tex": strip_delimiters(tex), "display": display})
-            where.append(path.relative_to(built_site))
-    assert len(formulas) > 50
-    errors = parse_errors(formulas)
-    assert not errors, "\n".join(f"{where[e['index']]}: {e['message']}: {formulas[e['index']]['tex'][:120]}" for e in errors[:20])
+def test_a_bad_formula_fails_the_strict_build_naming_page_and_formula(tmp_path) -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nnav:\n(?:  .*\n?)*", "\n", config)
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ("hooks", "overrides", "node_modules", "src", "snippets"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    (tmp_path / "docs").mkdir()
+    for item in ("stylesheets", "javascripts"):
+        shutil.copytree(ROOT / "docs" / item, tmp_path / "docs" / item)
+    for lang in ("ko", "en"):
+        (tmp_path / "docs" / f"index.{lang}.md").write_text("# Demo\n\nFine: $x^2$.\n", encoding="utf-8")
+        (tmp_path / "docs" / f"broken.{lang}.md").write_text("# Broken\n\nBad: $\\frac{1}{2$ here.\n", encoding="utf-8")
+    result = build_site(tmp_path / "out", tmp_path / "mkdocs.yml")
+    assert result.returncode != 0
+    assert re.search(r"broken\.(ko|en)\.md: bad TeX in the formula '\\\\frac\{1\}\{2'", result.stderr), result.stderr[-2000:]
+
+
+def test_no_page_holds_unrendered_tex_or_loads_a_typesetter(built_site) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    formulas = 0
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        page = read_page(html)
+        where = path.relative_to(built_site)
+        assert not page.unrendered, f"{where}: formulas left as TeX: {page.unrendered[:3]}"
+        assert not [url for _, url in page.resources if TYPESETTERS.search(url)], f"{where} loads a TeX typesetter"
+        assert not re.search(r"<script\b[^>]*>[^<]*(?:MathJax|katex)", html), f"{where} configures a browser typesetter"
+        assert "sn-math-error" not in html, f"{where} shows a formula that failed"
+        formulas += len(page.formulas)
+    assert formulas > 1000
+    assert not (built_site / "assets" / "mathjax").exists()
+    assert (built_site / "assets" / "fonts" / "sn-math.woff").is_file()
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])
-def test_no_raw_tex_in_visible_text(built_site, lang_prefix) -> None:
+def test_every_formula_keeps_its_tex_and_no_raw_tex_is_visible(built_site, lang_prefix) -> None:
     pages = [p for p in (built_site / lang_prefix).rglob("index.html") if lang_prefix or "/en/" not in str(p)]
     for path in pages:
-        text = read_page(path.read_text(encoding="utf-8")).text
+        html = path.read_text(encoding="utf-8")
+        page = read_page(html)
+        # each <math> carries its TeX (screen readers read the MathML, copying gives the TeX)
+        assert html.count("<math") == len(page.formulas), path.relative_to(built_site)
         for raw in ("$$", "\\(", "\\[", "\\frac", "\\sum"):
-            assert raw not in text, f"{path.relative_to(built_site)} shows raw TeX {raw!r}"
-        assert not re.search(r"(?<![\w$])\$[^$\s][^$]*\$(?![\w$])", text), f"{path.relative_to(built_site)} has unconverted $...$"
+            assert raw not in page.text, f"{path.relative_to(built_site)} shows raw TeX {raw!r}"
+        assert not re.search(r"(?<![\w$])\$[^$\s][^$]*\$(?![\w$])", page.text), f"{path.relative_to(built_site)} has unconverted $...$"
+
+
+@pytest.mark.parametrize("index", ["search/search_index.json", "en/search/search_index.json"])
+def test_search_previews_hold_mathml_not_tex(built_site, index) -> None:
+    docs = json.loads((built_site / index).read_text(encoding="utf-8"))["docs"]
+    with_math = [d for d in docs if "<math" in d["text"]]
+    assert len(with_math) > 20
+    for doc in docs:
+        assert "\\(" not in doc["text"] and "\\[" not in doc["text"], doc["location"]

@@ -55,9 +55,11 @@ def test_no_google_fonts_or_cdn_in_any_page(built_site) -> None:
             assert host not in html, f"{path.relative_to(built_site)} mentions {host}"
 
 
-def test_mathjax_is_served_by_the_site(built_site) -> None:
-    assert (built_site / "assets/mathjax/tex-chtml.js").is_file()
-    assert any((built_site / "assets/mathjax/output/chtml/fonts/woff-v2").glob("MathJax_Main-Regular.woff"))
+def test_the_math_font_and_stylesheet_are_served_by_the_site(built_site) -> None:
+    css = (built_site / "assets/stylesheets/math.css").read_text(encoding="utf-8")
+    assert 'url("../fonts/sn-math.woff")' in css and "url('../fonts/Temml.woff2')" in css
+    assert (built_site / "assets/fonts/sn-math.woff").stat().st_size > 5_000
+    assert (built_site / "assets/fonts/Temml.woff2").is_file()
 
 
 @pytest.mark.parametrize("url,remote", [("https://x.org/a.js", True), ("//x.org/a.js", True), ("../a.js", False), ("data:image/png;base64,AA", False)])
