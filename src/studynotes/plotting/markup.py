@@ -13,7 +13,7 @@ from typing import Any
 from matplotlib.figure import Figure
 
 from ..i18n import _MARKDOWN_SAFE, _collecting, escape_placeholders
-from .panels import cut, pieces, svg_pieces
+from .panels import _label_shared_axes, cut, pieces, svg_pieces
 from .svg import _compact, _figure_prefix, _prefix_ids, _shared_styles, _svg_text
 from .text import PHONE_COLUMN_PX, PHONE_PX, WIDE_PX, _raise_small_text
 
@@ -37,7 +37,8 @@ def figure_html(fig: Figure, *, alt: str | None = None, caption: str | None = No
     side as drawn on a wide screen, on more lines on a phone. Each SVG must fit a phone's column
     (`PHONE_COLUMN_PX`) with its smallest text at `PHONE_PX`; a figure or panel too wide for that is refused
     with the width it may have. Captions then name panels by their order ("the second panel"), not by
-    where they sit.
+    where they sit. Outside the site such a figure stays one SVG, its shared axes labelled as on the site's
+    panels, so it shows the same texts.
 
     Parameters
     ----------
@@ -68,7 +69,10 @@ def figure_html(fig: Figure, *, alt: str | None = None, caption: str | None = No
     alt, caption = (None if text is None else str(text) for text in (alt, caption))
     smallest = _raise_small_text(fig)
     label = f' aria-label="{html.escape(alt)}"' if alt else ""
-    found = pieces(fig) if _collecting and reflow else None
+    found = pieces(fig) if reflow else None
+    if found is not None and not _collecting:  # one SVG outside the site, its axes labelled as its panels are there
+        _label_shared_axes(found)
+        found = None
     if found is None:
         svg = _sized(_prefix_ids(_compact(_svg_text(fig))), smallest, f' role="img"{label}', "")
         if _collecting:
