@@ -106,7 +106,10 @@ def cut(fig: Figure, found: list[Piece], render) -> str:
     try:
         for i, piece in enumerate(found):
             for k, artist in enumerate(piece.artists):
-                artist.set_gid(piece.gid(i, k))
+                if getattr(artist, "name", "") == "3d":  # draws its panes and axes before opening its own group
+                    artist.draw = _grouped(artist.draw, piece.gid(i, k))
+                else:
+                    artist.set_gid(piece.gid(i, k))
         svg = render(fig)  # lays the figure out as the SVG backend measures text
         fig.set_layout_engine("none")  # keep that layout while the pieces are measured
         fig.dpi = 72  # SVG units are points
@@ -120,7 +123,19 @@ def cut(fig: Figure, found: list[Piece], render) -> str:
         for piece, gids in zip(found, old, strict=True):
             for artist, gid in zip(piece.artists, gids, strict=True):
                 artist.set_gid(gid)
+                artist.__dict__.pop("draw", None)
         fig.set_layout_engine(engine)
+
+
+def _grouped(draw, gid: str):
+    """``draw`` with all it draws in one group ``gid``."""
+
+    def grouped(renderer) -> None:
+        renderer.open_group("panel", gid=gid)
+        draw(renderer)
+        renderer.close_group("panel")
+
+    return grouped
 
 
 def _label_shared_axes(found: list[Piece]) -> None:
