@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 
 import pytest
@@ -9,12 +10,16 @@ import pytest
 from sitetools import LANGS, ROOT, built_page
 
 API_PAGES = ["api", *(f"api/{p.name.split('.')[0]}" for p in sorted((ROOT / "docs" / "api").glob("*.en.md")))]
-BUDGET = 200 * 1024
+# What a reader downloads: pages are served compressed (GitHub Pages gzips HTML). Formulas are MathML built with
+# the site (verbose markup that compresses well, and no typesetting script to download), so the raw size no longer
+# tracks the transfer; the biggest API page is about 27 KB compressed.
+BUDGET = 40 * 1024
 BACK_LINK = re.compile(r'Introduced in: <a href="([^"]+)"')
 
 
 def test_reference_is_split_per_subpackage() -> None:
-    subpackages = sorted(p.parent.name for p in (ROOT / "src" / "studynotes").glob("*/__init__.py"))
+    # plotting is a site helper, documented on the helpers page (tests/site/test_build.py)
+    subpackages = sorted(p.parent.name for p in (ROOT / "src" / "studynotes").glob("*/__init__.py") if p.parent.name != "plotting")
     # prob is split in two to stay under the budget: distributions and numerics, then simulations and Monte Carlo
     assert sorted(API_PAGES) == sorted(["api", "api/helpers", "api/prob-simulate", *(f"api/{s}" for s in subpackages)])
 
@@ -23,9 +28,9 @@ def test_reference_is_split_per_subpackage() -> None:
 @pytest.mark.parametrize("page", API_PAGES)
 def test_api_page_is_under_budget_and_its_back_links_work(built_site, page, lang) -> None:
     path = built_page(built_site, page, lang)
-    size = path.stat().st_size
-    assert size < BUDGET, f"{page} ({lang}) weighs {size / 1024:.0f} KB, over the {BUDGET // 1024} KB budget"
     html = path.read_text(encoding="utf-8")
+    size = len(gzip.compress(html.encode("utf-8")))
+    assert size < BUDGET, f"{page} ({lang}) transfers {size / 1024:.0f} KB compressed, over the {BUDGET // 1024} KB budget"
     links = BACK_LINK.findall(html)
     if page != "api":
         assert links, f"{page} ({lang}): no 'Introduced in' link"

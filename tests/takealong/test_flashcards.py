@@ -104,23 +104,32 @@ class Details(HTMLParser):
         self.blocks: list[list[str]] = []
         self.depth = 0  # inside <details class="question">
         self.part = 0
+        self.in_math = 0  # inside a <math> element, whose text is MathML's, not the TeX
 
     def handle_starttag(self, tag, attrs) -> None:
-        classes = (dict(attrs).get("class") or "").split()
-        if tag == "details" and "question" in classes and not self.depth:
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if self.depth and tag == "math":  # a formula built as MathML keeps its TeX: read it as Anki's delimiters
+            tex = attrs.get("data-tex")
+            assert tex is not None, "a formula on the page without its TeX"
+            self.blocks[-1][self.part - 1] += rf"\[{tex}\]" if attrs.get("display") == "block" else rf"\({tex}\)"
+            self.in_math += 1
+        elif tag == "details" and "question" in classes and not self.depth:
             self.depth, self.part = 1, 1
             self.blocks.append(["", ""])
         elif self.depth and tag == "details":
             self.depth += 1
 
     def handle_endtag(self, tag) -> None:
-        if self.depth and tag == "summary":
+        if tag == "math" and self.in_math:
+            self.in_math -= 1
+        elif self.depth and tag == "summary":
             self.part = 2
         elif self.depth and tag == "details":
             self.depth -= 1
 
     def handle_data(self, data) -> None:
-        if self.depth:
+        if self.depth and not self.in_math:
             self.blocks[-1][self.part - 1] += data
 
 

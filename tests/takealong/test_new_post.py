@@ -42,8 +42,9 @@ def tree(repo: Path) -> dict[str, bytes]:
 
 
 def script_lines(stderr: str) -> list[str]:
-    """What the script printed on stderr (make adds its own 'make: *** ... Error 1' line)."""
-    return [line for line in stderr.splitlines() if line.strip() and not line.startswith("make: ***")]
+    """What the script printed on stderr (make adds its own 'make: *** ... Error 1' line, 'make[1]: ***' when the
+    tests themselves run under make)."""
+    return [line for line in stderr.splitlines() if line.strip() and not re.match(r"make(\[\d+\])?: \*\*\*", line)]
 
 
 @pytest.fixture
