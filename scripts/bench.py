@@ -65,13 +65,19 @@ def project_copy(tmp: Path) -> Path:
     return dest
 
 
-def build(project: Path, site: Path, *, cache: Path | None, config: str = "mkdocs.yml") -> float:
+def build_env(cache: Path | None) -> dict:
+    """The environment of a measured build: a fixed date, no language override, the block cache off or in `cache`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
     env.pop("STUDYNOTES_LANG", None)
     if cache is None:
         env["STUDYNOTES_CACHE"] = "off"
     else:
         env.update(STUDYNOTES_CACHE="on", STUDYNOTES_CACHE_DIR=str(cache))
+    return env
+
+
+def build(project: Path, site: Path, *, cache: Path | None, config: str = "mkdocs.yml") -> float:
+    env = build_env(cache)
     start = time.perf_counter()
     result = subprocess.run(
         # no -q: mkdocs then drops warnings before --strict counts them, and a failing block would pass

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from bench import build_env  # noqa: E402
 from studynotes_site.posts import parse_front_matter  # noqa: E402
 
 OUT = ROOT / "bench"
@@ -100,16 +101,6 @@ def replicate(project: Path, n: int) -> list[str]:
         slugs.append(slug)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return slugs
-
-
-def build_env(cache: Path | None) -> dict:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
-    env.pop("STUDYNOTES_LANG", None)
-    if cache is None:
-        env["STUDYNOTES_CACHE"] = "off"
-    else:
-        env.update(STUDYNOTES_CACHE="on", STUDYNOTES_CACHE_DIR=str(cache))
-    return env
 
 
 def build(project: Path, site: Path, cache: Path | None) -> dict:
