@@ -112,7 +112,7 @@ def test_search_loads_only_when_opened_and_previews_formulas(browser, base_url, 
     start = page.url
     target = page.eval_on_selector("a.md-footer__link", "a => a.href")  # the previous or next page
     page.click("a.md-footer__link")
-    page.wait_for_url(target)
+    page.wait_for_url(target, timeout=120_000)  # instant navigation on a busy machine: a bounded wait, not a sleep
     assert page.url != start
     page.wait_for_load_state("networkidle")
     assert page.evaluate("() => window.__noReload === true"), "instant navigation reloaded the page"
