@@ -3,6 +3,8 @@
 - Pygments' plain-token spans are removed from each finished page (`studynotes_site.markup`).
 - The sidebars lose the template's indentation between tags (`studynotes_site.markup.compact_sidebars`).
 - Numbers and hyphenated words in table cells are kept whole across line breaks (`studynotes_site.cells`).
+- On Korean pages a particle written against a bracket, a Latin word, bold text or code never starts a line
+  (`studynotes_site.linebreaks`).
 - mkdocs-static-i18n's notice about instant navigation is silenced (see below).
 
 The other page changes are theme overrides in ``overrides/`` (language menu, search dialog label,
@@ -23,7 +25,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 from studynotes_site.cells import keep_cell_words_whole
-from studynotes_site.markup import compact_sidebars, strip_plain_tokens
+from studynotes_site.linebreaks import glue_particles
+from studynotes_site.markup import compact_sidebars, page_language, strip_plain_tokens
 
 
 def _not_instant_navigation_notice(record: logging.LogRecord) -> bool:
@@ -38,4 +41,5 @@ get_plugin_logger("mkdocs_static_i18n.reconfigure").logger.addFilter(_not_instan
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return compact_sidebars(keep_cell_words_whole(strip_plain_tokens(output)))
+    output = compact_sidebars(keep_cell_words_whole(strip_plain_tokens(output)))
+    return glue_particles(output) if page_language(page, config) == "ko" else output

@@ -166,6 +166,57 @@ MID_WORD_BREAKS = r"""() => {
 }"""
 
 
+# Hangul that starts a line right after the character before it in the same line of prose, with no space
+# between them: a particle or ending cut off from the bracket, Latin word, number, bold text or code it is
+# written against ("(MGF)⏎는", "<code>fan_in</code>⏎으로"). A break after a space, after Hangul (keep-all
+# decides those), after an opening bracket or after a separator between words (· / – —) is a fine break.
+PARTICLE_LINE_STARTS = r"""() => {
+    const article = document.querySelector('.md-content article');
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+        n.parentElement.closest('script, style, svg, .headerlink, .tabbed-block:not(:first-of-type)')
+            ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    // the block a text belongs to: the nearest ancestor that is not laid out inside a line
+    const lineBox = el => { for (let e = el; e; e = e.parentElement) {
+        if (e.closest('math') && e.localName !== 'math') continue;
+        const d = getComputedStyle(e).display;
+        if (!d.startsWith('inline') && d !== 'contents' && e.localName !== 'math') return e; } return null; };
+    const range = document.createRange();
+    const box = (node, i) => { range.setStart(node, i); range.setEnd(node, i + 1);
+        return [...range.getClientRects()].find(r => r.width > 0); };
+    const starts = [];
+    let before = null;  // the last character seen: {node, i}
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.data.length; i++) {
+            const c = node.data[i];
+            if (c === '\u2060') continue;
+            if (before && /[\uAC00-\uD7A3]/.test(c)) {
+                const b = before.node.data[before.i];
+                if (!/[\s\uAC00-\uD7A3·\/–—(\[{“‘]/.test(b) && lineBox(before.node.parentElement) === lineBox(node.parentElement)) {
+                    const prev = box(before.node, before.i), here = box(node, i);
+                    if (prev && here && here.top >= prev.bottom - 2) {
+                        const head = before.node.data.slice(Math.max(0, before.i - 15), before.i + 1);
+                        starts.push(head + '⏎' + node.data.slice(i, i + 5));
+                    }
+                }
+            }
+            before = {node, i};
+        }
+    }
+    return starts;
+}"""
+
+# Headings whose permalink (the hidden ¶ after the title) sits on a line of its own, below the title's last word.
+PERMALINKS_ALONE = r"""() => [...document.querySelectorAll('.md-content .headerlink')].filter(a => {
+    const link = [...a.getClientRects()].find(r => r.width > 0);
+    if (!link) return false;
+    const range = document.createRange();
+    range.setStart(a.parentElement, 0);
+    range.setEndBefore(a);
+    const title = [...range.getClientRects()].filter(r => r.width > 0);
+    return title.length > 0 && link.top >= Math.max(...title.map(r => r.bottom)) - 2;
+}).map(a => a.parentElement.textContent.trim().slice(0, 60))"""
+
+
 def layout_problems(tab, *, korean: bool) -> dict:
     """What does not fit the screen at the page's current width (empty on a good page), once reading.js has
     fitted the formulas: see LAYOUT; on a Korean page also the words a line break splits."""

@@ -1,0 +1,98 @@
+"""Korean lines on the finished page: a particle never starts a line.
+
+A Korean particle or ending is written against its word with no space (``학습(transfer learning)이다``,
+``<strong>모멘텀</strong>은``, ``<code>fan_in</code>으로``). ``word-break: keep-all`` keeps runs of Hangul
+together, but a browser may still break a line between a closing bracket, a Latin letter, a digit or a
+percent sign and the Hangul after it, so a narrow screen shows ``(MGF)⏎는``. No CSS property forbids that
+one break, and the two characters often sit in different elements (the bold ends before the particle), so
+`glue_particles` puts a word joiner (U+2060, invisible, no width) between them: the particle moves to the
+next line together with the end of the word it belongs to (``learning)이다``), while a long English gloss
+still breaks at its own spaces.
+
+A formula and its particle are glued by `studynotes_site.formulas` (``span.sn-nobr``), so the text right
+after a formula is left to it. Code blocks, scripts, styles, figures and formulas are left untouched; so
+is the text inside inline code, which only counts as the word a particle follows. A break after a middle
+dot, a slash or a dash stays allowed (``결합분포·주변분포``, ``학습/검증``): those separate words.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+WORD_JOINER = "\u2060"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# The characters after which Hangul may be cut off by a line break: not a space, not Hangul (keep-all holds
+# those together), not an opening bracket (no break follows one anyway), and not a separator between words.
+SEPARATORS = set("·/–—([{“‘") | {WORD_JOINER}
+# Blocks the text of which stays as written; their text does not count as the word before a particle.
+RAW = re.compile(r"<(pre|script|style|textarea|svg|math)\b.*?</\1>", re.S)
+TOKEN = re.compile(r"<[^>]*>|[^<]+")
+CHARACTER = re.compile(r"&#?\w+;|.", re.S)  # a character or an entity
+# Elements inside a line: text on both sides of their tags belongs to one line of prose.
+INLINE = {"a", "abbr", "b", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
+          "span", "strong", "sub", "sup", "time", "u", "var"}
+TAG_NAME = re.compile(r"</?([a-zA-Z][\w-]*)")
+# Left to studynotes_site.formulas: the formula's own TeX, and whatever is written against it.
+FORMULA = re.compile(r'<span\b[^>]*\bclass="[^"]*\barithmatex\b')
+
+
+def _joins(before: str | None, char: str) -> bool:
+    return (before is not None and HANGUL.match(char) is not None and not before.isspace()
+            and HANGUL.match(before) is None and before not in SEPARATORS)
+
+
+def _glue_stretch(stretch: str) -> str:
+    out: list[str] = []
+    last: str | None = None  # the last character of text on the current line, across inline tags
+    code = 0  # depth inside inline <code>: its text counts as a word but stays as written
+    formula = 0  # depth inside a formula's span
+    for token in TOKEN.findall(stretch):
+        if token.startswith("<"):
+            out.append(token)
+            name = TAG_NAME.match(token)
+            if name is None:  # a comment or a doctype
+                continue
+            tag, closing = name.group(1).lower(), token.startswith("</")
+            if formula:
+                if tag == "span":
+                    formula += -1 if closing else 1
+                last = None
+            elif not closing and FORMULA.match(token):
+                formula, last = 1, None
+            elif tag == "code":
+                code = max(0, code + (-1 if closing else 1))
+            elif tag not in INLINE:
+                last = None  # a block, a line break, an image: the line ends here
+            continue
+        if formula:
+            out.append(token)
+            continue
+        if code:
+            out.append(token)
+            last = html.unescape(token)[-1:] or last
+            continue
+        text = []
+        for piece in CHARACTER.findall(token):
+            char = html.unescape(piece) if piece.startswith("&") else piece
+            if _joins(last, char):
+                text.append(WORD_JOINER)
+            text.append(piece)
+            last = char[-1:] or last
+        out.append("".join(text))
+    return "".join(out)
+
+
+def glue_particles(page: str) -> str:
+    """``html`` (a Korean page) with a word joiner between each Hangul particle and the bracket, letter,
+    digit or bold/code end written right before it."""
+    body = page.find("<body")
+    if body < 0:
+        return page
+    out, last = [page[:body]], body
+    for match in RAW.finditer(page, body):
+        out.append(_glue_stretch(page[last:match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_glue_stretch(page[last:]))
+    return "".join(out)

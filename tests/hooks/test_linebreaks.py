@@ -1,0 +1,55 @@
+"""Word joiners between a Korean particle and what it is written against (studynotes_site.linebreaks),
+on Markdown as Python-Markdown renders it for the site."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+from studynotes_site.linebreaks import WORD_JOINER, glue_particles
+
+WJ = WORD_JOINER
+
+
+def page(md: str) -> str:
+    body = markdown.markdown(md, extensions=["pymdownx.arithmatex", "pymdownx.superfences"], extension_configs={
+        "pymdownx.arithmatex": {"generic": True}})
+    return f"<html><head><title>제목(title)은</title></head><body>{body}</body></html>"
+
+
+def glued(md: str) -> str:
+    out = glue_particles(page(md))
+    return out[out.index("<body>") + 6 : out.index("</body>")]
+
+
+def test_a_particle_after_a_bracket_bold_code_or_latin_word_is_joined() -> None:
+    md = "전이 학습(transfer learning)이다. **모멘텀(momentum)**은 `fan_in`으로 ReLU를 쓰고 99%에서 끝난다."
+    out = glued(md)
+    assert f"learning){WJ}이다." in out
+    assert f"</strong>{WJ}은" in out
+    assert f"</code>{WJ}으로" in out
+    assert f"ReLU{WJ}를" in out and f"99%{WJ}에서" in out
+    # nothing else changed: without the joiners, the body is the body as rendered
+    rendered = page(md)
+    assert out.replace(WJ, "") == rendered[rendered.index("<body>") + 6 : rendered.index("</body>")]
+    assert out.count(WJ) == 5
+
+
+def test_breaks_between_words_stay_allowed() -> None:
+    out = glued("결합분포·주변분포, 학습/검증, 가 (그중) 첫 번째, 단어 다음 단어, 한국어끼리는 keep-all이 맡는다")
+    assert out.count(WJ) == 1 and f"keep-all{WJ}이" in out
+
+
+def test_code_formulas_head_and_blocks_are_left_alone() -> None:
+    source = "```\nx = f(a)가\n```\n\n`a)b`와 $x$이다 그리고 줄 끝(a)\n\n가나다\n"
+    out = glue_particles(page(source))
+    assert "<title>제목(title)은</title>" in out  # the head is not prose
+    body = out[out.index("<body>"):]
+    assert "f(a)가" in body  # a code block as written
+    assert f"<code>a)b</code>{WJ}와" in body  # inline code stays as written; the particle after it is joined
+    assert re.search(r'<span class="arithmatex">\\\(x\\\)</span>이다', body)  # formulas.py glues this one
+    assert f"(a)</p>\n<p>가나다" in body  # a new paragraph is a new line
+
+
+def test_an_entity_counts_as_its_character() -> None:
+    assert glued("x&nbsp;가 &quot;a&quot;는") == f"<p>x&nbsp;가 &quot;a&quot;{WJ}는</p>"
