@@ -6,6 +6,9 @@
 - On Korean pages a particle written against a bracket, a Latin word, bold text or code never starts a line
   (`studynotes_site.linebreaks`).
 - mkdocs-static-i18n's notice about instant navigation is silenced (see below).
+- The 404 page (``overrides/404.html``, both languages on one page) is the Korean build's: mkdocs-static-i18n
+  renders the site's static templates again in every language's build, into the same ``404.html``, and the
+  last one would give the page English menus, search and ``<html lang>``.
 
 The other page changes are theme overrides in ``overrides/`` (language menu, search dialog label,
 ``<head>`` alternates, the ``__config`` block's ``base`` for English).
@@ -38,6 +41,19 @@ def _not_instant_navigation_notice(record: logging.LogRecord) -> bool:
 
 # the plugin's own logger, named after the builder running it (mkdocs or properdocs)
 get_plugin_logger("mkdocs_static_i18n.reconfigure").logger.addFilter(_not_instant_navigation_notice)
+
+
+_not_found: dict[str, str] = {}
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output
+    language = config.theme["language"]
+    if language == config.plugins["i18n"].default_language:
+        _not_found["page"] = output
+        return output
+    return _not_found.get("page", output)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

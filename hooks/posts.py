@@ -1,8 +1,10 @@
 """Hook: posts. Built from each post's front matter by `studynotes_site.posts`: the home page's list
 of the newest posts with links to the archive and the categories (``<!-- post-index -->``), the
 archive by year (``<!-- post-archive -->``), the category pages (``<!-- category-index: KEY -->``),
-the category and date under each post's title, and the footer's previous/next links, which follow
-the home list (home, then every post newest first). Bad front matter fails the build naming the file.
+the category and date under each post's title, and the footer's previous/next links of a course's
+pages, which stay inside the course: its category page, then its posts in the menu's order (lecture 6 ↔
+lecture 7), no link past the last one. Other pages keep MkDocs' menu order. Bad front matter fails the
+build naming the file.
 
 The posts are read once per build and language (every page asks for its neighbours: reading them
 for each page grew with the square of the number of posts).
@@ -31,9 +33,9 @@ from studynotes_site.posts import (
     collect_posts,
     expand_category,
     insert_post_meta,
+    course_order,
     neighbours,
     page_key,
-    reading_order,
 )
 
 # one build's posts per language (`mkdocs serve` loads this file afresh for every rebuild)
@@ -69,14 +71,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Previous/next of the home page and the posts follow the home list; other pages keep the nav's."""
+    """Previous/next of a course's category page and posts stay inside the course; other pages keep the nav's."""
     lang = page_language(page, config)
     try:
-        order = reading_order(posts_of(Path(config.docs_dir), lang))
+        posts = posts_of(Path(config.docs_dir), lang)
     except PostError as error:
         raise PluginError(str(error)) from error
-    found = neighbours(order, page_key(page.file.src_uri, lang))
+    key = page_key(page.file.src_uri, lang)
+    pages = {page_key(p.file.src_uri, lang): p for p in nav.pages}
+    order = course_order(list(pages), posts, key)
+    found = neighbours(order, key) if order else None
     if found is not None:
-        pages = {page_key(p.file.src_uri, lang): p for p in nav.pages}
         page.previous_page, page.next_page = (pages.get(k) if k else None for k in found)
     return context

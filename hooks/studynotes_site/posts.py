@@ -5,7 +5,8 @@ A post is ``docs/posts/<slug>.<lang>.md`` whose front matter has ``title``, ``da
 ``category`` (a key of `CATEGORIES`) and ``excerpt``; an optional ``order`` breaks ties between
 posts of the same day. A page containing ``<!-- category-index: KEY -->``
 (``docs/category/KEY.<lang>.md``) gets the posts of that category; the home page and the archive are
-`studynotes_site.listings`. The reading order (previous/next) is the home list's: newest first, all posts.
+`studynotes_site.listings`. The reading order (previous/next) is the course's: its category page, then its
+posts in the menu's order (lecture 6, lecture 7), and nothing past its last post.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CATEGORIES = {
     "stat110": {"ko": "Stat 110", "en": "Stat 110"},
     "cs231n": {"ko": "CS231n", "en": "CS231n"},
-    "ml": {"ko": "머신러닝", "en": "Machine Learning"},
+    "ml": {"ko": "머신러닝", "en": "Machine learning"},
 }
 INDEX_MARKER = "<!-- post-index -->"
 CATEGORY_MARKER = re.compile(r"<!-- category-index: (\w+) -->")
@@ -146,9 +147,17 @@ def page_key(src_uri: str, lang: str) -> str:
     return re.sub(rf"\.{lang}\.md$", ".md", src_uri)
 
 
-def reading_order(posts: list[dict]) -> list[str]:
-    """The footer's sequence of page keys: the home page, then the posts as the home page lists them."""
-    return ["index.md", *(f"posts/{p['slug']}.md" for p in posts)]
+def course_order(nav_keys: list[str], posts: list[dict], key: str) -> list[str] | None:
+    """The footer's sequence for page ``key``: its course's category page, then the course's posts in the
+    order ``nav_keys`` (the menu) lists them; None for a page outside every course (home, glossary, API)."""
+    category = {f"posts/{p['slug']}.md": p["category"] for p in posts}
+    course = category.get(key)
+    if course is None:
+        found = re.fullmatch(r"category/(\w+)\.md", key)
+        course = found.group(1) if found and found.group(1) in CATEGORIES else None
+    if course is None:
+        return None
+    return [f"category/{course}.md", *(k for k in nav_keys if category.get(k) == course)]
 
 
 def neighbours(order: list[str], key: str) -> tuple[str | None, str | None] | None:

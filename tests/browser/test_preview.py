@@ -25,7 +25,7 @@ from sitetools import LANGS, ROOT
 pytestmark = pytest.mark.browser
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from studynotes_site.posts import collect_posts, parse_front_matter  # noqa: E402
+from studynotes_site.posts import CATEGORIES, CATEGORY_HEADINGS, collect_posts  # noqa: E402
 
 EDITED = "stat110-lecture-20"
 FIRST_BUILD_S = 900
@@ -122,10 +122,14 @@ def test_an_edited_post_shows_the_whole_menu_and_its_neighbours(served, browser)
         assert "None" not in menu and all(menu), menu
         for title in titles:  # every post, by its title
             assert title in menu, title
-        order = [p["slug"] for p in posts]
-        i = order.index(EDITED)
-        home = parse_front_matter((copy / "docs" / "index.ko.md").read_text(encoding="utf-8"))["title"]
-        expected = {"prev": titles[i - 1] if i else home, "next": titles[i + 1] if i + 1 < len(titles) else None}
+        # the footer stays inside the post's course: its category page, then its posts in the menu's order
+        category = next(p["category"] for p in posts if p["slug"] == EDITED)
+        names = {f"posts/{p['slug']}": p["title"] for p in posts if p["category"] == category}
+        names[f"category/{category}"] = CATEGORY_HEADINGS["ko"].format(label=CATEGORIES[category]["ko"])
+        menu = re.findall(r"- ((?:category|posts)/[\w-]+)\.md", (copy / "mkdocs.yml").read_text(encoding="utf-8"))
+        course = [names[m] for m in menu if m in names]
+        i = course.index(names[f"posts/{EDITED}"])
+        expected = {"prev": course[i - 1] if i else None, "next": course[i + 1] if i + 1 < len(course) else None}
         footer = {rel: tab.locator(f".md-footer__link--{rel} .md-ellipsis") for rel in ("prev", "next")}
         for rel, title in expected.items():
             if title is None:

@@ -37,6 +37,9 @@ def test_published_links_become_local_links_in_the_page_language() -> None:
     ko = local_back_links(html, SITE, post_urls(PAGES, "ko"), relative_from("api/prob/"))
     assert ko.count('href="../../posts/stat110-lecture-20/"') == 2
     # the Korean page's link leads to the Korean post, the English page's to the English one
+    titled = local_back_links(html, SITE, post_urls(PAGES, "ko"), relative_from("api/prob/"),
+                              {"stat110-lecture-20": "20. 다항분포 & 코시분포"})
+    assert titled.count('">20. 다항분포 &amp; 코시분포</a>') == 2 and "Multinomial" not in titled and "again" not in titled
     assert posixpath.normpath(posixpath.join("api/prob/", "../../posts/stat110-lecture-20/")) == "posts/stat110-lecture-20"
 
 
@@ -54,7 +57,7 @@ def test_a_missing_post_fails_with_its_slug() -> None:
         local_back_links(html, SITE, post_urls(PAGES, "en"), relative_from("en/api/prob/"))
 
 
-def test_the_hook_maps_links_on_api_pages_only_and_fails_the_build_for_a_missing_post() -> None:
+def test_the_hook_maps_links_on_api_pages_only_and_fails_the_build_for_a_missing_post(tmp_path) -> None:
     """hooks/api_links.py as MkDocs calls it, with the build's files of one language."""
     from types import SimpleNamespace
 
@@ -64,17 +67,22 @@ def test_the_hook_maps_links_on_api_pages_only_and_fails_the_build_for_a_missing
     from studynotes import SITE_URL
 
     files = SimpleNamespace(documentation_pages=lambda: [SimpleNamespace(src_uri=s, url=u) for s, u in PAGES])
-    config = {"theme": {"language": "ko"}}
+    for lang, title in (("ko", "20. 다항분포 및 코시분포"), ("en", "20. Multinomial and Cauchy")):
+        (tmp_path / "posts").mkdir(exist_ok=True)
+        (tmp_path / "posts" / f"stat110-lecture-20.{lang}.md").write_text(
+            f'---\ntitle: "{title}"\ndate: 2022-02-07\ncategory: stat110\nexcerpt: x\n---\n\n# {title}\n', encoding="utf-8")
+    config = SimpleNamespace(theme={"language": "ko"}, docs_dir=str(tmp_path))
 
     def page(src_uri: str, url: str):
         return SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, locale=src_uri.split(".")[-2]), url=url)
 
     link = f'<a href="{SITE_URL}en/posts/stat110-lecture-20/">20</a>'
+    # each language's page names the post by its title in that language
     assert api_links.on_page_content(link, page("api/prob.ko.md", "api/prob/"), config, files) == (
-        '<a href="../../posts/stat110-lecture-20/">20</a>'
+        '<a href="../../posts/stat110-lecture-20/">20. 다항분포 및 코시분포</a>'
     )
     assert api_links.on_page_content(link, page("api/prob.en.md", "en/api/prob/"), config, files) == (
-        '<a href="../../posts/stat110-lecture-20/">20</a>'
+        '<a href="../../posts/stat110-lecture-20/">20. Multinomial and Cauchy</a>'
     )
     # a post page keeps its published links (its print line names the post's own address)
     assert api_links.on_page_content(link, page("posts/cs231n-lecture-7.en.md", "en/posts/cs231n-lecture-7/"), config, files) == link

@@ -32,7 +32,12 @@ PARTIALS = {
         '<div class="md-search" data-md-component="search" role="dialog">',
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
     ),
-    "partials/alternate.html": ('class="md-select__link">', 'class="md-select__link" target="_self">'),
+    "partials/alternate.html": (
+        '<a href="{{ alt.link | url }}" hreflang="{{ alt.lang }}" class="md-select__link">',
+        "<a href=\"{{ alt.link | url if page else base_url.rstrip('/') ~ '/' ~ ('' if alt.lang == config.theme.language"
+        " else alt.lang ~ '/') }}\" hreflang=\"{{ alt.lang }}\" class=\"md-select__link\" target=\"_self\"{{ '' if page"
+        " else ' data-sn-home' }}>",
+    ),
     "partials/source.html": ('class="md-source" data-md-component="source">', 'class="md-source">'),
     "partials/copyright.html": ("  {% endif %}\n  {% if not config.extra.generator == false %}", FEED_LINK),
 }
@@ -53,7 +58,7 @@ def test_partial_is_materials_with_one_change(name) -> None:
 
 def test_every_override_is_checked_here() -> None:
     files = {p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html")}
-    assert files == {*PARTIALS, "main.html"}
+    assert files == {*PARTIALS, "main.html", "404.html"}
 
 
 def block(template: str, name: str) -> str:

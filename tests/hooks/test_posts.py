@@ -13,12 +13,12 @@ from studynotes_site.posts import (
     INDEX_MARKER,
     PostError,
     collect_posts,
+    course_order,
     expand_category,
     insert_post_meta,
     neighbours,
     page_key,
     parse_front_matter,
-    reading_order,
     render_index,
 )
 
@@ -161,13 +161,21 @@ def test_post_meta_goes_right_under_the_title(lang) -> None:
         insert_post_meta("## Only a section\n", post, lang)
 
 
-def test_reading_order_is_the_home_list_and_neighbours_stop_at_the_ends(tmp_path) -> None:
+def test_reading_order_follows_the_course_and_stops_at_its_end(tmp_path) -> None:
     _three_posts(tmp_path)
-    order = reading_order(collect_posts(tmp_path, "en"))
-    assert order == ["index.md", "posts/p-new.md", "posts/c-mid.md", "posts/p-old.md"]
-    assert neighbours(order, "index.md") == (None, "posts/p-new.md")
-    assert neighbours(order, "posts/c-mid.md") == ("posts/p-new.md", "posts/p-old.md")
-    assert neighbours(order, "posts/p-old.md") == ("posts/c-mid.md", None)
-    assert neighbours(order, "glossary.md") is None
+    posts = collect_posts(tmp_path, "en")
+    # the menu's order, not the dates: p-old is listed before p-new
+    menu = ["index.md", "category/stat110.md", "posts/p-old.md", "posts/p-new.md", "category/cs231n.md",
+            "posts/c-mid.md", "glossary.md"]
+    stat110 = ["category/stat110.md", "posts/p-old.md", "posts/p-new.md"]
+    for key in stat110:
+        assert course_order(menu, posts, key) == stat110
+    assert neighbours(stat110, "category/stat110.md") == (None, "posts/p-old.md")
+    assert neighbours(stat110, "posts/p-old.md") == ("category/stat110.md", "posts/p-new.md")
+    assert neighbours(stat110, "posts/p-new.md") == ("posts/p-old.md", None)
+    assert course_order(menu, posts, "posts/c-mid.md") == ["category/cs231n.md", "posts/c-mid.md"]
+    for outside in ("index.md", "glossary.md", "category/physics.md"):
+        assert course_order(menu, posts, outside) is None
+    assert neighbours(stat110, "glossary.md") is None
     assert page_key("posts/p-new.en.md", "en") == "posts/p-new.md" and page_key("index.ko.md", "ko") == "index.md"
     assert page_key("posts/a.ko.md", "en") == "posts/a.ko.md"

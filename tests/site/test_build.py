@@ -54,7 +54,7 @@ def test_home_lists_the_newest_posts_newest_first(built_site, lang) -> None:
         assert meta["date"].isoformat() in html
     listed = sorted(expected, key=positions.get)
     assert listed == expected
-    categories = {"ko": ("Stat 110", "CS231n", "머신러닝"), "en": ("Stat 110", "CS231n", "Machine Learning")}[lang]
+    categories = {"ko": ("Stat 110", "CS231n", "머신러닝"), "en": ("Stat 110", "CS231n", "Machine learning")}[lang]
     present = {m["category"] for m in metas.values()}
     for key, name in zip(("stat110", "cs231n", "ml"), categories):
         if key in present:

@@ -1,5 +1,5 @@
 """Navigation as a reader meets it: each post's date and category under its title, the category pages,
-the footer's previous/next in the home list's order, and the glossary (one row per term, links that land)."""
+the footer's previous/next inside each course, and the glossary (one row per term, links that land)."""
 
 from __future__ import annotations
 
@@ -83,16 +83,38 @@ def test_home_cards_link_their_category_page(built_site, lang) -> None:
         assert resolve(home, href)[0] == built_page(built_site, f"category/{front_matters(lang)[slug]['category']}", lang).resolve()
 
 
+def menu_courses() -> dict[str, list[str]]:
+    """Each course as mkdocs.yml's menu lists it: its category page, then its posts (read here with plain YAML)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = yaml.safe_load(text[text.index("\nnav:"):])["nav"]
+    courses = {}
+
+    def walk(items):
+        for item in items:
+            for value in item.values() if isinstance(item, dict) else []:
+                if isinstance(value, list):
+                    pages = [v for v in value if isinstance(v, str)]
+                    if pages and pages[0].startswith("category/"):
+                        courses[pages[0]] = [p.removesuffix(".md") for p in pages]
+                    walk(value)
+
+    walk(nav)
+    return courses
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_footer_follows_the_home_list(built_site, lang) -> None:
-    order = ["index", *(f"posts/{slug}" for slug in newest_first(lang))]
-    for i, name in enumerate(order):
-        page = built_page(built_site, name, lang)
-        links = footer_links(page.read_text(encoding="utf-8"))
-        expected = {"prev": order[i - 1] if i else None, "next": order[i + 1] if i + 1 < len(order) else None}
-        for rel, want in expected.items():
-            got = resolve(page, links[rel])[0] if rel in links else None
-            assert got == (built_page(built_site, want, lang).resolve() if want else None), f"{name} {rel}"
+def test_footer_stays_inside_each_course(built_site, lang) -> None:
+    courses = menu_courses()
+    assert {"category/cs231n.md", "category/stat110.md", "category/ml.md"} <= set(courses)
+    assert courses["category/cs231n.md"][1:3] == ["posts/cs231n-lecture-6", "posts/cs231n-lecture-7"]
+    for order in courses.values():
+        for i, name in enumerate(order):
+            page = built_page(built_site, name, lang)
+            links = footer_links(page.read_text(encoding="utf-8"))
+            expected = {"prev": order[i - 1] if i else None, "next": order[i + 1] if i + 1 < len(order) else None}
+            for rel, want in expected.items():
+                got = resolve(page, links[rel])[0] if rel in links else None
+                assert got == (built_page(built_site, want, lang).resolve() if want else None), f"{name} {rel}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
