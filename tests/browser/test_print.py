@@ -98,3 +98,44 @@ def test_print_check_sees_a_caption_split_from_its_figure(open_page, tmp_path) -
     page.add_style_tag(content="@media print { .md-typeset figure.sn-figure > figcaption { break-before: page; } }")
     pages = pdf_pages(page.pdf(format="A4", display_header_footer=True), tmp_path)
     assert len(split_figures(figures, pages)) == len(figures), "a caption printed apart from its figure went unnoticed"
+
+
+# A driven figure's setting (its controls' labels and values, without the button) and its caption's longest text.
+DRIVEN = """els => els.map(root => {
+    const controls = root.querySelector('.sn-race__controls').cloneNode(true);
+    controls.querySelectorAll('button').forEach(b => b.remove());
+    const c = root.querySelector('figure figcaption').cloneNode(true);
+    c.querySelectorAll('math').forEach(m => m.replaceWith('\\u0000'));
+    return {setting: controls.textContent, caption: c.textContent.split('\\u0000').sort((a, b) => b.trim().length - a.trim().length)[0]};
+})"""
+
+
+@pytest.mark.parametrize("path", ["en/posts/stat110-lectures-4-10/", "en/posts/stat110-lecture-20/", "en/posts/cs231n-lecture-7/"])
+def test_a_driven_figure_prints_its_setting_on_its_page(open_page, path, tmp_path) -> None:
+    # on US Letter paper each of these figures had its setting at the foot of one page, its drawing on the next
+    page, _ = open_page(path)
+    figures = page.eval_on_selector_all(".sn-race, .sn-switch", DRIVEN)
+    assert figures
+    pages = [p.replace("\u2060", "") for p in pdf_pages(page.pdf(format="Letter", display_header_footer=True), tmp_path)]
+    for figure in figures:
+        setting, caption = compact(figure["setting"]).replace("\u2060", ""), compact(figure["caption"]).replace("\u2060", "")
+        assert any(setting in p and caption in p for p in pages), f"{path}: {setting!r} printed apart from its figure"
+
+
+def test_the_dark_scheme_prints_on_white_paper_with_the_date_once(open_page, tmp_path) -> None:
+    from PIL import Image
+
+    page, _ = open_page(f"posts/{POST}/", color_scheme="dark")
+    pdf = page.pdf(format="A4", print_background=True)  # a reader who prints with backgrounds on
+    (tmp_path / "dark.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "30", "-f", "1", "-l", "2", "-png", str(tmp_path / "dark.pdf"), str(tmp_path / "p")], check=True)
+    shots = sorted(tmp_path.glob("p-*.png"))
+    assert len(shots) == 2
+    for shot in shots:
+        image = Image.open(shot).convert("L")
+        w, h = image.size
+        edges = [image.getpixel((x, y)) for x in (1, w // 2, w - 2) for y in (1, h - 2)]
+        assert min(edges) > 240, f"{shot.name}: the page's margin prints dark {edges}"
+    meta = yaml.safe_load((ROOT / "docs" / "posts" / f"{POST}.ko.md").read_text(encoding="utf-8").split("---\n")[1])
+    text = "".join(pdf_pages(pdf, tmp_path))
+    assert text.count(compact(meta["date"].strftime("%Y. %m. %d."))) == 1, "the date prints more than once"
