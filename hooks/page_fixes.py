@@ -3,7 +3,7 @@
 - Pygments' plain-token spans are removed from each finished page (`studynotes_site.markup`).
 - The sidebars lose the template's indentation between tags (`studynotes_site.markup.compact_sidebars`).
 - Numbers and hyphenated words in table cells are kept whole across line breaks (`studynotes_site.cells`).
-- On Korean pages a particle written against a bracket, a Latin word, bold text or code never starts a line
+- On Korean pages a particle written against a closing bracket or other punctuation never starts a line
   (`studynotes_site.linebreaks`).
 - mkdocs-static-i18n's notice about instant navigation is silenced (see below).
 - The 404 page (``overrides/404.html``, both languages on one page) is the Korean build's: mkdocs-static-i18n

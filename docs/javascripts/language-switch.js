@@ -27,11 +27,24 @@
     }
     return id ? "#" + encodeURIComponent(id) : "";
   };
+  // The section is read when the reader reaches for the menu (pointer or keyboard on the language button),
+  // before anything else moves the page, and only while the page shown is the one at the address (instant
+  // navigation changes the address before the new page arrives).
+  let shown = location.pathname;
+  let reading = "";
+  const menu = (node) => node instanceof Element && node.closest(".md-header .md-select");
+  const remember = (event) => {
+    if (menu(event.target) && !menu(event.relatedTarget)) {  // entering the menu, not moving inside it
+      reading = location.pathname === shown ? section() : "";
+    }
+  };
+  document.addEventListener("pointerover", remember, true);
+  document.addEventListener("focusin", remember, true);
   const target = (lang, withHash) => {
     const here = new URL(location.href);
     if (!here.href.startsWith(root.href)) return null;
     const path = here.pathname.slice(root.pathname.length).replace(/^en\//, "");
-    return root.href + (lang === "en" ? "en/" : "") + path + (withHash ? section() || here.hash : "");
+    return root.href + (lang === "en" ? "en/" : "") + path + (withHash ? reading || here.hash : "");
   };
   const update = (withHash) => {
     for (const link of document.querySelectorAll(".md-select__link[hreflang]:not([data-sn-home])")) {
@@ -40,7 +53,11 @@
     }
   };
 
-  document$.subscribe(() => update(false));
+  document$.subscribe(() => {
+    shown = location.pathname;
+    reading = "";
+    update(false);
+  });
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element && event.target.closest(".md-select__link[hreflang]");
     if (!link) return;

@@ -1,13 +1,13 @@
 """Korean lines on the finished page: a particle never starts a line.
 
 A Korean particle or ending is written against its word with no space (``학습(transfer learning)이다``,
-``<strong>모멘텀</strong>은``, ``<code>fan_in</code>으로``). ``word-break: keep-all`` keeps runs of Hangul
-together, but a browser may still break a line between a closing bracket, a Latin letter, a digit or a
-percent sign and the Hangul after it, so a narrow screen shows ``(MGF)⏎는``. No CSS property forbids that
-one break, and the two characters often sit in different elements (the bold ends before the particle), so
-`glue_particles` puts a word joiner (U+2060, invisible, no width) between them: the particle moves to the
-next line together with the end of the word it belongs to (``learning)이다``), while a long English gloss
-still breaks at its own spaces.
+``<strong>모멘텀(momentum)</strong>은``, ``99%에서``). ``word-break: keep-all`` keeps Hangul together with
+the letters and digits around it (``ReLU를``, ``6편``), but Chromium still breaks a line between a closing
+bracket, a percent sign, a full stop or a hyphen and the Hangul after it, so a narrow screen shows
+``(MGF)⏎는``. No CSS property forbids that one break, and the two characters often sit in different
+elements (the bold ends before the particle), so `glue_particles` puts a word joiner (U+2060, invisible,
+no width; find-in-page ignores it) between them: the particle moves to the next line together with the end
+of the word it belongs to (``learning)이다``), while a long English gloss still breaks at its own spaces.
 
 A formula and its particle are glued by `studynotes_site.formulas` (``span.sn-nobr``), so the text right
 after a formula is left to it. Code blocks, scripts, styles, figures and formulas are left untouched; so
@@ -22,9 +22,10 @@ import re
 
 WORD_JOINER = "\u2060"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-# The characters after which Hangul may be cut off by a line break: not a space, not Hangul (keep-all holds
-# those together), not an opening bracket (no break follows one anyway), and not a separator between words.
-SEPARATORS = set("·/–—([{“‘") | {WORD_JOINER}
+# The characters after which Hangul may be cut off by a line break are the punctuation marks other than
+# these: quotes and opening brackets (no break follows them), separators between words (a break there is
+# fine) and the joiner itself. Letters, digits and Hangul are held together with Hangul by keep-all.
+NOT_BEFORE_A_JOINER = set("·/–—([{“‘\"'’”") | {WORD_JOINER}
 # Blocks the text of which stays as written; their text does not count as the word before a particle.
 RAW = re.compile(r"<(pre|script|style|textarea|svg|math)\b.*?</\1>", re.S)
 TOKEN = re.compile(r"<[^>]*>|[^<]+")
@@ -39,7 +40,7 @@ FORMULA = re.compile(r'<span\b[^>]*\bclass="[^"]*\barithmatex\b')
 
 def _joins(before: str | None, char: str) -> bool:
     return (before is not None and HANGUL.match(char) is not None and not before.isspace()
-            and HANGUL.match(before) is None and before not in SEPARATORS)
+            and not before.isalnum() and before not in NOT_BEFORE_A_JOINER)
 
 
 def _glue_stretch(stretch: str) -> str:
@@ -84,8 +85,8 @@ def _glue_stretch(stretch: str) -> str:
 
 
 def glue_particles(page: str) -> str:
-    """``html`` (a Korean page) with a word joiner between each Hangul particle and the bracket, letter,
-    digit or bold/code end written right before it."""
+    """``page`` (a Korean page) with a word joiner between each Hangul particle and the closing bracket or
+    other punctuation written right before it (also where bold text or code ends with one)."""
     body = page.find("<body")
     if body < 0:
         return page

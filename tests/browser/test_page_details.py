@@ -45,16 +45,28 @@ def test_switching_language_keeps_the_section_being_read(open_page, base_url, la
     post = "posts/stat110-lecture-20/"
     here, other = ("", "en/") if lang == "ko" else ("en/", "")
     tab, watch = open_page(here + post, width=1280)
-    # the reader scrolls (no anchor in the address) until the third section's heading is at the top, and a bit on
+    # the reader scrolls (no anchor in the address) until a section's heading, past the first one and with
+    # a paragraph under it before the next heading, has just passed the top
     heading = tab.evaluate(
         """() => {
-            const h = document.querySelectorAll('.md-content article h2[id]')[2];
+            const h = [...document.querySelectorAll('.md-content article h2[id]')].slice(1)
+                .find(e => e.nextElementSibling && e.nextElementSibling.localName === 'p');
             h.scrollIntoView();
-            window.scrollBy(0, 150);
+            window.scrollBy(0, 5);
             return h.id;
         }"""
     )
-    tab.wait_for_function("() => window.scrollY > 300")
+    # the blocks above lay themselves out as they come near the screen (content-visibility), which moves the
+    # heading: scroll again until it stays just above the top
+    tab.wait_for_function(
+        """id => {
+            const h = document.getElementById(id), top = h.getBoundingClientRect().top;
+            if (top < -10 || top > -1) { h.scrollIntoView(); window.scrollBy(0, 5); return false; }
+            return true;
+        }""",
+        arg=heading,
+        polling=200,
+    )
     assert "#" not in tab.url
     tab.locator(".md-header__option .md-select").hover()
     tab.click(f".md-select__link[hreflang='{'en' if lang == 'ko' else 'ko'}']")

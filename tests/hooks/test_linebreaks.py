@@ -22,34 +22,34 @@ def glued(md: str) -> str:
     return out[out.index("<body>") + 6 : out.index("</body>")]
 
 
-def test_a_particle_after_a_bracket_bold_code_or_latin_word_is_joined() -> None:
-    md = "전이 학습(transfer learning)이다. **모멘텀(momentum)**은 `fan_in`으로 ReLU를 쓰고 99%에서 끝난다."
+def test_a_particle_after_a_bracket_or_punctuation_is_joined_also_across_bold_and_code() -> None:
+    md = "전이 학습(transfer learning)이다. **모멘텀(momentum)**은 `sqrt(fan_in)`으로 al.은 99%에서 z-점수가 끝난다."
     out = glued(md)
     assert f"learning){WJ}이다." in out
     assert f"</strong>{WJ}은" in out
     assert f"</code>{WJ}으로" in out
-    assert f"ReLU{WJ}를" in out and f"99%{WJ}에서" in out
+    assert f"al.{WJ}은" in out and f"99%{WJ}에서" in out and f"z-{WJ}점수" in out
     # nothing else changed: without the joiners, the body is the body as rendered
     rendered = page(md)
     assert out.replace(WJ, "") == rendered[rendered.index("<body>") + 6 : rendered.index("</body>")]
-    assert out.count(WJ) == 5
+    assert out.count(WJ) == 6
 
 
-def test_breaks_between_words_stay_allowed() -> None:
-    out = glued("결합분포·주변분포, 학습/검증, 가 (그중) 첫 번째, 단어 다음 단어, 한국어끼리는 keep-all이 맡는다")
-    assert out.count(WJ) == 1 and f"keep-all{WJ}이" in out
+def test_breaks_between_words_stay_allowed_and_keep_all_holds_letters_and_digits() -> None:
+    out = glued("결합분포·주변분포, 학습/검증, 가 (그중) 첫 번째, 단어 다음 단어, ReLU를 쓴 6편, `fan_in`으로, '3'은")
+    assert WJ not in out
 
 
 def test_code_formulas_head_and_blocks_are_left_alone() -> None:
-    source = "```\nx = f(a)가\n```\n\n`a)b`와 $x$이다 그리고 줄 끝(a)\n\n가나다\n"
+    source = "```\nx = f(a)가\n```\n\n`a)`와 $x$이다 그리고 줄 끝(a)\n\n가나다\n"
     out = glue_particles(page(source))
     assert "<title>제목(title)은</title>" in out  # the head is not prose
     body = out[out.index("<body>"):]
     assert "f(a)가" in body  # a code block as written
-    assert f"<code>a)b</code>{WJ}와" in body  # inline code stays as written; the particle after it is joined
+    assert f"<code>a)</code>{WJ}와" in body  # inline code stays as written; the particle after it is joined
     assert re.search(r'<span class="arithmatex">\\\(x\\\)</span>이다', body)  # formulas.py glues this one
     assert f"(a)</p>\n<p>가나다" in body  # a new paragraph is a new line
 
 
 def test_an_entity_counts_as_its_character() -> None:
-    assert glued("x&nbsp;가 &quot;a&quot;는") == f"<p>x&nbsp;가 &quot;a&quot;{WJ}는</p>"
+    assert glued("x.&nbsp;가 (a&gt;b)는 3&amp;은") == f"<p>x.&nbsp;가 (a&gt;b){WJ}는 3&amp;{WJ}은</p>"
