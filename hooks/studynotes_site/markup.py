@@ -18,6 +18,49 @@ def strip_plain_tokens(html: str) -> str:
     return PLAIN_TOKEN.sub(r"\1", html)
 
 
+# Material sets up every tab set marked `data-tabs` (pymdownx.tabbed's mark): scroll buttons, a sliding
+# underline, labels turned into links. Each setup reads the tab set's size right after changing it, and
+# inside a block skipped by `content-visibility` that read lays the whole block out: one forced layout per
+# tab set on a phone's first seconds. An executed block's two tabs (result, code) need none of it: without
+# the mark the radio buttons and labels work as pymdownx.tabbed built them, and site.css underlines the
+# chosen label.
+TAB_SET_MARK = re.compile(r'(<div class="tabbed-set tabbed-alternate") data-tabs="[^"]*"')
+
+
+def unmark_tab_sets(html: str) -> str:
+    """``html`` with its tab sets left to the browser (no `data-tabs`, so Material does not set them up)."""
+    return TAB_SET_MARK.sub(r"\1", html)
+
+
+# A code block in a tab that is not the first (the code of an executed block, shown when the reader opens
+# its tab): the block's first tab ends right before it.
+HIDDEN_TAB_CODE = re.compile(
+    r'(</div>\n<div class="tabbed-block">\n<div class="highlight">(?:<span class="filename">[^<]*</span>)?'
+    r"<pre><span></span><code>)(.*?)(</code></pre>)",
+    re.S,
+)
+TAG = re.compile(r"<[^>]+>")
+
+
+def defer_hidden_highlighting(html: str) -> str:
+    """``html`` with the code of closed tabs as plain text, its highlighting kept in a ``<template>`` beside it.
+
+    A post's closed code tabs hold thousands of Pygments spans (a third of its elements) that nobody sees
+    until a tab is opened. The code stays in the page as text, so it reads, copies and prints without
+    JavaScript; ``docs/javascripts/source-tabs.js`` puts the highlighted version (the template's content,
+    which the browser parses but does not add to the document) in its place when the tab is opened.
+    """
+
+    def defer(match: re.Match) -> str:
+        highlighted = match.group(2)
+        if "<" not in highlighted:
+            return match.group(0)
+        text = TAG.sub("", highlighted)  # only spans are inside: the text, its entities still escaped
+        return f'{match.group(1)}{text}{match.group(3)}<template class="sn-highlight">{highlighted}</template>'
+
+    return HIDDEN_TAB_CODE.sub(defer, html)
+
+
 # The two sidebars (site menu and table of contents), from the first to the start of the content.
 SIDEBARS = re.compile(r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-content")', re.S)
 TEMPLATE_INDENT = re.compile(r">[ \t]*\n\s*<")

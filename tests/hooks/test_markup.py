@@ -4,9 +4,16 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import markdown
-from studynotes_site.markup import PLAIN_TOKEN, page_name, strip_plain_tokens
+from studynotes_site.markup import (
+    PLAIN_TOKEN,
+    defer_hidden_highlighting,
+    page_name,
+    strip_plain_tokens,
+    unmark_tab_sets,
+)
 
 FENCE = "```python\ndef f( a ,\n        b):  # a comment\n    return a \\\n        + sum(b, 'done')\n```\n"
 
@@ -39,3 +46,42 @@ def test_stripping_keeps_the_text_and_the_coloured_tokens() -> None:
 def test_page_name_is_the_same_in_every_language() -> None:
     assert page_name("posts/stat110-lecture-20.ko.md") == page_name("posts/stat110-lecture-20.en.md") == "posts/stat110-lecture-20"
     assert page_name("index.en.md") == "index"
+
+
+TABS = (
+    '=== "Result"\n\n    Some result with `inline code`.\n\n'
+    '=== "Source"\n\n    ```python title="x1.py"\n    ' + FENCE.split("\n", 1)[1].replace("\n", "\n    ").rstrip() + "\n\n"
+)
+
+
+def tabbed() -> str:
+    return markdown.markdown(
+        TABS,
+        extensions=["pymdownx.highlight", "pymdownx.superfences", "pymdownx.tabbed"],
+        extension_configs={"pymdownx.tabbed": {"alternate_style": True}},
+    )
+
+
+def test_tab_sets_lose_the_mark_material_sets_up() -> None:
+    html = tabbed()
+    assert 'class="tabbed-set tabbed-alternate" data-tabs="1:2"' in html, "pymdownx.tabbed changed its markup"
+    unmarked = unmark_tab_sets(html)
+    assert "data-tabs" not in unmarked and unmarked.count("tabbed-set") == html.count("tabbed-set")
+
+
+def test_closed_tab_code_is_plain_text_with_its_highlighting_kept_beside_it() -> None:
+    html = strip_plain_tokens(tabbed())
+    deferred = defer_hidden_highlighting(html)
+    code = re.search(r"<pre><span></span><code>(.*?)</code></pre>", deferred, re.S).group(1)
+    template = re.search(r'<template class="sn-highlight">(.*?)</template>', deferred, re.S).group(1)
+    original = re.search(r"<pre><span></span><code>(.*?)</code></pre>", html, re.S).group(1)
+    assert "<" not in code, "the closed tab's code still holds elements"
+    assert template == original and '<span class="k">' in template  # the highlighting, untouched
+    # the text a reader copies or reads without JavaScript is the code, character for character
+    assert code == text_of(original)
+    assert "return a \\\n        + sum(b, 'done')" in unescape(code)
+    assert deferred.replace(code, "", 1).replace(f'<template class="sn-highlight">{template}</template>', "") == html.replace(original, "", 1)
+    # the first tab's content and a page without tabs are left alone
+    assert "Some result with <code>inline code</code>" in deferred
+    plain = strip_plain_tokens(highlighted())
+    assert defer_hidden_highlighting(plain) == plain
