@@ -2,7 +2,7 @@
 
 - Pygments' plain-token spans are removed from each finished page (`studynotes_site.markup`).
 - Tab sets lose Material's `data-tabs` mark (the browser alone switches them), and the code of a closed tab
-  is plain text until the tab is opened, its highlighting kept in a `<template>` (`studynotes_site.markup`).
+  is plain text until the tab is opened, its highlighting kept as runs in `data-sn-hl` (`studynotes_site.markup`).
 - The sidebars lose the template's indentation between tags (`studynotes_site.markup.compact_sidebars`).
 - Numbers and hyphenated words in table cells are kept whole across line breaks (`studynotes_site.cells`).
 - mkdocs-static-i18n's notice about instant navigation is silenced (see below).

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 
 import markdown
 from studynotes_site.markup import (
@@ -69,19 +69,39 @@ def test_tab_sets_lose_the_mark_material_sets_up() -> None:
     assert "data-tabs" not in unmarked and unmarked.count("tabbed-set") == html.count("tabbed-set")
 
 
-def test_closed_tab_code_is_plain_text_with_its_highlighting_kept_beside_it() -> None:
+def rebuilt(text: str, runs: str) -> str:
+    """The highlighted code from the plain text and its runs, as source-tabs.js rebuilds it."""
+    plain, out, at = unescape(text), [], 0
+    for run in runs.split(" "):
+        name, _, length = run.rpartition(":")
+        piece = plain[at : at + int(length)]
+        at += int(length)
+        out.append(f'<span class="{name.replace(".", " ")}">{escape(piece, quote=False)}</span>' if name else escape(piece, quote=False))
+    return "".join(out) + escape(plain[at:], quote=False)
+
+
+def test_closed_tab_code_is_plain_text_with_its_highlighting_as_runs() -> None:
     html = strip_plain_tokens(tabbed())
     deferred = defer_hidden_highlighting(html)
-    code = re.search(r"<pre><span></span><code>(.*?)</code></pre>", deferred, re.S).group(1)
-    template = re.search(r'<template class="sn-highlight">(.*?)</template>', deferred, re.S).group(1)
     original = re.search(r"<pre><span></span><code>(.*?)</code></pre>", html, re.S).group(1)
+    runs, code = re.search(r'<pre><span></span><code data-sn-hl="([^"]*)">(.*?)</code></pre>', deferred, re.S).groups()
     assert "<" not in code, "the closed tab's code still holds elements"
-    assert template == original and '<span class="k">' in template  # the highlighting, untouched
     # the text a reader copies or reads without JavaScript is the code, character for character
     assert code == text_of(original)
     assert "return a \\\n        + sum(b, 'done')" in unescape(code)
-    assert deferred.replace(code, "", 1).replace(f'<template class="sn-highlight">{template}</template>', "") == html.replace(original, "", 1)
+    # the runs give back every coloured token of the original
+    assert unescape(rebuilt(code, runs)) == unescape(original) and '<span class="k">' in original
+    assert len(deferred) < len(html)
     # the first tab's content and a page without tabs are left alone
     assert "Some result with <code>inline code</code>" in deferred
     plain = strip_plain_tokens(highlighted())
     assert defer_hidden_highlighting(plain) == plain
+
+
+def test_runs_count_characters_as_the_browser_does() -> None:
+    """Hangul, an escaped character and a character outside the BMP (two UTF-16 units) in one closed tab."""
+    code = '<span class="s2">&quot;확률 𝔼&quot;</span> &lt; <span class="mi">1</span>'
+    html = ('<div class="tabbed-block">x</div>\n<div class="tabbed-block">\n<div class="highlight"><pre><span></span>'
+            f"<code>{code}</code></pre></div>")
+    runs = re.search(r'data-sn-hl="([^"]*)"', defer_hidden_highlighting(html)).group(1)
+    assert runs == "s2:7 3 mi:1"
