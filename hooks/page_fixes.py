@@ -1,6 +1,8 @@
 """Hook: page fixes that no theme extension point covers.
 
 - Pygments' plain-token spans are removed from each finished page (`studynotes_site.markup`).
+- Tab sets lose Material's `data-tabs` mark (the browser alone switches them), and the code of a closed tab
+  is plain text until the tab is opened, its highlighting kept as runs in `data-sn-hl` (`studynotes_site.markup`).
 - The sidebars lose the template's indentation between tags (`studynotes_site.markup.compact_sidebars`).
 - Numbers and hyphenated words in table cells are kept whole across line breaks (`studynotes_site.cells`).
 - mkdocs-static-i18n's notice about instant navigation is silenced (see below).
@@ -23,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 from studynotes_site.cells import keep_cell_words_whole
-from studynotes_site.markup import compact_sidebars, strip_plain_tokens
+from studynotes_site.markup import compact_sidebars, defer_hidden_highlighting, strip_plain_tokens, unmark_tab_sets
 
 
 def _not_instant_navigation_notice(record: logging.LogRecord) -> bool:
@@ -38,4 +40,5 @@ get_plugin_logger("mkdocs_static_i18n.reconfigure").logger.addFilter(_not_instan
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return compact_sidebars(keep_cell_words_whole(strip_plain_tokens(output)))
+    output = defer_hidden_highlighting(unmark_tab_sets(strip_plain_tokens(output)))
+    return compact_sidebars(keep_cell_words_whole(output))
