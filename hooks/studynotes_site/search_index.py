@@ -127,7 +127,10 @@ def write_index(folder: Path, index: dict, path: str, counted: dict | None = Non
     built = build(index["docs"], counted)
     shards = shard(built["postings"])
     texts = {f"shards/{i}.json": dumps(s) for i, s in enumerate(shards)}
-    texts.update({f"pages/{i}.json": dumps(p) for i, p in enumerate(built["pages"])})
+    cache: dict = counted.setdefault(("page texts", str(folder)), {}) if counted is not None else {}
+    for i, page in enumerate(built["pages"]):  # most pages are as they were: their text too
+        content = tuple(tuple(entry) for entry in page)
+        texts[f"pages/{i}.json"] = cache[content] if content in cache else cache.setdefault(content, dumps(page))
     version = hashlib.sha256("".join(f"{k}\0{v}\0" for k, v in sorted(texts.items())).encode()).hexdigest()[:12]
     starts = [0]
     for page in built["pages"]:

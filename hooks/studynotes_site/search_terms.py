@@ -69,6 +69,7 @@ def key(term: str) -> str:
     return term[0] if "가" <= term[0] <= "힣" else term[:2]
 
 
+@lru_cache(maxsize=200_000)
 def bucket(term: str, buckets: int) -> int:
     """FNV-1a (32 bit) over the UTF-16 code units of the term's `key`, modulo ``buckets``."""
     h = 0x811C9DC5

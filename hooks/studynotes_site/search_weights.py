@@ -78,7 +78,7 @@ def weigh(ordered: list[dict], keys: list, bodies: list, cache: dict) -> dict[st
     flattened as ``[doc-id gap, weight, ...]`` in document order. Vectorised: at 108 posts a language
     has about half a million (term, document) pairs."""
     vocabulary: dict[str, int] = cache.setdefault("vocabulary", {})
-    parts: dict[str, list] = {"term": [], "tf": [], "head": [], "doc": [], "length": [], "page": []}
+    parts: dict[str, list] = {"term": [], "tf": [], "head": [], "doc": [], "length": [], "page": [], "n": []}
     for doc_id, doc in enumerate(ordered):
         if bodies[doc_id] is None:
             continue
@@ -96,12 +96,14 @@ def weigh(ordered: list[dict], keys: list, bodies: list, cache: dict) -> dict[st
         parts["term"].append(term_ids)
         parts["tf"].append(tfs)
         parts["head"].append(heads)
-        parts["doc"].append(np.full(len(term_ids), doc_id, dtype=np.int64))
-        parts["length"].append(np.full(len(term_ids), float(length)))
-        parts["page"].append(np.full(len(term_ids), page))
+        parts["doc"].append(doc_id)
+        parts["length"].append(float(length))
+        parts["page"].append(page)
+        parts["n"].append(len(term_ids))
     if not parts["term"]:
         return {}
-    term, tf, head, doc, length, page = (np.concatenate(parts[k]) for k in ("term", "tf", "head", "doc", "length", "page"))
+    term, tf, head = (np.concatenate(parts[k]) for k in ("term", "tf", "head"))
+    doc, length, page = (np.repeat(np.array(parts[k]), parts["n"]) for k in ("doc", "length", "page"))
     kinds = np.array([KIND[kind(d["location"])] for d in ordered])
     score = np.zeros(len(doc))
     for population in (True, False):
