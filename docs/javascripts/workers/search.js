@@ -144,7 +144,8 @@ async function search(query) {
     const section = list.find(([doc]) => doc !== sn.starts[page]);
     return { page, list, score: (own ? own[1].score : 0) + SECTION * (section ? section[1].score : 0) };
   }).sort((a, b) => b.score - a.score || a.page - b.page);
-  // API pages after every post (sn.kinds: a letter per page, "a" for an API page, "p" for a post)
+  // API pages after every post and other page (sn.kinds: a letter per page, the initial of its kind in
+  // search_weights.py: "a" an API page, "p" a post or another page, "g" a glossary row, "i" an index page)
   const lastPost = ranked.map((r) => sn.kinds[r.page]).lastIndexOf("p");
   const api = ranked.slice(0, lastPost).filter((r) => sn.kinds[r.page] === "a");
   if (api.length) {
