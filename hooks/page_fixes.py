@@ -1,6 +1,8 @@
 """Hook: page fixes that no theme extension point covers.
 
 - Pygments' plain-token spans are removed from each finished page (`studynotes_site.markup`).
+- Tab sets lose Material's `data-tabs` mark (the browser alone switches them), and the code of a closed tab
+  is plain text until the tab is opened, its highlighting kept as runs in `data-sn-hl` (`studynotes_site.markup`).
 - The sidebars lose the template's indentation between tags (`studynotes_site.markup.compact_sidebars`).
 - Numbers and hyphenated words in table cells are kept whole across line breaks (`studynotes_site.cells`).
 - On Korean pages a particle written against a closing bracket or other punctuation never starts a line
@@ -29,7 +31,13 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 from studynotes_site.cells import keep_cell_words_whole
 from studynotes_site.linebreaks import glue_particles
-from studynotes_site.markup import compact_sidebars, page_language, strip_plain_tokens
+from studynotes_site.markup import (
+    compact_sidebars,
+    defer_hidden_highlighting,
+    page_language,
+    strip_plain_tokens,
+    unmark_tab_sets,
+)
 
 
 def _not_instant_navigation_notice(record: logging.LogRecord) -> bool:
@@ -57,5 +65,6 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    output = compact_sidebars(keep_cell_words_whole(strip_plain_tokens(output)))
+    output = defer_hidden_highlighting(unmark_tab_sets(strip_plain_tokens(output)))
+    output = compact_sidebars(keep_cell_words_whole(output))
     return glue_particles(output) if page_language(page, config) == "ko" else output

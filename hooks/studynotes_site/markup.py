@@ -8,6 +8,7 @@ page (``tests/hooks/test_markup.py`` fails if Pygments stops producing the spans
 
 from __future__ import annotations
 
+import html as html_module
 import re
 
 PLAIN_TOKEN = re.compile(r'<span class="[npw]">([^<]*)</span>')
@@ -16,6 +17,61 @@ PLAIN_TOKEN = re.compile(r'<span class="[npw]">([^<]*)</span>')
 def strip_plain_tokens(html: str) -> str:
     """``html`` without the spans around Pygments' name, punctuation and whitespace tokens."""
     return PLAIN_TOKEN.sub(r"\1", html)
+
+
+# Material sets up every tab set marked `data-tabs` (pymdownx.tabbed's mark): scroll buttons, a sliding
+# underline, labels turned into links. Each setup reads the tab set's size right after changing it, and
+# inside a block skipped by `content-visibility` that read lays the whole block out: one forced layout per
+# tab set on a phone's first seconds. An executed block's two tabs (result, code) need none of it: without
+# the mark the radio buttons and labels work as pymdownx.tabbed built them, and site.css underlines the
+# chosen label.
+TAB_SET_MARK = re.compile(r'(<div class="tabbed-set tabbed-alternate") data-tabs="[^"]*"')
+
+
+def unmark_tab_sets(html: str) -> str:
+    """``html`` with its tab sets left to the browser (no `data-tabs`, so Material does not set them up)."""
+    return TAB_SET_MARK.sub(r"\1", html)
+
+
+# A code block in a tab that is not the first (the code of an executed block, shown when the reader opens
+# its tab): the block's first tab ends right before it.
+HIDDEN_TAB_CODE = re.compile(
+    r'(</div>\n<div class="tabbed-block">\n<div class="highlight">(?:<span class="filename">[^<]*</span>)?'
+    r"<pre><span></span><code)>(.*?)(</code></pre>)",
+    re.S,
+)
+TOKEN = re.compile(r'<span class="([\w ]+)">([^<]*)</span>|([^<]+)')
+
+
+def _length(text: str) -> int:
+    """The length of HTML text as the browser counts it (UTF-16 units of the unescaped characters)."""
+    return len(html_module.unescape(text).encode("utf-16-le")) // 2
+
+
+def defer_hidden_highlighting(html: str) -> str:
+    """``html`` with the code of closed tabs as plain text, its highlighting written as runs in ``data-sn-hl``.
+
+    A post's closed code tabs hold thousands of Pygments spans (a third of its elements) that nobody sees
+    until a tab is opened. The code stays in the page as text, so it reads, copies and prints without
+    JavaScript; ``data-sn-hl`` lists the runs of the text, ``class:length`` for a coloured token and a bare
+    length for text between them, and ``docs/javascripts/source-tabs.js`` wraps them in their spans when
+    the tab is opened. The runs weigh less than the spans did, compressed or not.
+    """
+
+    def defer(match: re.Match) -> str:
+        highlighted = match.group(2)
+        runs, text, covered = [], [], 0
+        for token in TOKEN.finditer(highlighted):
+            name, coloured, plain = token.groups()
+            piece = coloured if name else plain
+            runs.append(f"{name.replace(' ', '.')}:{_length(piece)}" if name else str(_length(piece)))
+            text.append(piece)
+            covered += len(token.group(0))
+        if covered != len(highlighted) or not any(":" in run for run in runs):
+            return match.group(0)  # not a flat run of spans and text: left as it is
+        return f'{match.group(1)} data-sn-hl="{" ".join(runs)}">{"".join(text)}{match.group(3)}'
+
+    return HIDDEN_TAB_CODE.sub(defer, html)
 
 
 # The two sidebars (site menu and table of contents), from the first to the start of the content.

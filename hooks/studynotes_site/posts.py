@@ -110,7 +110,7 @@ def render_index(posts: list[dict], lang: str, root: str = "") -> str:
         items.append(
             '<article class="sn-post-card" markdown>\n'
             f"{render_meta(post, lang, root, 'sn-post-card')}\n\n"
-            f"### [{post['title']}]({root}posts/{post['slug']}.md) {{ #post-{post['slug']} }}\n\n"
+            f"## [{post['title']}]({root}posts/{post['slug']}.md) {{ #post-{post['slug']} }}\n\n"
             f"{post['excerpt'].strip()}\n\n"
             "</article>"
         )

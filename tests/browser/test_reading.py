@@ -7,13 +7,13 @@ desktop, test_pages.py); here at 680 px (a narrow desktop window).
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browsertools import LAYOUT, MID_WORD_BREAKS, layout_problems, search_pages, wait_for_math
+from sitetools import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +66,64 @@ def test_a_source_click_changes_only_its_block_and_no_other_page(open_page) -> N
     # Leaving a page aborts its in-flight loads (the search worker's scripts); those are not failures.
     watch.failed = [f for f in watch.failed if "ERR_ABORTED" not in f]
     watch.assert_clean()
+
+
+# The code of each block, as its tab shows it: its file name, the code's text, how many highlighting
+# spans it holds, and what the copy button copies (the element its clipboard target names).
+SOURCE_TABS = """() => [...document.querySelectorAll('.md-content .tabbed-set')].map(s => {
+    const block = s.querySelectorAll(':scope > .tabbed-content > .tabbed-block')[1];
+    const code = block.querySelector('pre > code');
+    const button = block.querySelector('button[data-clipboard-target]');
+    const target = button && document.querySelector(button.dataset.clipboardTarget);
+    return {file: block.querySelector('.filename').textContent, text: code.textContent,
+            spans: code.querySelectorAll('span').length, copies: target ? target.textContent : null};
+})"""
+
+
+def snippet_text(slug: str, file: str) -> str:
+    return (ROOT / "snippets" / slug / file).read_text(encoding="utf-8").rstrip("\n")
+
+
+def test_a_code_tab_shows_its_whole_file_highlighted_once_opened_and_copies_it(open_page) -> None:
+    slug = "stat110-lecture-20"
+    tab, watch = open_page(f"en/posts/{slug}/", width=390, height=844)
+    closed = tab.evaluate(SOURCE_TABS)
+    assert len(closed) >= 3
+    for block in closed:  # closed: plain text (no elements), the whole file, and the copy button copies it
+        assert block["text"].rstrip("\n") == snippet_text(slug, block["file"]), block["file"]
+        assert block["spans"] == 0, f"{block['file']}: a closed tab holds {block['spans']} highlighting spans"
+        assert block["copies"] is not None and block["copies"].rstrip("\n") == block["text"].rstrip("\n")
+    tab.locator(".md-content .tabbed-set").nth(1).locator(".tabbed-labels > label").nth(1).click()
+    tab.wait_for_function(f"() => ({SOURCE_TABS})()[1].spans > 0", timeout=10_000)
+    opened = tab.evaluate(SOURCE_TABS)
+    assert opened[1]["text"] == closed[1]["text"] and opened[1]["copies"] == closed[1]["copies"]
+    assert tab.locator(".md-content .tabbed-set").nth(1).locator("pre > code .kn").first.is_visible()
+    # keywords in the keyword colour, not the text colour
+    colours = tab.evaluate("""() => { const c = document.querySelectorAll('.md-content .tabbed-set')[1].querySelector('pre > code');
+        return [getComputedStyle(c.querySelector('.kn')).color, getComputedStyle(c).color]; }""")
+    assert colours[0] != colours[1], colours
+    assert [b["spans"] for i, b in enumerate(opened) if i != 1] == [0] * (len(opened) - 1), "other tabs changed too"
+    watch.assert_clean()
+
+
+def test_a_code_tab_shows_its_code_without_javascript(browser, base_url) -> None:
+    slug = "stat110-lecture-20"
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}posts/{slug}/")
+        page.locator(".md-content .tabbed-set").first.locator(".tabbed-labels > label").nth(1).click()
+        code = page.locator(".md-content .tabbed-set").first.locator(".tabbed-block").nth(1).locator("pre > code")
+        assert code.is_visible()
+        file = page.locator(".md-content .tabbed-set").first.locator(".filename").text_content()
+        assert code.text_content().rstrip("\n") == snippet_text(slug, file)
+        # the chosen tab's label is underlined (the theme's indicator needs its script)
+        border = page.locator(".md-content .tabbed-set").first.locator(".tabbed-labels > label").nth(1).evaluate(
+            "l => getComputedStyle(l).borderBottomColor"
+        )
+        assert border not in ("rgba(0, 0, 0, 0)", "transparent"), border
+    finally:
+        context.close()
 
 
 # Every post at 390 and 1280 px in both languages is checked with the figures (test_figures.py and
@@ -125,9 +183,23 @@ COMPOUND_TAILS = [
 ]
 
 
+# the home, archive and category pages repeat the posts' cards: by design no search result
+# (tests/browser/test_search.py), so not among the pages a compound's tail must find
+INDEX_PAGES = re.compile(r"^(?:|archive/|category/[^/]+/)$")
+
+
 def pages_containing(site, text: str) -> set[str]:
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    return {d["location"].split("#")[0] for d in docs if text in re.sub(r"<[^>]+>", "", d["title"] + " " + d["text"])}
+    """The Korean pages whose article holds ``text``, read from the built pages."""
+    found = set()
+    for path in site.rglob("index.html"):
+        address = path.parent.relative_to(site).as_posix()
+        address = "" if address == "." else address + "/"
+        if address.startswith("en/") or INDEX_PAGES.match(address):
+            continue
+        article = re.search(r"<article\b.*?</article>", path.read_text(encoding="utf-8"), re.S)
+        if article and text in re.sub(r"<[^>]+>", "", article.group(0)):
+            found.add(address)
+    return found
 
 
 def test_korean_search_ignores_particles_and_finds_compound_tails(open_page, built_site) -> None:

@@ -65,7 +65,7 @@ def test_index_card_links_the_post_under_its_category_and_date(lang) -> None:
     assert f"[{label}](../category/ml.md)" in render_index([post], lang, root="../")
     shown = {"ko": "2024. 03. 09.", "en": "2024-03-09"}[lang]
     assert f'<time datetime="2024-03-09">{shown}</time>' in card
-    assert "### [Title <1>](posts/s.md) { #post-s }" in card
+    assert "## [Title <1>](posts/s.md) { #post-s }" in card
     assert "\n\nEx.\n\n</article>" in card
 
 

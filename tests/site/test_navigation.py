@@ -66,7 +66,7 @@ def test_category_pages_list_exactly_their_posts_newest_first(built_site, lang) 
     assert categories == {p.name.split(".")[0] for p in (DOCS / "category").glob(f"*.{lang}.md")}
     for category in categories:
         page = built_page(built_site, f"category/{category}", lang)
-        listed = re.findall(r'<h3 id="post-([a-z0-9-]+)"', page.read_text(encoding="utf-8"))
+        listed = re.findall(r'<h2 id="post-([a-z0-9-]+)"', page.read_text(encoding="utf-8"))
         expected = [slug for slug in newest_first(lang) if metas[slug]["category"] == category]
         assert listed == expected, category
 

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from ..i18n import _MARKDOWN_SAFE, _collecting, escape_placeholders
 from .panels import _label_shared_axes, cut, pieces, svg_pieces
-from .svg import _compact, _figure_prefix, _prefix_ids, _shared_styles, _svg_text
+from .svg import _compact, _figure_prefix, _merged_marks, _prefix_ids, _shared_styles, _svg_text
 from .text import PHONE_COLUMN_PX, PHONE_PX, WIDE_PX, _raise_small_text
 
 __all__ = ["FigureMarkup", "figure_html"]
@@ -132,7 +132,8 @@ def _check_phone(svg: str, fig: Figure, smallest: float, what: str) -> None:
 
 
 def _finished(svg: str) -> str:
-    """Repeated styles named once, and the SVG on one line."""
+    """Runs of one marker drawn as one path, repeated styles named once, and the SVG on one line."""
+    svg = _merged_marks(svg)
     svg = _shared_styles(svg, _figure_prefix(svg))
     return re.sub(r"\s*\n\s*", " ", svg).replace("> <", "><")
 

@@ -2,7 +2,8 @@
 
 Deterministic output (no metadata, ids from a fixed salt and the figure's content), coordinates rounded
 and paths shortened, rasters re-encoded, automatic ids dropped, the page's text colour as
-``currentColor``, ids made unique on a page of several figures, and repeated inline styles named once.
+``currentColor``, ids made unique on a page of several figures, runs of one marker drawn as one path,
+and repeated inline styles named once.
 """
 
 from __future__ import annotations
@@ -160,6 +161,83 @@ def _shared_styles(svg: str, prefix: str) -> str:
     rules = "".join(f".{prefix} .{name}{{{style}}}" for style, name in names.items())
     svg = re.sub(r"(<svg\b[^>]*)>", lambda m: f'{m.group(1)} class="{prefix}">', svg, count=1)
     return re.sub(r"(<svg\b[^>]*>(?:<title>.*?</title>)?)", lambda m: f"{m.group(1)}<style>{rules}</style>", svg, count=1, flags=re.S)
+
+
+_MARK = re.compile(r'<use xlink:href="#([^"]+)" x="(-?[\d.]+)" y="(-?[\d.]+)"(?: style="([^"]*)")?\s*/>\s*')
+_MARK_DEF = re.compile(r'<path id="([^"]+)" d="([^"]+)"(?: style="([^"]*)")?\s*/>')
+_ABSOLUTE_PATH = re.compile(r"[MLCQZz\d.\s-]*")
+
+
+def _moved(d: str, x: float, y: float) -> str:
+    """Path data of absolute commands (M, L, C, Q, z: every number pair an x and a y) moved by (x, y)."""
+    numbers = iter(range(10**9))
+
+    def shift(match: re.Match[str]) -> str:
+        value = float(match.group(0)) + (x if next(numbers) % 2 == 0 else y)
+        text = f"{value:.1f}".rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
+
+    return re.sub(r"-?(?:\d+\.?\d*|\.\d+)", shift, d)
+
+
+def _one_colour(style: str) -> bool:
+    """Whether marks drawn with ``style`` look the same in any order: their outline is their fill's colour,
+    or one of the two is not drawn (the last declaration of a property wins, as in a style attribute)."""
+    declared = dict(
+        (name.strip(), value.strip()) for name, _, value in (part.partition(":") for part in style.split(";")) if value.strip()
+    )
+    fill, stroke = declared.get("fill", "#000000"), declared.get("stroke", "none")
+    return "none" in (fill, stroke) or fill == stroke
+
+
+def _merged_marks(svg: str) -> str:
+    """Each run of the same marker drawn at several points (matplotlib writes one ``<use>`` per point) as one path.
+
+    A run is a sequence of ``<use>`` of one definition with one style and nothing between them, so drawing
+    them as one path changes neither the order of painting nor what covers what, as long as a mark's outline
+    has its fill's colour (one path fills every mark before outlining any). A style with any opacity
+    stays as it is (overlapping marks each darken what lies under them; one path would not), and so do marks
+    inside a group with an id (code may look them up) and definitions with relative or arc commands.
+    A scatter of 100 points is then one element instead of 100.
+    """
+    defs = {m.group(1): (m.group(2), m.group(3) or "") for m in _MARK_DEF.finditer(svg)}
+    out: list[str] = []
+    position = 0
+    run: list[re.Match[str]] = []
+
+    def flush() -> None:
+        nonlocal position
+        if not run:
+            return
+        first = run[0]
+        d, def_style = defs.get(first.group(1), ("", ""))
+        use_style = first.group(4) or ""
+        mergeable = (
+            len(run) > 1
+            and d
+            and _ABSOLUTE_PATH.fullmatch(d)
+            and "opacity" not in use_style + def_style
+            and _one_colour(f"{use_style}; {def_style}")
+            and re.search(r'<g id="[^"]*">\s*$', svg[max(0, first.start() - 300) : first.start()]) is None
+        )
+        out.append(svg[position : first.start()])
+        if mergeable:
+            moved = "".join(_moved(d, float(m.group(2)), float(m.group(3))) for m in run)
+            style = "; ".join(part for part in (use_style, def_style) if part)  # the definition's own style wins
+            trailing = run[-1].group(0)[len(run[-1].group(0).rstrip()) :]
+            out.append(f'<path d="{moved}"' + (f' style="{style}"' if style else "") + "/>" + trailing)
+        else:
+            out.append(svg[first.start() : run[-1].end()])
+        position = run[-1].end()
+        run.clear()
+
+    for match in _MARK.finditer(svg):
+        if run and (match.start() != run[-1].end() or match.group(1) != run[0].group(1) or match.group(4) != run[0].group(4)):
+            flush()
+        run.append(match)
+    flush()
+    out.append(svg[position:])
+    return "".join(out)
 
 
 def _figure_prefix(svg: str) -> str:
