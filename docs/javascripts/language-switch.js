@@ -15,12 +15,12 @@
   const base = new URL(config.base.replace(/\/$/, "") + "/", location.href);
   const root = document.documentElement.lang === "en" ? new URL("../", base) : base;
 
-  // The section the reader is in: the last heading whose top has reached the header's bottom edge.
+  // The section the reader is in: the last heading under the title whose top has reached the header's bottom edge.
   const section = () => {
     const header = document.querySelector(".md-header");
     const top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
     let id = "";
-    for (const h of document.querySelectorAll(".md-content article :is(h1, h2, h3, h4, h5, h6)[id]")) {
+    for (const h of document.querySelectorAll(".md-content article :is(h2, h3, h4, h5, h6)[id]")) {
       if (!h.getClientRects().length) continue;  // inside a closed block or a hidden tab
       if (h.getBoundingClientRect().top > top) break;
       id = h.id;
