@@ -11,9 +11,11 @@ MkDocs' dirty mode rebuilds a page only when its Markdown file is newer than its
 - rebuilds every page when a page was added or removed or its front matter or title changed (the
   menu, the footers, the home page, the archive and the category pages show those), and when
   mkdocs.yml, a theme override or a hook changed;
-- keeps the search index whole: the rebuilt pages' entries replace their previous ones. Each dirty
-  build starts from an empty index (Material's search plugin and mkdocs-static-i18n would otherwise
-  stack every build's entries, and deduplicate them quadratically: 3 s, 9 s, 39 s for three edits);
+- keeps the search index whole: the rebuilt pages' entries replace their previous ones in the joint
+  index (kept beside the site as ``.preview-search.json``) before `hooks/search.py` writes each
+  language's static index from it. Each dirty build starts from an empty index (Material's search
+  plugin and mkdocs-static-i18n would otherwise stack every build's entries, and deduplicate them
+  quadratically: 3 s, 9 s, 39 s for three edits);
 - logs which pages it rebuilt and how long the rebuild took.
 
 Full builds (``mkdocs build``, ``make build``, the tests) never set ``dirty`` and are unaffected.
@@ -64,18 +66,15 @@ def _outer(config: MkDocsConfig) -> bool:
     return not any(getattr(plugin, "building", False) for plugin in config.plugins.values())
 
 
-def _indexes(root: Path) -> dict[str, Path]:
-    return {"": root / "search" / "search_index.json", "en/": root / "en" / "search" / "search_index.json"}
+SEARCH_ENTRIES = ".preview-search.json"  # every page's search entries (both languages), for the next rebuild
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if not _dirty or not _outer(config):
         return
     root = Path(config.site_dir)
-    previous = {}
-    for prefix, path in _indexes(root).items():
-        if path.is_file():
-            previous[prefix] = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    saved = root / SEARCH_ENTRIES
+    previous = json.loads(saved.read_text(encoding="utf-8")) if saved.is_file() else None
     _build.update(start=time.perf_counter(), root=root, state=PreviewState(root / STATE_FILE), previous=previous,
                   built=[], present=set(), sources={})
     for plugin in config.plugins.values():
@@ -161,24 +160,32 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-@event_priority(-300)  # after the search index is written and split (hooks/search.py, -200)
+def _merge_search_entries() -> None:
+    path = _build["root"] / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    if _build["previous"] is not None:
+        rebuilt = {url for _, url, _, _ in _build["built"]}
+        index["docs"] = merge_index(_build["previous"], index["docs"], rebuilt)
+        path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+    (_build["root"] / SEARCH_ENTRIES).write_text(json.dumps(index["docs"], separators=(",", ":"), default=str),
+                                                 encoding="utf-8")
+
+
+# after the joint search index is written (mkdocs-static-i18n, -100) and its formulas rendered
+# (hooks/formulas.py, -150); before hooks/search.py (-200) writes each language's index from it
+@event_priority(-180)
 def on_post_build(config: MkDocsConfig) -> None:
     if not _dirty or not _outer(config) or "state" not in _build:
         return
+    _merge_search_entries()
     state: PreviewState = _build["state"]
     for src_uri, _url, title, lang in _build["built"]:
         state.record(src_uri, title, signature(_build["sources"].get(src_uri, "")), lang,
                      anchors=_build.get("anchors", {}).get(src_uri))
     state.forget_missing(_build["present"])
     state.save()
-    for prefix, path in _indexes(_build["root"]).items():
-        if prefix not in _build["previous"] or not path.is_file():
-            continue
-        rebuilt = {url[len(prefix):] for _, url, _, _ in _build["built"] if url.startswith(prefix)
-                   and not (prefix == "" and url.startswith("en/"))}
-        index = json.loads(path.read_text(encoding="utf-8"))
-        index["docs"] = merge_index(_build["previous"][prefix], index["docs"], rebuilt)
-        path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
     names = [f"{src}" for src, _, _, _ in _build["built"]]
     shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
     LOG.info("preview: rebuilt %d pages in %.1f s: %s", len(names), time.perf_counter() - _build["start"], shown)

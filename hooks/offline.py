@@ -7,7 +7,9 @@ links end in ``.html``. This hook does the rest:
   (``hooks/vendor/iframe-worker-shim.js``; the plugin would load it from unpkg.com);
 - instant navigation is switched off (it fetches pages, which ``file://`` does not allow);
 - each language's search index is also written as ``search/search_index.js`` (Korean) and
-  ``en/search/search_index.js``, after ``hooks/search.py`` has split the joint index by language;
+  ``en/search/search_index.js``, after ``hooks/search.py`` has written it, with every bucket and
+  page of it inlined (`studynotes_site.search_index.inline_index`): from ``file://`` the search
+  worker cannot fetch them;
 - a link written as raw HTML to a folder (the build report's links to the posts) gets the folder's
   ``index.html``: from ``file://`` a folder is a file listing, not the page;
 - ``offline-build.txt`` records a fingerprint of the sources the copy was built from.
@@ -20,6 +22,7 @@ It refuses a zip built from other sources than its own (an older commit, or edit
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -32,6 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from studynotes_site.search_index import inline_index
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIM = ROOT / "hooks" / "vendor" / "iframe-worker-shim.js"
@@ -136,9 +140,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         (site / ZIP_URI).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(zipped, site / ZIP_URI)
     if offline(config):
-        for index in (site / "search" / "search_index.json", site / "en" / "search" / "search_index.json"):
-            if index.is_file():
-                index.with_suffix(".js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+        for folder in (site / "search", site / "en" / "search"):
+            if (folder / "search_index.json").is_file():
+                data = json.dumps(inline_index(folder), ensure_ascii=False, separators=(",", ":"))
+                (folder / "search_index.js").write_text("var __index = " + data, encoding="utf-8")
         for page in site.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             fixed = FOLDER_LINK.sub(lambda m: _to_index(m, page.parent), html)

@@ -1,11 +1,14 @@
 """Hook: search per language. After mkdocs-static-i18n has built every language and written the
-joint index, `studynotes_site.search` splits it into ``search/search_index.json`` (Korean) and
-``en/search/search_index.json`` (English), with an English sitemap for instant navigation.
+joint index, `studynotes_site.search` splits it into Korean (``search/``) and English
+(``en/search/``), adds the glossary's rows and terms, and writes each language's static, chunked
+index (`studynotes_site.search_index`), with an English sitemap for instant navigation.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sys
+import types
 
 # `mkdocs serve` loads the hook files again on every rebuild; the logic they call is loaded again too.
 for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"]:
@@ -18,6 +21,22 @@ from mkdocs.plugins import event_priority
 from studynotes_site.search import split_search_index
 
 
+# each entry's terms, by its content, kept while `mkdocs serve` runs: a rebuild counts only new text
+# (in a module of its own, which survives the hook files' reloading)
+_STATE = "studynotes_search_state"
+_counted: dict = sys.modules.setdefault(_STATE, types.ModuleType(_STATE)).__dict__.setdefault("counted", {})
+
+
+WORKER = "javascripts/workers/search.js"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # the worker's address for overrides/main.html, with a digest of its content against stale caches
+    source = Path(config.docs_dir) / WORKER
+    config.extra["sn_search_worker"] = f"{WORKER}?v={hashlib.sha256(source.read_bytes()).hexdigest()[:12]}"
+    return config
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the joint index
 def on_post_build(config: MkDocsConfig) -> None:
-    split_search_index(Path(config.site_dir))
+    split_search_index(Path(config.site_dir), Path(config.docs_dir), _counted)

@@ -8,7 +8,9 @@ so the archive spans several years; each copy is in the navigation like a real p
 
 - the cold strict build (no cache) and the cached one (every block and API page from the cache), wall
   seconds, and the peak memory of the build process;
-- each language's search data (every file under its ``search/`` folder), raw and gzip;
+- each language's search data (every file under its ``search/`` folder), raw and gzip, and what a search
+  downloads: the most, over a few typical queries (`QUERIES`), of the files the site's search worker
+  fetches for one query on a fresh page, gzip (``scripts/search_transfer.cjs`` runs the worker in Node);
 - the home page's HTML, raw and gzip, in each language;
 - what a browser with an empty cache downloads for the first visit of a post (headless Chromium);
 - with ``--serve``: under ``make serve``'s command, a one-sentence edit to a post until the served page
@@ -131,6 +133,20 @@ def search_data(site: Path, lang: str) -> dict:
     return sizes(sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else [])
 
 
+# typical queries: a post's concept, two words, a word with a particle, a word on nearly every page
+QUERIES = {"ko": ["모멘텀", "조건부 확률", "베이즈 정리를", "확률", "분포"],
+           "en": ["momentum", "conditional probability", "batch normalization", "probability", "distribution"]}
+
+
+def query_transfer(site: Path, lang: str) -> dict:
+    """Each typical query's download (gzip KB: the language's search_index.json and the files the worker
+    fetched) and the largest."""
+    done = subprocess.run(["node", str(ROOT / "scripts" / "search_transfer.cjs"), str(site), lang,
+                           json.dumps(QUERIES[lang], ensure_ascii=False)], capture_output=True, text=True, check=True)
+    each = {q: round(r["gzip_bytes"] / 1024, 1) for q, r in json.loads(done.stdout).items()}
+    return {"queries": each, "max_gzip_kb": max(each.values())}
+
+
 def home(site: Path, lang: str) -> dict:
     return sizes([site / "index.html" if lang == "ko" else site / lang / "index.html"])
 
@@ -198,6 +214,7 @@ def measure(n: int, tmp: Path, browser: bool, serve: bool, seed: Path | None = N
     site = work / "site"
     for lang in LANGS:
         result[f"search_{lang}"] = search_data(site, lang)
+        result[f"query_{lang}"] = query_transfer(site, lang)
         result[f"home_{lang}"] = home(site, lang)
     result["pages"] = len(list(site.rglob("index.html")))
     if browser:
@@ -235,6 +252,8 @@ METRICS = [
     ("search data ko, gzip (KB)", lambda r: r["search_ko"]["gzip_kb"]),
     ("search data en (KB)", lambda r: r["search_en"]["kb"]),
     ("search data en, gzip (KB)", lambda r: r["search_en"]["gzip_kb"]),
+    ("a search downloads, ko, most, gzip (KB)", lambda r: r["query_ko"]["max_gzip_kb"]),
+    ("a search downloads, en, most, gzip (KB)", lambda r: r["query_en"]["max_gzip_kb"]),
     ("home page ko (KB)", lambda r: r["home_ko"]["kb"]),
     ("home page en (KB)", lambda r: r["home_en"]["kb"]),
     ("first visit of a post, ko (KB)", lambda r: r.get("first_visit_kb", {}).get("ko")),

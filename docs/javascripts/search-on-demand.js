@@ -1,5 +1,5 @@
 // Search costs nothing until the reader asks for it. Material requests the search index and starts its
-// search worker (which then loads lunr and its language files) as soon as a page loads; this script,
+// search worker (the site's, docs/javascripts/workers/search.js) as soon as a page loads; this script,
 // loaded just before Material's bundle, holds both back until the reader opens search: focuses or
 // touches the search field, clicks the search icon, presses a search key (Material then focuses the
 // field), or arrives with a search in the address (?q=, or ?h= from a search result). Material's code
@@ -60,7 +60,7 @@
     }
   }
   window.Worker = function Worker(url, options) {
-    if (/\/workers\/search\.[^/]*\.js(?:[?#]|$)/.test(String(url))) return new WorkerOnDemand(url, options);
+    if (/\/workers\/search\.(?:[^/?#]*\.)?js(?:[?#]|$)/.test(String(url))) return new WorkerOnDemand(url, options);
     return new RealWorker(url, options);
   };
   window.Worker.prototype = RealWorker.prototype;

@@ -1,11 +1,12 @@
 """The glossary: one table of every term from ``docs/glossary/<slug>.yml``, one row per term.
 
-Each file lists the terms of its post, as entries with ``ko`` and ``en`` (required) and
-``note_ko``/``note_en``; math in them is written ``$...$``. A term listed by several posts is one
+Each file lists the terms of its post, as entries (`studynotes_site.glossary_entries`: ``ko``,
+``en``, notes, search aliases); math in them is written ``$...$``. A term listed by several posts is one
 row: the entries must agree on ``en``, the note is the oldest post's (the first that has one), and
 the last column links every post that lists it, at the section of its first use in that post's
 source (the nearest heading anchor above it). A page containing `GLOSSARY_MARKER` gets the table in
-its language, sorted by the term in that language.
+its language, sorted by the term in that language; each row's term carries an id, ``g-`` and the
+English term's letters and digits (`row_id`), the same in both languages, so search can link the row.
 """
 
 from __future__ import annotations
@@ -18,41 +19,13 @@ from pathlib import Path
 
 import yaml
 
+from .glossary_entries import GlossaryError, check_entries, glossary_entries, merge_entries, row_ids  # noqa: F401
 from .posts import SAFE_LOADER, collect_posts
 
 GLOSSARY_MARKER = "<!-- glossary -->"
 GLOSSARY_HEADERS = {"ko": ("한국어", "English", "설명", "나오는 글"), "en": ("English", "한국어", "Note", "Used in")}
 HEADING_ANCHOR = re.compile(r"^#{1,6}\s.*\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-class GlossaryError(ValueError):
-    """A glossary file has no post, an incomplete entry, or disagrees with another; the message names it."""
-
-
-def check_entries(slug: str, entries: list) -> None:
-    for i, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not entry.get("ko") or not entry.get("en"):
-            raise GlossaryError(f"glossary/{slug}.yml entry {i} needs both 'ko' and 'en'")
-
-
-def merge_entries(files: list[tuple[str, list[dict]]]) -> list[dict]:
-    """One entry per Korean term over ``files`` ((slug, entries), oldest post first), with ``posts``:
-    the slugs that list it, in the order given. Notes come from the first file that has them."""
-    merged: dict[str, dict] = {}
-    for slug, entries in files:
-        for entry in entries:
-            row = merged.setdefault(entry["ko"], {"ko": entry["ko"], "en": entry["en"], "posts": [], "first": slug})
-            if row["en"] != entry["en"]:
-                raise GlossaryError(
-                    f"glossary/{slug}.yml: '{entry['ko']}' is '{entry['en']}', glossary/{row['first']}.yml has '{row['en']}'"
-                )
-            for key in ("note_ko", "note_en"):
-                if entry.get(key) and not row.get(key):
-                    row[key] = entry[key]
-            if slug not in row["posts"]:
-                row["posts"].append(slug)
-    return [{k: v for k, v in row.items() if k != "first"} for row in merged.values()]
 
 
 def term_variants(term: str) -> list[str]:
@@ -128,9 +101,10 @@ def render_table(entries: list[dict], lang: str) -> str:
     head = GLOSSARY_HEADERS[lang]
     other = "en" if lang == "ko" else "ko"
     rows = [f"| {' | '.join(head)} |", "|---|---|---|---|"]
+    ids = row_ids(entries)
     for entry in sorted(entries, key=lambda e: e[lang].replace("$", "").lower()):
         uses = "<br>".join(f"[{label}]({link})" for label, link in entry.get("uses", []))
-        rows.append(f"| **{entry[lang]}** | {entry[other]} | {entry.get('note_' + lang, '')} | {uses} |")
+        rows.append(f"| **{entry[lang]}**{{ #{ids[entry['ko']]} }} | {entry[other]} | {entry.get('note_' + lang, '')} | {uses} |")
     return "\n".join(rows)
 
 

@@ -308,8 +308,24 @@ SCROLL_THROUGH_RESULTS = """async n => {
 }"""
 
 
-def search_pages(tab, query: str) -> set[str]:
-    """The pages (addresses without #section) that Material's search lists for ``query``."""
+def search_results(tab, query: str) -> list[str]:
+    """The results Material's search shows first for ``query``, typed as a reader types (the whole
+    word arrives at once, as after the input method commits it, then a key is released), in order:
+    each result's address relative to the page's language root, without ``?h=``, with its ``#row``
+    for a glossary row (a result of its own) and without ``#section`` otherwise."""
+    _type_query(tab, query)
+    return tab.evaluate("""() => {
+        const root = new URL(JSON.parse(document.getElementById('__config').textContent).base, location.href).href;
+        return [...document.querySelectorAll('.md-search-result__item')].map(item => {
+            const links = [...item.querySelectorAll('a.md-search-result__link')].map(a => new URL(a.href));
+            const row = links.find(u => u.hash && u.pathname.endsWith('/glossary/'));
+            const url = row && links.length === 2 ? row : links[0];
+            return (url.origin + url.pathname).replace(root, '') + (url === row ? url.hash : '');
+        });
+    }""")
+
+
+def _type_query(tab, query: str) -> None:
     field = tab.locator("input.md-search__input")
     button = tab.locator("label.md-header__button[for='__search']")  # a phone: the field opens from the header
     if button.is_visible() and not tab.locator("#__search").is_checked():
@@ -329,6 +345,11 @@ def search_pages(tab, query: str) -> set[str]:
                && (before.items > 0 || document.querySelector('.md-search-result__meta').textContent !== before.meta)""",
         arg=before,
     )
+
+
+def search_pages(tab, query: str) -> set[str]:
+    """The pages (addresses without #section) that Material's search lists for ``query``."""
+    _type_query(tab, query)
     # a new answer opens at its top, its best match in sight, however far the last list was scrolled
     assert tab.evaluate("document.querySelector('.md-search__scrollwrap').scrollTop") == 0, f"{query!r}: list opens scrolled"
     meta = tab.inner_text(".md-search-result__meta")

@@ -1,7 +1,9 @@
-"""Material's search, driven like a reader: Korean words find Korean posts, English words English posts.
+"""The site's search, driven like a reader in Material's search box: Korean words find Korean posts,
+English words English posts, a query naming a concept finds the post that teaches it first, the
+glossary is found row by row, and a query downloads a few small files, not the index.
 
-The query words are chosen from each post's own text in the built search index, so every post is
-covered without a hand-kept word list.
+The query words of the first tests are chosen from each post's own text in the built search index,
+so every post is covered without a hand-kept word list.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from collections import Counter
 
 import pytest
 
-from browsertools import search_pages
+from browsertools import search_pages, search_results
+from searchtools import StaticIndex, site_reader
 from sitetools import doc_pages
 
 pytestmark = pytest.mark.browser
@@ -24,8 +27,8 @@ PARTICLES = ("를", "을", "는", "은", "이", "가", "의", "에서", "에", "
 
 
 def post_texts(site, lang: str) -> dict[str, str]:
-    path = site / ("search" if lang == "ko" else "en/search") / "search_index.json"
-    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    """Each post's titles and teasers (the start of each section) in the built index."""
+    docs = StaticIndex(site_reader(site), lang).entries
     texts: dict[str, list[str]] = {slug: [] for slug in POSTS}
     for doc in docs:
         match = re.match(r"posts/([^/]+)/", doc["location"])
@@ -95,13 +98,14 @@ def test_noun_followed_by_a_particle_is_found_by_the_noun(open_page, built_site)
     assert f"posts/{slug}/" in search_pages(tab, stem), f"{stem!r} did not find {slug} (which has {word!r})"
 
 
-SEARCH_FILES = re.compile(r"/search/search_index\.json|/workers/search\.|/lunr/")
+SEARCH_FILES = re.compile(r"/search/(?:search_index\.json|shards/|pages/)|/workers/search\.")
 
 
 @pytest.mark.parametrize("lang,query", [("ko", "분산"), ("en", "variance")])
 def test_search_loads_only_when_opened_and_previews_formulas(browser, base_url, lang, query) -> None:
-    """No page downloads the search index, the worker or lunr before the reader opens search; instant
-    navigation keeps working meanwhile; once opened, search finds pages and previews their formulas as math."""
+    """No page downloads the search index or the worker before the reader opens search; instant
+    navigation keeps working meanwhile; once opened, search finds pages and previews their formulas
+    as math, having downloaded only its language's small index files."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     requested: list[str] = []
@@ -123,4 +127,95 @@ def test_search_loads_only_when_opened_and_previews_formulas(browser, base_url, 
     assert [u for u in requested if "/workers/search." in u], "the search worker did not start"
     assert any("posts/" in h for h in hits), hits
     assert page.locator(".md-search-result math").count() > 0, "no formula in the previews"
+    data = [u.split("?")[0] for u in requested if re.search(r"/search/(?:shards|pages)/", u)]
+    assert data and all(u.startswith(f"{base_url}{prefix}search/") for u in data), data
+    pages_listed = page.locator(".md-search-result__item").count()
+    assert len([u for u in data if "/pages/" in u]) <= pages_listed, "teasers fetched for pages not listed"
     context.close()
+
+
+# Each query names a concept that one post teaches; that post must be the first result. The Korean
+# queries carry particles and spacing as readers type them; some use a synonym the posts do not use
+# (베이즈 정리: the posts say 베이즈 규칙; 규제: the site writes 정칙화), found through the glossary.
+FIRST = {
+    "ko": {
+        "정칙화는": "regularization-normalization", "드롭아웃을": "regularization-normalization",
+        "배치 정규화의": "regularization-normalization", "모멘텀으로": "cs231n-lecture-7", "학습률이": "cs231n-lecture-7",
+        "안장점": "cs231n-lecture-7", "가중치 초기화": "cs231n-lecture-6", "시그모이드는": "cs231n-lecture-6",
+        "조건부 확률": "stat110-lectures-4-10", "베이즈 정리를": "stat110-lectures-4-10",
+        "도박꾼의 파산": "stat110-lectures-4-10", "몬티 홀": "stat110-lectures-4-10", "심슨의 역설": "stat110-lectures-4-10",
+        "결합분포": "stat110-lecture-19", "주변분포를": "stat110-lecture-19", "확률질량함수": "stat110-lecture-19",
+        "다항분포": "stat110-lecture-20", "코시분포의": "stat110-lecture-20", "적률생성함수": "stat110-lecture-20",
+        "라쏘": "regularization-normalization", "엘라스틱 넷": "regularization-normalization",
+        # more of our own
+        "L2 규제": "regularization-normalization", "가중치 감쇠": "regularization-normalization",
+        "정칙화 경로": "regularization-normalization", "초기하분포": "stat110-lectures-4-10",
+        "베이즈 규칙": "stat110-lectures-4-10", "닭과 달걀": "stat110-lecture-19", "MGF": "stat110-lecture-20",
+        "적률 생성 함수": "stat110-lecture-20", "He 초기화": "cs231n-lecture-6",
+    },
+    "en": {
+        "momentum": "cs231n-lecture-7", "saddle point": "cs231n-lecture-7", "Cauchy": "stat110-lecture-20",
+        "Monty Hall": "stat110-lectures-4-10", "batch normalization": "regularization-normalization",
+        "dropout": "regularization-normalization",
+        # more of our own
+        "Bayes theorem": "stat110-lectures-4-10", "lasso": "regularization-normalization",
+        "multinomial": "stat110-lecture-20", "joint distribution": "stat110-lecture-19",
+        "weight initialization": "cs231n-lecture-6", "gambler's ruin": "stat110-lectures-4-10",
+        "weight decay": "regularization-normalization", "MGF": "stat110-lecture-20",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_query_naming_a_concept_lists_the_post_that_teaches_it_first(open_page, lang) -> None:
+    tab, watch = open_page("" if lang == "ko" else "en/")
+    wrong = []
+    for query, slug in FIRST[lang].items():
+        results = search_results(tab, query)
+        if not results or results[0] != f"posts/{slug}/":
+            wrong.append(f"{query!r}: {results[:4]} (expected posts/{slug}/ first)")
+    assert not wrong, "\n".join(wrong)
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("lang,query,row,post", [
+    ("ko", "베이즈 정리", "g-bayes-rule", "4~10강 Review"),  # an alias: the row says 베이즈 규칙
+    ("en", "Bayes theorem", "g-bayes-rule", "Lectures 4-10 Review"),
+    ("ko", "과적합", "g-overfitting", "Regularization, Normalization"),
+])
+def test_the_glossary_is_found_row_by_row(open_page, built_site, lang, query, row, post) -> None:
+    """A glossary term is a result of its own, at its row, showing its translation and its posts;
+    the row exists on the glossary page with that id and links the post."""
+    tab, watch = open_page("" if lang == "ko" else "en/")
+    results = search_results(tab, query)
+    assert f"glossary/#{row}" in results, results
+    rows = [r for r in results if r.startswith("glossary/#")]
+    assert len(rows) == len(set(rows)), "a glossary row listed twice"
+    item = tab.locator(".md-search-result__item", has=tab.locator(f"a[href*='#{row}']"))
+    assert item.count() == 1
+    text = item.inner_text()
+    assert post.split()[0] in text, text
+    page = (built_site / ("" if lang == "ko" else "en/") / "glossary" / "index.html").read_text(encoding="utf-8")
+    cells = re.search(rf'<tr>\s*<td><strong id="{row}">.*?</tr>', page, re.S)
+    assert cells and "../posts/" in cells.group(0), f"no row {row} linking a post on the glossary page"
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("lang,queries", [
+    ("ko", ["코시분포", "라쏘", "확률", "드롭아웃", "모멘텀"]),
+    ("en", ["Cauchy", "lasso", "probability", "dropout", "momentum"]),
+])
+def test_index_pages_never_compete_and_api_pages_come_after_posts(open_page, lang, queries) -> None:
+    """The home page, the archive and the category pages repeat each post's card: they are not results.
+    An API page is listed after every post that matches."""
+    tab, watch = open_page("" if lang == "ko" else "en/")
+    for query in queries:
+        results = search_results(tab, query)
+        assert results, query
+        assert not [r for r in results if r == "" or r.startswith(("archive/", "category/"))], (query, results)
+        posts = [i for i, r in enumerate(results) if r.startswith("posts/")]
+        api = [i for i, r in enumerate(results) if r.startswith("api/")]
+        assert posts, (query, results)
+        if api:
+            assert min(api) > max(posts), (query, results)
+    watch.assert_clean()

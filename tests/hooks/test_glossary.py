@@ -7,11 +7,13 @@ from hooktools import write_post
 from studynotes_site.glossary import (
     GLOSSARY_MARKER,
     GlossaryError,
+    check_entries,
     expand_glossary,
     first_use,
     merge_entries,
     render_glossary,
     render_table,
+    row_ids,
     short_title,
     term_variants,
 )
@@ -39,10 +41,29 @@ def test_table_sorts_by_the_term_in_the_page_language_and_lists_the_uses() -> No
                {"ko": "기댓값", "en": "Expectation"}]
     en = render_table(entries, "en").splitlines()
     assert en[0] == "| English | 한국어 | Note | Used in |"
-    assert en[2:] == ["| **Expectation** | 기댓값 |  |  |", "| **variance** | 분산 | spread $\\sigma^2$ | [P](posts/p.md#v) |"]
+    assert en[2:] == ["| **Expectation**{ #g-expectation } | 기댓값 |  |  |",
+                      "| **variance**{ #g-variance } | 분산 | spread $\\sigma^2$ | [P](posts/p.md#v) |"]
     ko = render_table(entries, "ko").splitlines()
     assert ko[0] == "| 한국어 | English | 설명 | 나오는 글 |"
-    assert [row.split("|")[1].strip() for row in ko[2:]] == ["**기댓값**", "**분산**"]
+    # each row's id is the same in both languages: the search links it
+    assert [row.split("|")[1].strip() for row in ko[2:]] == ["**기댓값**{ #g-expectation }", "**분산**{ #g-variance }"]
+
+
+def test_row_ids_are_the_english_term_and_unique() -> None:
+    entries = [{"ko": "가", "en": "Bayes' rule"}, {"ko": "나", "en": "Bayes rule"}, {"ko": "다", "en": "μ"}]
+    assert row_ids(entries) == {"가": "g-bayes-rule", "나": "g-bayes-rule-2", "다": "g-term"}
+
+
+def test_aliases_and_teaches_are_checked_and_merged() -> None:
+    merged = merge_entries([
+        ("old", [{"ko": "베이즈 규칙", "en": "Bayes' rule", "aliases_ko": ["베이즈 정리"]}]),
+        ("new", [{"ko": "베이즈 규칙", "en": "Bayes' rule", "aliases_ko": ["베이즈 공식"], "teaches": True}]),
+    ])
+    assert merged[0]["aliases_ko"] == ["베이즈 정리", "베이즈 공식"] and merged[0]["teaches"] == ["new"]
+    for bad, message in (({"aliases_ko": "베이즈 정리"}, "aliases_ko must be a list"), ({"teaches": "yes"}, "teaches is true"),
+                         ({"alias": ["x"]}, "unknown key alias")):
+        with pytest.raises(GlossaryError, match=message):
+            check_entries("p", [{"ko": "가", "en": "a", **bad}])
 
 
 def test_a_term_in_several_files_is_one_entry_listing_every_post() -> None:
@@ -79,8 +100,8 @@ def test_glossary_links_each_post_at_its_first_use(tmp_path) -> None:
     assert text.startswith('<div class="sn-glossary" markdown>\n\n| English |') and text.endswith("|\n\n</div>")
     rows = text.splitlines()[4:-2]
     assert rows == [
-        "| **one** | 하나 |  | [first-en](posts/first.md#basics)<br>[second-en](posts/second.md#later) |",
-        "| **two** | 둘 |  | [second-en](posts/second.md#later) |",
+        "| **one**{ #g-one } | 하나 |  | [first-en](posts/first.md#basics)<br>[second-en](posts/second.md#later) |",
+        "| **two**{ #g-two } | 둘 |  | [second-en](posts/second.md#later) |",
     ]
     # the Korean page's sources do not write 하나; the English term is looked for there too
     assert "[first-ko](posts/first.md#basics)" in render_glossary(docs, "ko")
