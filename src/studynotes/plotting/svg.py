@@ -165,19 +165,51 @@ def _shared_styles(svg: str, prefix: str) -> str:
 
 _MARK = re.compile(r'<use xlink:href="#([^"]+)" x="(-?[\d.]+)" y="(-?[\d.]+)"(?: style="([^"]*)")?\s*/>\s*')
 _MARK_DEF = re.compile(r'<path id="([^"]+)" d="([^"]+)"(?: style="([^"]*)")?\s*/>')
-_ABSOLUTE_PATH = re.compile(r"[MLCQZz\d.\s-]*")
 
 
-def _moved(d: str, x: float, y: float) -> str:
-    """Path data of absolute commands (M, L, C, Q, z: every number pair an x and a y) moved by (x, y)."""
-    numbers = iter(range(10**9))
+def _number(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
-    def shift(match: re.Match[str]) -> str:
-        value = float(match.group(0)) + (x if next(numbers) % 2 == 0 else y)
-        text = f"{value:.1f}".rstrip("0").rstrip(".")
-        return "0" if text == "-0" else text
 
-    return re.sub(r"-?(?:\d+\.?\d*|\.\d+)", shift, d)
+def _relative(d: str) -> tuple[float, float, str] | None:
+    """Path data of absolute commands (M, L, C, Q, z) as its first point and the rest in relative commands.
+
+    The rest is the same text wherever the path is moved, so a marker drawn at a hundred points compresses
+    to little more than its hundred first points. None for commands this does not know."""
+    segments: list[tuple[str, list[float]]] = []
+    for token in _PATH_TOKEN.findall(d):
+        if token.isalpha():
+            segments.append((token, []))
+        elif segments:
+            segments[-1][1].append(float(token))
+        else:
+            return None
+    sizes = {"M": 2, "L": 2, "C": 6, "Q": 4}
+    out: list[str] = []
+    start: tuple[float, float] | None = None
+    x = y = sx = sy = 0.0
+    for command, numbers in segments:
+        if command in "Zz":
+            out.append("z")
+            x, y = sx, sy
+            continue
+        size = sizes.get(command)
+        if size is None or not numbers or len(numbers) % size:
+            return None
+        for k in range(0, len(numbers), size):
+            points = numbers[k : k + size]
+            if command == "M" and k == 0:
+                if start is None:
+                    start = (points[0], points[1])
+                else:
+                    out.append(f"m{_number(points[0] - x)} {_number(points[1] - y)}")
+                x, y = sx, sy = points
+                continue
+            moved = [points[j] - (x if j % 2 == 0 else y) for j in range(size)]
+            out.append(("l" if command in "ML" else command.lower()) + " ".join(_number(v) for v in moved))
+            x, y = points[-2], points[-1]
+    return None if start is None else (start[0], start[1], "".join(out))
 
 
 def _one_colour(style: str) -> bool:
@@ -197,7 +229,8 @@ def _merged_marks(svg: str) -> str:
     them as one path changes neither the order of painting nor what covers what, as long as a mark's outline
     has its fill's colour (one path fills every mark before outlining any). A style with any opacity
     stays as it is (overlapping marks each darken what lies under them; one path would not), and so do marks
-    inside a group with an id (code may look them up) and definitions with relative or arc commands.
+    inside a group with an id (code may look them up) and definitions with commands other than M, L, C, Q, z.
+    Each mark is its first point and the definition's shape in relative commands, the same text every time.
     A scatter of 100 points is then one element instead of 100.
     """
     defs = {m.group(1): (m.group(2), m.group(3) or "") for m in _MARK_DEF.finditer(svg)}
@@ -212,17 +245,18 @@ def _merged_marks(svg: str) -> str:
         first = run[0]
         d, def_style = defs.get(first.group(1), ("", ""))
         use_style = first.group(4) or ""
+        relative = _relative(d) if d else None
         mergeable = (
             len(run) > 1
-            and d
-            and _ABSOLUTE_PATH.fullmatch(d)
+            and relative is not None
             and "opacity" not in use_style + def_style
             and _one_colour(f"{use_style}; {def_style}")
             and re.search(r'<g id="[^"]*">\s*$', svg[max(0, first.start() - 300) : first.start()]) is None
         )
         out.append(svg[position : first.start()])
         if mergeable:
-            moved = "".join(_moved(d, float(m.group(2)), float(m.group(3))) for m in run)
+            x0, y0, rest = relative
+            moved = "".join(f"M{_number(x0 + float(m.group(2)))} {_number(y0 + float(m.group(3)))}{rest}" for m in run)
             style = "; ".join(part for part in (use_style, def_style) if part)  # the definition's own style wins
             trailing = run[-1].group(0)[len(run[-1].group(0).rstrip()) :]
             out.append(f'<path d="{moved}"' + (f' style="{style}"' if style else "") + "/>" + trailing)
