@@ -11,12 +11,14 @@ MkDocs' dirty mode rebuilds a page only when its Markdown file is newer than its
 - rebuilds every page when a page was added or removed or its front matter or title changed (the
   menu, the footers, the home page, the archive and the category pages show those), and when
   mkdocs.yml, a theme override or a hook changed;
-- keeps the search index whole: the rebuilt pages' entries replace their previous ones in the joint
-  index (kept beside the site as ``.preview-search.json``) before `hooks/search.py` writes each
-  language's static index from it. Each dirty build starts from an empty index (Material's search
-  plugin and mkdocs-static-i18n would otherwise stack every build's entries, and deduplicate them
-  quadratically: 3 s, 9 s, 39 s for three edits);
-- logs which pages it rebuilt and how long the rebuild took.
+- keeps the search index whole: the rebuilt pages' entries replace their previous ones among every
+  page's entries (kept in memory while the server runs), and each language's static index is written
+  from them (`studynotes_site.search.split_search_index`, which `hooks/search.py` runs in a full
+  build) in a background thread, so the rebuilt page is served without waiting for it (at 108 posts
+  the index takes seconds); the next rebuild waits for it. Each dirty build starts from an empty index
+  (Material's search plugin and mkdocs-static-i18n would otherwise stack every build's entries, and
+  deduplicate them quadratically: 3 s, 9 s, 39 s for three edits);
+- logs which pages it rebuilt and how long the rebuild took, then when the search index is updated.
 
 Full builds (``mkdocs build``, ``make build``, the tests) never set ``dirty`` and are unaffected.
 """
@@ -41,7 +43,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from studynotes_site.glossary import post_anchors
 from studynotes_site.markup import page_language
-from studynotes_site.preview import STATE_FILE, PreviewState, merge_index, signature
+from studynotes_site.preview import STATE_FILE, PreviewState, signature
+from studynotes_site.search import update_in_background, wait_for_update
 
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.M)
 EXECUTES = re.compile(r'^\s*```\w+[^\n]*\bexec="(?:1|true)"', re.M)
@@ -66,16 +69,12 @@ def _outer(config: MkDocsConfig) -> bool:
     return not any(getattr(plugin, "building", False) for plugin in config.plugins.values())
 
 
-SEARCH_ENTRIES = ".preview-search.json"  # every page's search entries (both languages), for the next rebuild
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     if not _dirty or not _outer(config):
         return
     root = Path(config.site_dir)
-    saved = root / SEARCH_ENTRIES
-    previous = json.loads(saved.read_text(encoding="utf-8")) if saved.is_file() else None
-    _build.update(start=time.perf_counter(), root=root, state=PreviewState(root / STATE_FILE), previous=previous,
+    wait_for_update()  # the previous rebuild's index is written before this one touches the site
+    _build.update(start=time.perf_counter(), root=root, state=PreviewState(root / STATE_FILE),
                   built=[], present=set(), sources={})
     for plugin in config.plugins.values():
         if hasattr(plugin, "search_index_prev"):  # Material's search
@@ -160,26 +159,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-def _merge_search_entries() -> None:
-    path = _build["root"] / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    if _build["previous"] is not None:
-        rebuilt = {url for _, url, _, _ in _build["built"]}
-        index["docs"] = merge_index(_build["previous"], index["docs"], rebuilt)
-        path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
-    (_build["root"] / SEARCH_ENTRIES).write_text(json.dumps(index["docs"], separators=(",", ":"), default=str),
-                                                 encoding="utf-8")
-
-
 # after the joint search index is written (mkdocs-static-i18n, -100) and its formulas rendered
 # (hooks/formulas.py, -150); before hooks/search.py (-200) writes each language's index from it
 @event_priority(-180)
 def on_post_build(config: MkDocsConfig) -> None:
     if not _dirty or not _outer(config) or "state" not in _build:
         return
-    _merge_search_entries()
+    update_in_background(_build["root"], Path(config.docs_dir), {url for _, url, _, _ in _build["built"]}, LOG)
     state: PreviewState = _build["state"]
     for src_uri, _url, title, lang in _build["built"]:
         state.record(src_uri, title, signature(_build["sources"].get(src_uri, "")), lang,
@@ -189,3 +175,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     names = [f"{src}" for src, _, _, _ in _build["built"]]
     shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
     LOG.info("preview: rebuilt %d pages in %.1f s: %s", len(names), time.perf_counter() - _build["start"], shown)
+
+
+def on_shutdown() -> None:
+    wait_for_update()  # the server stops: the index being written is finished first

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import sys
-import types
 
 # `mkdocs serve` loads the hook files again on every rebuild; the logic they call is loaded again too.
 for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"]:
@@ -18,16 +17,18 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from studynotes_site.search import split_search_index
+from studynotes_site.search import kept, split_search_index
 
 
-# each entry's terms, by its content, kept while `mkdocs serve` runs: a rebuild counts only new text
-# (in a module of its own, which survives the hook files' reloading)
-_STATE = "studynotes_search_state"
-_counted: dict = sys.modules.setdefault(_STATE, types.ModuleType(_STATE)).__dict__.setdefault("counted", {})
-
+# `mkdocs serve --dirty` (make serve): hooks/dirty_serve.py writes the indexes (read as it reads the mode)
+_dirty = "serve" in sys.argv[1:] and "--dirty" in sys.argv[1:]
 
 WORKER = "javascripts/workers/search.js"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _dirty
+    _dirty = command == "serve" and dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -39,4 +40,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the joint index
 def on_post_build(config: MkDocsConfig) -> None:
-    split_search_index(Path(config.site_dir), Path(config.docs_dir), _counted)
+    if any(getattr(plugin, "building", False) for plugin in config.plugins.values()):
+        return  # mkdocs-static-i18n's pass of the other language: the outer build writes both indexes
+    if _dirty:
+        return  # under `make serve`, hooks/dirty_serve.py writes them once the page is served
+    # each entry's terms, by its content, kept while the process runs: a rebuild counts only new text
+    split_search_index(Path(config.site_dir), Path(config.docs_dir), kept().setdefault("counted", {}))

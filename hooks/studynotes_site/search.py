@@ -10,20 +10,36 @@ table becomes one entry per row (its term, translation, note and posts, at the r
 post's page entry gets the terms of its glossary file, in both languages, with their aliases: as
 ``keywords`` the terms it teaches (marked ``teaches: true`` where several posts list a term; a term
 one post lists, or none marks, is taught by each), as ``related`` the others. `studynotes_site.search_index` writes them as the static, chunked index.
+
+Under ``mkdocs serve --dirty`` the indexes are written after each rebuild in the background
+(`update_in_background`), from every page's entries kept in memory (`kept`).
 """
 
 from __future__ import annotations
 
 import html
 import json
+import logging
 import re
+import sys
+import threading
+import time
+import types
 from pathlib import Path
 
 from .glossary import GLOSSARY_HEADERS
 from .glossary_entries import glossary_entries, row_ids
+from .preview import merge_index
 from .search_index import write_index
 
 SITEMAP_URL = re.compile(r"<url>.*?</url>", re.S)
+
+
+def kept() -> dict:
+    """What the search keeps while ``mkdocs serve`` runs (the entries' counts, every page's search entries,
+    the background update): a module of its own, which survives the reloading of hooks and of this package."""
+    name = "studynotes_search_state"
+    return sys.modules.setdefault(name, types.ModuleType(name)).__dict__
 
 
 def split_index(index: dict) -> tuple[dict, dict] | None:
@@ -114,3 +130,41 @@ def split_search_index(site: Path, docs_dir: Path | None = None, counted: dict |
         write_index(folder, {"config": config, "docs": docs}, f"{prefix}search/", counted)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     (site / "en" / "sitemap.xml").write_text(english_sitemap(sitemap), encoding="utf-8")
+
+
+def wait_for_update() -> None:
+    """Wait for the index `update_in_background` is writing, if any."""
+    update = kept().pop("update", None)
+    if update is not None:
+        update.join()
+
+
+def update_in_background(root: Path, docs_dir: Path, rebuilt: set[str], log: logging.Logger) -> None:
+    """Under ``mkdocs serve --dirty``: every page's search entries, with those of the ``rebuilt`` pages
+    (the addresses in the joint index this rebuild wrote) replaced, and each language's index written
+    from them by `split_search_index`, in a thread of its own, so the rebuilt page is served meanwhile
+    (at 108 posts the index takes seconds); the next rebuild waits for it (`wait_for_update`)."""
+    path = root / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    state = kept()
+    index = json.loads(path.read_text(encoding="utf-8"))  # the pages this rebuild built
+    entries = state.setdefault("entries", {})
+    previous = entries.get(str(root))
+
+    def update() -> None:
+        start = time.perf_counter()
+        if previous is not None:
+            index["docs"] = merge_index(previous, index["docs"], rebuilt)
+        entries[str(root)] = index["docs"]  # what the next rebuild merges into, whatever happens below
+        try:
+            path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")
+            split_search_index(root, docs_dir, state.setdefault("counted", {}))
+        except Exception:  # noqa: BLE001 - shown in the server's log; the next rebuild writes it again
+            log.exception("preview: the search index was not updated")
+            return
+        log.info("preview: search index updated in %.1f s", time.perf_counter() - start)
+
+    thread = threading.Thread(target=update, name="search index", daemon=True)
+    state["update"] = thread
+    thread.start()

@@ -140,7 +140,10 @@ def test_an_edited_post_shows_the_whole_menu_and_its_neighbours(served, browser)
     finally:
         context.close()
 
-    # the search index still holds every page of each language, the edit included
+    # the search index (written after the page is served: the log says when) still holds every page of
+    # each language, the edit included
+    wait_until(lambda: len(re.findall(r"preview: search index updated", log.read_text(encoding="utf-8"))) >= 2, 120,
+               "the search index after the edit", server, log)
     for lang in LANGS:
         index = StaticIndex(lambda path: fetch(url + path), lang)
         pages = {entry["location"].split("#")[0] for entry in index.entries}
