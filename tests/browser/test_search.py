@@ -151,7 +151,8 @@ FIRST = {
         "L2 규제": "regularization-normalization", "가중치 감쇠": "regularization-normalization",
         "정칙화 경로": "regularization-normalization", "초기하분포": "stat110-lectures-4-10",
         "베이즈 규칙": "stat110-lectures-4-10", "닭과 달걀": "stat110-lecture-19", "MGF": "stat110-lecture-20",
-        "적률 생성 함수": "stat110-lecture-20", "He 초기화": "cs231n-lecture-6",
+        "적률 생성 함수": "stat110-lecture-20", "He 초기화": "cs231n-lecture-6", "Adam": "cs231n-lecture-7",
+        "아담": "cs231n-lecture-7",
     },
     "en": {
         "momentum": "cs231n-lecture-7", "saddle point": "cs231n-lecture-7", "Cauchy": "stat110-lecture-20",
@@ -161,7 +162,7 @@ FIRST = {
         "Bayes theorem": "stat110-lectures-4-10", "lasso": "regularization-normalization",
         "multinomial": "stat110-lecture-20", "joint distribution": "stat110-lecture-19",
         "weight initialization": "cs231n-lecture-6", "gambler's ruin": "stat110-lectures-4-10",
-        "weight decay": "regularization-normalization", "MGF": "stat110-lecture-20",
+        "weight decay": "regularization-normalization", "MGF": "stat110-lecture-20", "Adam": "cs231n-lecture-7",
     },
 }
 
