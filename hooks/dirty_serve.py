@@ -42,7 +42,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from studynotes_site.glossary import post_anchors
-from studynotes_site.markup import page_language
+from studynotes_site.markup import other_language_pass, page_language
 from studynotes_site.preview import STATE_FILE, PreviewState, signature
 from studynotes_site.search import update_in_background, wait_for_update
 
@@ -64,13 +64,8 @@ def on_startup(command: str, dirty: bool) -> None:
     _dirty = command == "serve" and dirty
 
 
-def _outer(config: MkDocsConfig) -> bool:
-    """True unless this is a language built inside mkdocs-static-i18n's own pass."""
-    return not any(getattr(plugin, "building", False) for plugin in config.plugins.values())
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
-    if not _dirty or not _outer(config):
+    if not _dirty or other_language_pass(config):
         return
     root = Path(config.site_dir)
     wait_for_update()  # the previous rebuild's index is written before this one touches the site
@@ -163,7 +158,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 # (hooks/formulas.py, -150); before hooks/search.py (-200) writes each language's index from it
 @event_priority(-180)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not _dirty or not _outer(config) or "state" not in _build:
+    if not _dirty or other_language_pass(config) or "state" not in _build:
         return
     update_in_background(_build["root"], Path(config.docs_dir), {url for _, url, _, _ in _build["built"]}, LOG)
     state: PreviewState = _build["state"]

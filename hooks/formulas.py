@@ -31,6 +31,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from studynotes_site.formulas import MathRenderer, render_page, render_search_text
+from studynotes_site.markup import other_language_pass
 from studynotes_site.mathfont import characters, subset_font
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,15 +64,9 @@ def on_startup(command: str, dirty: bool) -> None:
     _dirty = command == "serve" and dirty
 
 
-def _inner(config: MkDocsConfig) -> bool:
-    """True inside mkdocs-static-i18n's build of the other language, which runs within the outer build's
-    on_post_build and calls every event again, on_config included."""
-    return any(getattr(plugin, "building", False) for plugin in config.plugins.values())
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _renderer, _errors
-    if _renderer is not None and _inner(config):
+    if _renderer is not None and other_language_pass(config):
         return config  # one renderer and one list of formulas for both languages of a build
     if _renderer is not None:
         _renderer.close()  # a previous build's (kept formulas saved, its process ended)
@@ -112,7 +107,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language and written the joint index
 def on_post_build(config: MkDocsConfig) -> None:
-    if _inner(config):
+    if other_language_pass(config):
         return  # the outer build finishes both languages: the joint search index, the font, the cache
     site = Path(config.site_dir)
     try:

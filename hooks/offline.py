@@ -35,6 +35,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from studynotes_site.markup import other_language_pass
 from studynotes_site.search_index import inline_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,6 +135,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-300)  # after hooks/search.py (-200) has split the search index by language
 def on_post_build(config: MkDocsConfig) -> None:
+    if other_language_pass(config):
+        return  # mkdocs-static-i18n's pass of the other language: the outer build finishes both
     site = Path(config.site_dir)
     zipped = offline_zip()
     if zipped is not None:

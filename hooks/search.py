@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from studynotes_site.markup import other_language_pass
 from studynotes_site.search import kept, split_search_index
 
 
@@ -40,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the joint index
 def on_post_build(config: MkDocsConfig) -> None:
-    if any(getattr(plugin, "building", False) for plugin in config.plugins.values()):
+    if other_language_pass(config):
         return  # mkdocs-static-i18n's pass of the other language: the outer build writes both indexes
     if _dirty:
         return  # under `make serve`, hooks/dirty_serve.py writes them once the page is served

@@ -95,6 +95,12 @@ def page_language(page, config) -> str:
     return getattr(page.file, "locale", None) or config.theme["language"]
 
 
+def other_language_pass(config) -> bool:
+    """True inside mkdocs-static-i18n's build of the other language, which it runs within the outer
+    build's on_post_build, calling every event again (on_config, the pages, on_post_build)."""
+    return any(getattr(plugin, "building", False) for plugin in config.plugins.values())
+
+
 def page_name(src_uri: str) -> str:
     """``posts/x.ko.md`` -> ``posts/x``: a page's name, the same in every language."""
     return re.sub(r"\.(ko|en)\.md$", "", src_uri)

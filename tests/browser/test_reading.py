@@ -49,8 +49,9 @@ def test_a_source_click_changes_only_its_block_and_no_other_page(open_page) -> N
     after = result_tabs_checked(tab)
     assert after[1] is False, "the clicked block did not switch to its source"
     assert [a for i, a in enumerate(after) if i != 1] == [True] * (len(after) - 1), f"other blocks switched too: {after}"
-    # The next page (instant navigation keeps the session; a full load keeps local storage) shows results.
-    tab.locator("a.md-footer__link--next").click()
+    # The previous page of the course, lecture 6 (instant navigation keeps the session; a full load keeps local
+    # storage), shows results.
+    tab.locator("a.md-footer__link--prev").click()
     tab.wait_for_url("**/posts/**")
     assert "cs231n-lecture-7" not in tab.url
     wait_for_math(tab)

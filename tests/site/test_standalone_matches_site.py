@@ -106,6 +106,7 @@ def from_page(result: str) -> tuple[list[str], list[tuple[list[str], bool]]]:
     result = re.sub(r"<li>", "\n- ", result)
     result = re.sub(r"</?(?:p|div|li|ul|ol|table|thead|tbody|tr|td|th|br|h\d)\b[^>]*>", " ", result)  # blocks and cells apart
     text = re.sub(r"<[^>]+>", "", result)  # inline markup; still escaped: _plain_text unescapes, as for a terminal
+    text = text.replace("\u2060", "")  # the word joiners Korean pages get at build time (a line-break rule)
     return words(" ".join(_plain_text(line) for line in text.split("\n"))), figures
 
 

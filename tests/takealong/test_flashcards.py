@@ -157,5 +157,7 @@ def test_the_built_pages_link_decks_whose_cards_are_their_questions(built_site, 
         notes = cards((page.parent / link.group(1)).resolve().read_bytes(), tmp_path)
         assert len(notes) == len(parser.blocks), slug
         for note, (summary, answer) in zip(notes, parser.blocks, strict=True):
+            # the page's Korean text holds word joiners (a line-break rule of the site); the card is the text
+            summary = summary.replace("\u2060", "")
             assert text_of(note["fields"][0]) == " ".join(summary.split()), slug
-            assert text_of(note["fields"][1]) == " ".join(answer.split()), slug
+            assert text_of(note["fields"][1]) == " ".join(answer.replace("\u2060", "").split()), slug
