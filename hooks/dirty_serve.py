@@ -15,7 +15,10 @@ MkDocs' dirty mode rebuilds a page only when its Markdown file is newer than its
   page's entries (kept in memory while the server runs), and each language's static index is written
   from them (`studynotes_site.search.split_search_index`, which `hooks/search.py` runs in a full
   build) in a background thread, so the rebuilt page is served without waiting for it (at 108 posts
-  the index takes seconds); the next rebuild waits for it. Each dirty build starts from an empty index
+  the index takes seconds). A newer rebuild supersedes it: the update in flight gives up, and the
+  newer rebuild writes its own from the entries, merged before its page is served; each update writes
+  into folders of its own and then replaces the served manifests at once, so a reader never finds a
+  half-written or mixed index. When the server stops, the last update completes. Each dirty build starts from an empty index
   (Material's search plugin and mkdocs-static-i18n would otherwise stack every build's entries, and
   deduplicate them quadratically: 3 s, 9 s, 39 s for three edits);
 - logs which pages it rebuilt and how long the rebuild took, then when the search index is updated.
@@ -44,7 +47,7 @@ from mkdocs.structure.pages import Page
 from studynotes_site.glossary import post_anchors
 from studynotes_site.markup import other_language_pass, page_language
 from studynotes_site.preview import STATE_FILE, PreviewState, signature
-from studynotes_site.search import update_in_background, wait_for_update
+from studynotes_site.search import supersede, update_in_background, wait_for_update
 
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.M)
 EXECUTES = re.compile(r'^\s*```\w+[^\n]*\bexec="(?:1|true)"', re.M)
@@ -68,7 +71,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not _dirty or other_language_pass(config):
         return
     root = Path(config.site_dir)
-    wait_for_update()  # the previous rebuild's index is written before this one touches the site
+    supersede()  # the previous rebuild's index, if still being written, is given up for this one's
     _build.update(start=time.perf_counter(), root=root, state=PreviewState(root / STATE_FILE),
                   built=[], present=set(), sources={})
     for plugin in config.plugins.values():
@@ -160,16 +163,21 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if not _dirty or other_language_pass(config) or "state" not in _build:
         return
-    update_in_background(_build["root"], Path(config.docs_dir), {url for _, url, _, _ in _build["built"]}, LOG)
-    state: PreviewState = _build["state"]
-    for src_uri, _url, title, lang in _build["built"]:
-        state.record(src_uri, title, signature(_build["sources"].get(src_uri, "")), lang,
-                     anchors=_build.get("anchors", {}).get(src_uri))
-    state.forget_missing(_build["present"])
-    state.save()
-    names = [f"{src}" for src, _, _, _ in _build["built"]]
-    shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
-    LOG.info("preview: rebuilt %d pages in %.1f s: %s", len(names), time.perf_counter() - _build["start"], shown)
+    update = update_in_background(_build["root"], Path(config.docs_dir), {url for _, url, _, _ in _build["built"]}, LOG,
+                                  start=False)
+    try:
+        state: PreviewState = _build["state"]
+        for src_uri, _url, title, lang in _build["built"]:
+            state.record(src_uri, title, signature(_build["sources"].get(src_uri, "")), lang,
+                         anchors=_build.get("anchors", {}).get(src_uri))
+        state.forget_missing(_build["present"])
+        state.save()
+        names = [f"{src}" for src, _, _, _ in _build["built"]]
+        shown = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
+        LOG.info("preview: rebuilt %d pages in %.1f s: %s", len(names), time.perf_counter() - _build["start"], shown)
+    finally:
+        if update is not None:
+            update.start()  # last: the rest of this rebuild does not share the interpreter with it
 
 
 def on_shutdown() -> None:

@@ -119,3 +119,150 @@ def test_a_changed_config_override_or_hook_rebuilds_every_page(hook, project, pa
 def test_full_builds_are_left_alone(hook, project) -> None:
     os.utime(project / "snippets" / "post" / "a.py", (3000, 3000))
     assert {k: v[0] for k, v in rebuild(hook, project, command="build", dirty=False).items()} == {"a.md": False, "b.md": False}
+
+
+# -- the search index under `make serve`: each rebuild's update supersedes the one in flight ------------------
+
+import hashlib  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import threading  # noqa: E402
+
+from searchtools import StaticIndex, site_reader  # noqa: E402
+
+WAIT_S = 60  # an upper bound for a thread to reach a point it reaches at once (a busy machine), never a pause
+
+
+def joint_index(word: str) -> dict:
+    """What a rebuild's search plugin writes: both languages' entries, post a's text being ``word``."""
+    return {"config": {"lang": ["ko", "en"], "separator": "[\\s\\-]+"},
+            "docs": [{"location": "", "title": "홈", "text": "<p>첫 화면</p>"},
+                     {"location": "posts/a/", "title": "가", "text": f"<p>글 {word}</p>"},
+                     {"location": "posts/b/", "title": "나", "text": "<p>다른 글 banana</p>"},
+                     {"location": "en/", "title": "Home", "text": "<p>front</p>"},
+                     {"location": "en/posts/a/", "title": "A", "text": f"<p>post {word}</p>"}]}
+
+
+def served_search(site, lang: str) -> StaticIndex:
+    """One language's index as served, after checking that every file its manifest names is there and is
+    the one the manifest was written with (its version is a digest of all of them)."""
+    index = StaticIndex(site_reader(site), lang)
+    sn = index.sn
+    names = [f"shards/{i}.json" for i in range(sn["buckets"])] + [f"pages/{i}.json" for i in range(len(sn["starts"]) - 1)]
+    texts = {name: (site / sn["path"] / name).read_text(encoding="utf-8") for name in names}
+    digest = hashlib.sha256("".join(f"{k}\0{v}\0" for k, v in sorted(texts.items())).encode()).hexdigest()[:12]
+    assert digest == sn["version"], f"{lang}: the manifest and its files are of different updates"
+    return index
+
+
+def finds(site, lang: str, word: str) -> set[str]:
+    return set(served_search(site, lang).documents(word))
+
+
+@pytest.fixture
+def search(monkeypatch):
+    """hooks/studynotes_site/search.py with a fresh serve state and a gate in each update: ``entered[g]`` is
+    set when update ``g`` starts writing its index, which it does once ``release[g]`` is set."""
+    from studynotes_site import search
+
+    state = search.kept()
+    saved = dict(state)
+    state.clear()
+    entered: dict[int, threading.Event] = {}
+    release: dict[int, threading.Event] = {}
+    real = search.write_index
+
+    def gated(folder, index, path, counted=None):
+        generation = int(folder.name.removeprefix(search.PREVIEW_FOLDER))
+        entered.setdefault(generation, threading.Event()).set()
+        assert release.setdefault(generation, threading.Event()).wait(WAIT_S)
+        return real(folder, index, path, counted)
+
+    monkeypatch.setattr(search, "write_index", gated)
+    search.entered, search.release = entered, release
+    yield search
+    search.wait_for_update()
+    state.clear()
+    state.update(saved)
+
+
+def rebuild_index(search, site, docs, word: str, rebuilt: set[str], *, released: bool):
+    """A rebuild: its start supersedes the update in flight; its search plugin writes the joint index of the
+    pages it built; its end starts its own update."""
+    generation = search.supersede()
+    (site / "search").mkdir(parents=True, exist_ok=True)
+    (site / "en").mkdir(exist_ok=True)
+    joint = joint_index(word)
+    joint["docs"] = [d for d in joint["docs"] if d["location"].split("#")[0] in rebuilt]
+    (site / "search" / "search_index.json").write_text(json.dumps(joint), encoding="utf-8")
+    (site / "sitemap.xml").write_text("<urlset></urlset>", encoding="utf-8")
+    if released:
+        search.release.setdefault(generation, threading.Event()).set()
+    thread = search.update_in_background(site, docs, rebuilt, logging.getLogger("test"))
+    return generation, thread
+
+
+def test_a_newer_rebuild_supersedes_the_index_in_flight_and_the_last_edit_stays(search, tmp_path, caplog) -> None:
+    caplog.set_level(logging.INFO)
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    docs.mkdir()
+    every = {"", "posts/a/", "posts/b/", "en/", "en/posts/a/"}
+    _, first = rebuild_index(search, site, docs, "apple", every, released=True)
+    first.join(WAIT_S)
+    assert finds(site, "ko", "apple") == {"posts/a/"} and finds(site, "en", "apple") == {"posts/a/"}
+
+    # an edit: its update is held just before it writes anything
+    second, held = rebuild_index(search, site, docs, "cherry", {"posts/a/"}, released=False)
+    assert search.entered.setdefault(second, threading.Event()).wait(WAIT_S)
+    # meanwhile the served index is the previous one, whole (the rebuild's joint index was put back at once)
+    assert finds(site, "ko", "apple") == {"posts/a/"} and finds(site, "ko", "banana") == {"posts/b/"}
+
+    # the next edit supersedes it; its own update completes first
+    _, third = rebuild_index(search, site, docs, "grape", {"posts/a/", "en/posts/a/"}, released=True)
+    third.join(WAIT_S)
+    assert finds(site, "ko", "grape") == {"posts/a/"} and finds(site, "en", "grape") == {"posts/a/"}
+    # the held update now resumes: it gives up before replacing anything, and removes what it wrote
+    search.release[second].set()
+    held.join(WAIT_S)
+    assert not held.is_alive() and not third.is_alive()
+    for lang in ("ko", "en"):
+        assert finds(site, lang, "grape") == {"posts/a/"}
+        assert finds(site, lang, "apple") == set() and finds(site, lang, "cherry") == set()
+    assert finds(site, "ko", "banana") == {"posts/b/"}  # a page no edit rebuilt keeps its entries
+    assert not list(site.rglob(f"{search.PREVIEW_FOLDER}{second}"))
+    assert "given up" in caplog.text
+
+
+def test_a_burst_of_edits_leaves_the_last_ones_index(search, tmp_path) -> None:
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    docs.mkdir()
+    every = {"", "posts/a/", "posts/b/", "en/", "en/posts/a/"}
+    words = ["lemon", "melon", "olive", "peach"]
+    threads = []
+    for i, word in enumerate(words):  # each held until the next edit's rebuild has started
+        threads.append(rebuild_index(search, site, docs, word, every if i == 0 else {"posts/a/"}, released=False))
+    for generation, _ in threads:
+        search.release.setdefault(generation, threading.Event()).set()
+    for _, thread in threads:
+        thread.join(WAIT_S)
+    assert finds(site, "ko", "peach") == {"posts/a/"}
+    assert all(finds(site, "ko", word) == set() for word in words[:-1])
+    # one update folder per language is left: the last one's
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob(f"{search.PREVIEW_FOLDER}*")) \
+        == [f"en/search/{search.PREVIEW_FOLDER}{threads[-1][0]}", f"search/{search.PREVIEW_FOLDER}{threads[-1][0]}"]
+
+
+def test_when_the_server_stops_the_last_update_completes(search, tmp_path) -> None:
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    docs.mkdir()
+    generation, thread = rebuild_index(search, site, docs, "quince", {"", "posts/a/", "posts/b/", "en/", "en/posts/a/"},
+                                       released=False)
+    assert search.entered.setdefault(generation, threading.Event()).wait(WAIT_S)
+    stopping = threading.Thread(target=search.wait_for_update)
+    stopping.start()
+    stopping.join(0.5)
+    assert stopping.is_alive()  # still waiting: the update has not written yet
+    search.release[generation].set()
+    stopping.join(WAIT_S)
+    assert not thread.is_alive()
+    assert finds(site, "ko", "quince") == {"posts/a/"}
