@@ -172,11 +172,11 @@ def search(monkeypatch):
     release: dict[int, threading.Event] = {}
     real = search.write_index
 
-    def gated(folder, index, path, counted=None):
+    def gated(folder, index, path, counted=None, check=lambda: None):
         generation = int(folder.name.removeprefix(search.PREVIEW_FOLDER))
         entered.setdefault(generation, threading.Event()).set()
         assert release.setdefault(generation, threading.Event()).wait(WAIT_S)
-        return real(folder, index, path, counted)
+        return real(folder, index, path, counted, check)
 
     monkeypatch.setattr(search, "write_index", gated)
     search.entered, search.release = entered, release
@@ -266,3 +266,19 @@ def test_when_the_server_stops_the_last_update_completes(search, tmp_path) -> No
     stopping.join(WAIT_S)
     assert not thread.is_alive()
     assert finds(site, "ko", "quince") == {"posts/a/"}
+
+
+def test_a_superseded_update_stops_inside_the_index_and_writes_nothing(tmp_path) -> None:
+    from studynotes_site.search_index import write_index
+
+    calls = []
+
+    def check() -> None:  # superseded once the index has started
+        calls.append(1)
+        if len(calls) > 1:
+            raise RuntimeError("superseded")
+
+    docs = [{"location": f"posts/p{i}/", "title": f"p{i}", "text": f"<p>word{i}</p>"} for i in range(200)]
+    with pytest.raises(RuntimeError, match="superseded"):
+        write_index(tmp_path / "search", {"config": {}, "docs": docs}, "search/", {}, check)
+    assert len(calls) == 2 and not (tmp_path / "search").exists()

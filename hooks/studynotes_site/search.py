@@ -224,7 +224,7 @@ def update_in_background(root: Path, docs_dir: Path, rebuilt: set[str], log: log
                 log.debug("preview: search index %s%s: entries in %.2f s", prefix, folder, time.perf_counter() - start)
                 check()
                 search = root / prefix / "search"
-                write_index(search / folder, one, f"{prefix}search/{folder}/", counted)
+                write_index(search / folder, one, f"{prefix}search/{folder}/", counted, check)
                 log.debug("preview: search index %s%s: written in %.2f s", prefix, folder, time.perf_counter() - start)
                 counted.pop(("written", str(search / folder)), None)  # a folder is written once
                 counted.pop(("page texts", str(search / folder)), None)

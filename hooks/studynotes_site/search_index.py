@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from .search_terms import bucket, teaser
@@ -65,16 +66,19 @@ def groups(docs: list[dict]) -> list[list[dict]]:
     return out
 
 
-def build(docs: list[dict], counted: dict | None = None) -> dict:
+def build(docs: list[dict], counted: dict | None = None, check: Callable[[], None] = lambda: None) -> dict:
     """The whole index of one language: ``{"pages": [[[location, title, teaser], ...], ...],
     "postings": {term: [doc-id gap, weight, ...]}}``, documents numbered group by group (`groups`).
     ``counted`` keeps, between builds (`mkdocs serve`), what each document's content gives: its
-    terms, its page's, its teaser, and the terms' numbers (a vocabulary that only grows)."""
+    terms, its page's, its teaser, and the terms' numbers (a vocabulary that only grows). ``check``
+    is called now and then, and may raise to stop (`mkdocs serve`: a newer rebuild supersedes this one)."""
     cache: dict = {} if counted is None else counted
     grouped = groups(docs)
     ordered = [d for group in grouped for d in group]
     keys, stats = [], []
-    for doc in ordered:
+    for i, doc in enumerate(ordered):
+        if i % 64 == 0:
+            check()
         if doc.get("header"):
             keys.append(None)
             stats.append(None)
@@ -101,7 +105,9 @@ def build(docs: list[dict], counted: dict | None = None) -> dict:
                 cache[key] = (counts, length, stats[start][2])
             keys[start], stats[start] = key, cache[key]
         start += len(group)
+    check()
     postings = weigh(ordered, keys, stats, cache)
+    check()
     pages = [[[d["location"], d.get("title", ""), cached_teaser(d, cache)] for d in group] for group in grouped]
     return {"pages": pages, "postings": postings}
 
@@ -120,11 +126,13 @@ def dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def write_index(folder: Path, index: dict, path: str, counted: dict | None = None) -> dict:
+def write_index(folder: Path, index: dict, path: str, counted: dict | None = None,
+                check: Callable[[], None] = lambda: None) -> dict:
     """Write one language's static index into ``folder`` (its ``search/``), replacing what was there;
     ``index`` is Material's ``{config, docs}`` for this language and ``path`` the folder's address
-    from the site's root. Returns the written manifest (``search_index.json``)."""
-    built = build(index["docs"], counted)
+    from the site's root. Returns the written manifest (``search_index.json``). ``check``: see `build`."""
+    built = build(index["docs"], counted, check)
+    check()
     shards = shard(built["postings"])
     texts = {f"shards/{i}.json": dumps(s) for i, s in enumerate(shards)}
     cache: dict = counted.setdefault(("page texts", str(folder)), {}) if counted is not None else {}
