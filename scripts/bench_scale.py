@@ -14,7 +14,9 @@ so the archive spans several years; each copy is in the navigation like a real p
 - the home page's HTML, raw and gzip, in each language;
 - what a browser with an empty cache downloads for the first visit of a post (headless Chromium);
 - with ``--serve``: under ``make serve``'s command, a one-sentence edit to a post until the served page
-  shows it (median of 3), and that the rebuilt page shows no "None".
+  shows it (median of 3, each edit made as soon as the previous one shows), and that the rebuilt page
+  shows no "None". MkDocs' server answers no request while a rebuild is under way, so the page shows
+  the edit once the whole rebuild is done: when a browser's live reload would show it too.
 
 Then each figure is fitted as a + b·N and as c·N^k (least squares on the logarithms), and the
 report says whether the fixed part or the per-post part dominates at the largest N.
