@@ -30,6 +30,9 @@ NOT_BEFORE_A_JOINER = set("·/–—([{“‘\"'’”") | {WORD_JOINER}
 RAW = re.compile(r"<(pre|script|style|textarea|svg|math)\b.*?</\1>", re.S)
 TOKEN = re.compile(r"<[^>]*>|[^<]+")
 CHARACTER = re.compile(r"&#?\w+;|.", re.S)  # a character or an entity
+ENTITY = re.compile(r"&#?\w+;")
+SLOW_ENTITY = re.compile(r"&#|&\w*[\uac00-\ud7a3]\w*;")  # a numeric one may stand for Hangul
+HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 # Elements inside a line: text on both sides of their tags belongs to one line of prose.
 INLINE = {"a", "abbr", "b", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
           "span", "strong", "sub", "sup", "time", "u", "var"}
@@ -41,6 +44,17 @@ FORMULA = re.compile(r'<span\b[^>]*\bclass="[^"]*\barithmatex\b')
 def _joins(before: str | None, char: str) -> bool:
     return (before is not None and HANGUL.match(char) is not None and not before.isspace()
             and not before.isalnum() and before not in NOT_BEFORE_A_JOINER)
+
+
+def _character_before(text: str, end: int) -> str:
+    """The character ``text[:end]`` ends with, an entity read as its character (as `CHARACTER` splits text:
+    an ``&`` always starts a piece, since no entity holds one)."""
+    char = text[end - 1]
+    if char == ";":
+        amp = text.rfind("&", 0, end - 1)
+        if amp >= 0 and ENTITY.fullmatch(text, amp, end):
+            return html.unescape(text[amp:end])[-1:]
+    return char
 
 
 def _glue_stretch(stretch: str) -> str:
@@ -73,14 +87,26 @@ def _glue_stretch(stretch: str) -> str:
             out.append(token)
             last = html.unescape(token)[-1:] or last
             continue
-        text = []
-        for piece in CHARACTER.findall(token):
-            char = html.unescape(piece) if piece.startswith("&") else piece
-            if _joins(last, char):
-                text.append(WORD_JOINER)
-            text.append(piece)
-            last = char[-1:] or last
-        out.append("".join(text))
+        if "&" in token and SLOW_ENTITY.search(token):  # an entity that is or holds Hangul: character by character
+            text = []
+            for piece in CHARACTER.findall(token):
+                char = html.unescape(piece) if piece.startswith("&") else piece
+                if _joins(last, char):
+                    text.append(WORD_JOINER)
+                text.append(piece)
+                last = char[-1:] or last
+            out.append("".join(text))
+            continue
+        # Inside a run of Hangul the character before is Hangul: only the start of a run may need a joiner.
+        start = 0
+        for run in HANGUL_RUN.finditer(token):
+            at = run.start()
+            if _joins(last if at == 0 else _character_before(token, at), token[at]):
+                out.append(token[start:at])
+                out.append(WORD_JOINER)
+                start = at
+        out.append(token[start:] if start else token)
+        last = _character_before(token, len(token))
     return "".join(out)
 
 
