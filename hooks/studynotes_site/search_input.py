@@ -3,7 +3,7 @@
 The plugin's HTML parser walks every tag of a page, and most of a post's tags are of two kinds whose
 markup the index never holds:
 
-- a figure's SVG, in an element marked ``data-search-exclude`` (`studynotes.plotting.figure_html`):
+- a figure's SVG (each panel's, when it is cut into panels), in an element marked ``data-search-exclude`` (`studynotes.plotting.figure_html`):
   its text is skipped, but the parser still walked it (most of a build's time);
 - the highlighting spans in a code block (``<pre>``): only their text is indexed.
 
@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
-# an <svg> that is the first child of an element marked data-search-exclude (a bare attribute)
-EXCLUDED_SVG = re.compile(r"(data-search-exclude>\s*)(<svg\b.*?</svg>)", re.S)
+# the <svg> (a figure cut into panels: the run of them) that opens an element marked data-search-exclude
+# (a bare attribute)
+EXCLUDED_SVG = re.compile(r"(data-search-exclude>\s*)((?:<svg\b.*?</svg>\s*)+)", re.S)
 CODE_BLOCK = re.compile(r"<pre\b[^>]*>.*?</pre>", re.S)
 TOKEN_SPAN = re.compile(r'<span class="[\w -]+">([^<]*)</span>')
 MARKS = re.compile(r"<!--sn-svg:(\d+)-->|<!--sn-pre:(\d+)--><pre\b.*?</pre>", re.S)
