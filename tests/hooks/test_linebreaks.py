@@ -68,7 +68,7 @@ def reference(page: str) -> str:
 
     def stretch(text: str) -> str:
         out, last, code, formula = [], None, 0, 0
-        for token in re.findall(r"<[^>]*>|[^<]+", text):
+        for token in re.findall(r"<[^>]*>|[^<]+|<", text):
             if token.startswith("<"):
                 out.append(token)
                 name = re.match(r"</?([a-zA-Z][\w-]*)", token)
@@ -110,7 +110,7 @@ def reference(page: str) -> str:
 
 PIECES = ["가", "는", "이다", "a", "Z", "1", " ", "\n", "(", ")", ".", "%", "-", "·", "/", "_", "’", "”", "'", "&",
           ";", "#", "&amp;", "&nbsp;", "&gt;", "&#x27;", "&#44032;", "&가;", "&foo;", WJ, "<b>", "</b>", "<p>", "</p>",
-          "<code>", "</code>", "&lt", "x&amp", '<span class="arithmatex">', "<span>", "</span>", "<br>", "<!-- c -->", "<pre>x)가</pre>"]
+          "<code>", "</code>", "&lt", "x&amp", "<", "a<b", '<span class="arithmatex">', "<span>", "</span>", "<br>", "<!-- c -->", "<pre>x)가</pre>"]
 
 
 @settings(max_examples=3000, deadline=None)
