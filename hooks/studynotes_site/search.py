@@ -219,6 +219,7 @@ def update_in_background(root: Path, docs_dir: Path, rebuilt: set[str], log: log
         start = time.perf_counter()
         folder = f"{PREVIEW_FOLDER}{generation}"
         written: list[tuple[Path, Path]] = []  # (the generation's manifest, the served one it replaces)
+        replaced: list[Path] = []
         try:
             for prefix, one in language_indexes(root, docs_dir, index):
                 log.debug("preview: search index %s%s: entries in %.2f s", prefix, folder, time.perf_counter() - start)
@@ -237,6 +238,7 @@ def update_in_background(root: Path, docs_dir: Path, rebuilt: set[str], log: log
                     text = new.read_text(encoding="utf-8")
                     os.replace(new, old)
                     served[str(old)] = text
+                    replaced.append(old)
                 if english is not None and (root / "en").is_dir():
                     _write_text(root / "en" / "sitemap.xml", english)
                 previous_folders = state.setdefault("folders", {}).get(str(root), [])
@@ -246,7 +248,8 @@ def update_in_background(root: Path, docs_dir: Path, rebuilt: set[str], log: log
             log.info("preview: the search index of an earlier rebuild was given up for the next one")
             return
         except Exception:  # noqa: BLE001 - shown in the server's log; the next rebuild writes it again
-            _remove(root, folder)
+            if not replaced:  # else a served manifest names the folder
+                _remove(root, folder)
             log.exception("preview: the search index was not updated")
             return
         for old in previous_folders[1:]:  # a reader may still hold the previous manifest: keep its folder
