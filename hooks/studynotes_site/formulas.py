@@ -2,8 +2,13 @@
 
 pymdownx.arithmatex (``generic: true``) leaves every formula as TeX in ``<span class="arithmatex">\\(...\\)</span>``
 or ``<div class="arithmatex">\\[...\\]</div>``. `render_page` replaces each with the MathML Temml makes of it
-(the TeX kept in ``data-tex``, for copying), wraps a formula together with the particle or punctuation written right
-after it (and an opening bracket right before it) in ``<span class="sn-nobr">``, and reports bad TeX.
+(the TeX kept in ``data-tex``, for copying), and reports bad TeX. An inline formula is the bare ``<math>`` (no
+wrapper of its own); one with a particle or punctuation written right after it (or an opening bracket right before
+it) is wrapped together with them in ``<span class="sn-nobr">``, which keeps them on one line. A word joiner
+(U+2060) would not do it: Chromium breaks a line next to an inline box such as ``<math>`` (an inline flex box)
+even with a joiner on either side, so the one element that holds the pair is needed. A display formula stays in
+``<div class="arithmatex">``: that box is what scrolls a formula wider than the column (with the edge cue) and
+takes the keyboard focus.
 `render_search_text` does the same for the search index's text, so previews show formulas, not TeX.
 
 `MathRenderer` talks JSON lines with ``render_math.mjs`` (started on the first formula that is not cached) and
@@ -144,9 +149,6 @@ def render_page(output: str, render, errors: list[tuple[str, str]]) -> str:
             errors.append((tex, error.message))
             return f'<code class="sn-math-error" title="{html.escape(error.message)}">{html.escape(tex)}</code>'
 
-    def inline(match: re.Match) -> str:
-        return f'<span class="arithmatex">{one(match.group("tex"), False)}</span>'
-
     def display(match: re.Match) -> str:  # a box that may scroll: it takes the keyboard focus
         return f'<div class="arithmatex" tabindex="0">{one(match.group("tex"), True)}</div>'
 
@@ -165,7 +167,7 @@ def render_page(output: str, render, errors: list[tuple[str, str]]) -> str:
             if head:
                 text[i] = before[: head.start()]
             out.append(DIV.sub(display, text[i]))
-            math = f'<span class="arithmatex">{one(tex, False)}</span>'
+            math = one(tex, False)
             if head or tail:
                 opening = head.group(0) if head else ""
                 closing = tail.group(0) if tail else ""
