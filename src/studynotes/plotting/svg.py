@@ -314,7 +314,8 @@ def _merged_ticks(svg: str) -> str:
             runs.setdefault((use.group(1), use.group(4) or ""), []).append(use)
         for (name, use_style), uses in runs.items():
             d, def_style = defs.get(name, ("", ""))
-            relative = _relative(d) if d else None
+            # the definition's coordinates rounded as `_compact` rounds them: the ticks keep their pixels
+            relative = _relative(_DECIMAL.sub(_short_number, d)) if d else None
             if len(uses) < 2 or relative is None or "opacity" in use_style + def_style:
                 continue
             x0, y0, rest = relative
