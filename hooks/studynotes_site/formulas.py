@@ -2,13 +2,11 @@
 
 pymdownx.arithmatex (``generic: true``) leaves every formula as TeX in ``<span class="arithmatex">\\(...\\)</span>``
 or ``<div class="arithmatex">\\[...\\]</div>``. `render_page` replaces each with the MathML Temml makes of it
-(the TeX kept in ``data-tex``, for copying), and reports bad TeX. An inline formula is the bare ``<math>`` (no
-wrapper of its own); one with a particle or punctuation written right after it (or an opening bracket right before
-it) is wrapped together with them in ``<span class="sn-nobr">``, which keeps them on one line. A word joiner
-(U+2060) would not do it: Chromium breaks a line next to an inline box such as ``<math>`` (an inline flex box)
-even with a joiner on either side, so the one element that holds the pair is needed. A display formula stays in
-``<div class="arithmatex">``: that box is what scrolls a formula wider than the column (with the edge cue) and
-takes the keyboard focus.
+(the TeX kept in ``data-tex``), and reports bad TeX. An inline formula is the bare ``<math>``; one with a particle
+or punctuation written right after it (or an opening bracket right before it) is wrapped with them in
+``<span class="sn-nobr">`` (a word joiner would not do: Chromium breaks a line next to ``<math>``, an inline box,
+even with a joiner on either side). A display formula keeps ``<div class="arithmatex">``, the box that scrolls a
+wide formula (with the edge cue) and takes the keyboard focus.
 `render_search_text` does the same for the search index's text, so previews show formulas, not TeX.
 
 `MathRenderer` talks JSON lines with ``render_math.mjs`` (started on the first formula that is not cached) and
