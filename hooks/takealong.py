@@ -3,7 +3,7 @@
 - Every post page gets ``<language root>/notebooks/<slug>.ipynb`` (its executed examples, made by
   `studynotes_site.notebooks`) and a download link under its title; beside it, when the post has
   check-yourself questions, ``<language root>/flashcards/<slug>.apkg`` (an Anki deck, made by
-  `studynotes_site.flashcards`).
+  `studynotes_site.flashcards`, kept in ``.cache/snippets/decks`` by its inputs).
 - Under the title also sits a line shown only in print: the post's address and date
   (``docs/stylesheets/print.css`` holds the print rules).
 - Every language gets an Atom feed at ``<language root>/feed.xml`` (Korean at ``/feed.xml``, English at
@@ -16,6 +16,7 @@ The i18n plugin builds each language as a build of its own, so each build writes
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 
@@ -31,11 +32,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from studynotes_site.feeds import atom_feed
-from studynotes_site.flashcards import deck_bytes
+from studynotes_site.flashcards import cached_deck_bytes
 from studynotes_site.notebooks import notebook, notebook_bytes
 from studynotes_site.posts import PostError, collect_posts, format_date, read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def deck_cache() -> Path | None:
+    """Where the decks are kept between builds: beside the executed blocks (``STUDYNOTES_CACHE=off``: nowhere)."""
+    if os.environ.get("STUDYNOTES_CACHE", "on").lower() in {"0", "off", "false", "no"}:
+        return None
+    return Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snippets")) / "decks"
+
 log = logging.getLogger("mkdocs.plugins.studynotes.takealong")
 
 DOWNLOAD = {
@@ -104,7 +113,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             repository=config.repo_url or "",
         )
         _notebooks[(lang, slug)] = notebook_bytes(nb)
-        deck = deck_bytes(meta, lang, source.read_text(encoding="utf-8"), page_url)
+        deck = cached_deck_bytes(deck_cache(), meta, lang, source.read_text(encoding="utf-8"), page_url)
         if deck is not None:
             _decks[(lang, slug)] = deck
     except PostError as error:

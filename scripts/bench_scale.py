@@ -204,12 +204,15 @@ def measure(n: int, tmp: Path, browser: bool, serve: bool, seed: Path | None = N
     work = tmp / f"n{n}"
     project = project_copy(work / "project")
     slugs = replicate(project, n)
-    cache = work / "cache"
+    # the block cache in cache/snippets: the formulas' cache goes beside it, in cache/math (hooks/formulas.py)
+    cache = work / "cache" / "snippets"
     result: dict = {"n": n, "posts": len(slugs)}
     if seed is None:
         result["cold"] = build(project, work / "cold", cache)
     else:  # a cache to start from: no cold build
         shutil.copytree(seed, cache)
+        if (seed.parent / "math").is_dir():  # and the formulas rendered with it, as a real cache holds them
+            shutil.copytree(seed.parent / "math", cache.parent / "math")
     result["cached"] = build(project, work / "site", cache)
     site = work / "site"
     for lang in LANGS:
@@ -296,7 +299,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", help="the posts per language to measure (instead of --up-to)")
     parser.add_argument("--no-browser", action="store_true", help="skip the first-visit download (no Chromium)")
     parser.add_argument("--serve", action="store_true", help="also time a prose edit under make serve's command")
-    parser.add_argument("--seed-cache", type=Path, help="start from a copy of this block cache and skip the cold build")
+    parser.add_argument("--seed-cache", type=Path, help="start from a copy of this block cache (and of the formula cache beside it, "
+                        "../math) and skip the cold build")
     parser.add_argument("--json", type=Path, help="write the results here (default: bench/scale-<time>.json)")
     args = parser.parse_args()
     if args.sizes:

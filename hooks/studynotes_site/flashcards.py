@@ -9,7 +9,9 @@ Ids are stable: the deck's and the note type's from the post's slug and language
 the slug, the language and the question's position in the post (not from its text), so importing the
 deck again after a question was reworded updates that card instead of adding a new one. The bytes are
 the same for the same sources: notes are dated from ``SOURCE_DATE_EPOCH`` and the zip's entries carry a
-fixed date.
+fixed date. So a deck is a pure function of its inputs, and `cached_deck_bytes` keeps it on disk, keyed by
+them, this code and the libraries' versions (writing a deck's database is most of a cached build's time for
+a post).
 """
 
 from __future__ import annotations
@@ -161,3 +163,32 @@ def _fixed_dates(data: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(fixed, src.read(info))
     return out.getvalue()
+
+
+def deck_digest(post: dict, lang: str, markdown_source: str, page_url: str, timestamp: float) -> str:
+    """The key of a deck: everything `deck_bytes` reads, the code that reads it and the libraries' versions."""
+    from importlib.metadata import version
+
+    here = Path(__file__).resolve().parent
+    parts = [
+        (here / "flashcards.py").read_text(encoding="utf-8"), (here / "posts.py").read_text(encoding="utf-8"),
+        *(version(name) for name in ("genanki", "markdown", "pymdown-extensions")),
+        post["slug"], post["title"], lang, markdown_source, page_url, repr(float(timestamp)),
+    ]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def cached_deck_bytes(cache: Path | None, post: dict, lang: str, markdown_source: str, page_url: str) -> bytes | None:
+    """`deck_bytes`, read from ``cache`` (a folder; ``None``: no cache) when it holds the deck of these inputs."""
+    if cache is None or not questions(markdown_source):
+        return deck_bytes(post, lang, markdown_source, page_url)
+    timestamp = float(os.environ.get("SOURCE_DATE_EPOCH") or 0)
+    path = cache / f"{deck_digest(post, lang, markdown_source, page_url, timestamp)}.apkg"
+    if path.is_file():
+        return path.read_bytes()
+    data = deck_bytes(post, lang, markdown_source, page_url, timestamp)
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(path)  # whole or not at all, also beside another build
+    return data

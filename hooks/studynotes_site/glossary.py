@@ -64,9 +64,22 @@ def first_use(markdown: str, term: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def term_pattern(term: str) -> re.Pattern[str]:
-    """One pattern for all of a term's `term_variants`, words apart by a space or hyphen on one line."""
+    """One pattern for all of a term's `term_variants`, words apart by a space or hyphen on one line (not
+    after a Latin letter: `find_term` checks that, since a pattern that opens with a look-behind is tried
+    at every position of the text, several times slower)."""
     flexible = [r"(?:[^\S\n]|-)?".join(re.escape(w) for w in re.split(r"[\s-]+", v)) for v in term_variants(term)]
-    return re.compile(rf"(?<![A-Za-z])(?:{'|'.join(flexible)})", re.I)
+    return re.compile(rf"(?:{'|'.join(flexible)})", re.I)
+
+
+def find_term(term: str, text: str) -> int | None:
+    """Where ``text`` first writes ``term`` (`term_pattern`) not right after a Latin letter; None if nowhere."""
+    pattern, start = term_pattern(term), 0
+    while (match := pattern.search(text, start)) is not None:
+        at = match.start()
+        if at == 0 or not (text[at - 1].isascii() and text[at - 1].isalpha()):
+            return at
+        start = at + 1
+    return None
 
 
 class Prose:
@@ -86,8 +99,8 @@ class Prose:
         self.ends = list(accumulate(len(line) + 1 for line in lines))  # just past each line's newline
 
     def first_use(self, term: str) -> str | None:
-        match = term_pattern(term).search(self.text)
-        return None if match is None else self.anchors[bisect_right(self.ends, match.start())]
+        at = find_term(term, self.text)
+        return None if at is None else self.anchors[bisect_right(self.ends, at)]
 
 
 def short_title(title: str) -> str:

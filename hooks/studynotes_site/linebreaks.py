@@ -28,8 +28,11 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 NOT_BEFORE_A_JOINER = set("·/–—([{“‘\"'’”") | {WORD_JOINER}
 # Blocks the text of which stays as written; their text does not count as the word before a particle.
 RAW = re.compile(r"<(pre|script|style|textarea|svg|math)\b.*?</\1>", re.S)
-TOKEN = re.compile(r"<[^>]*>|[^<]+")
+TOKEN = re.compile(r"<[^>]*>|[^<]+|<")  # a tag, text, or a "<" that opens no tag (kept as it is)
 CHARACTER = re.compile(r"&#?\w+;|.", re.S)  # a character or an entity
+ENTITY = re.compile(r"&#?\w+;")
+SLOW_ENTITY = re.compile(r"&#|&\w*[\uac00-\ud7a3]\w*;")  # a numeric one may stand for Hangul
+HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 # Elements inside a line: text on both sides of their tags belongs to one line of prose.
 INLINE = {"a", "abbr", "b", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
           "span", "strong", "sub", "sup", "time", "u", "var"}
@@ -43,23 +46,47 @@ def _joins(before: str | None, char: str) -> bool:
             and not before.isalnum() and before not in NOT_BEFORE_A_JOINER)
 
 
-def _glue_stretch(stretch: str) -> str:
-    out: list[str] = []
+def _character_before(text: str, end: int) -> str:
+    """The character ``text[:end]`` ends with, an entity read as its character (as `CHARACTER` splits text:
+    an ``&`` always starts a piece, since no entity holds one)."""
+    char = text[end - 1]
+    if char == ";":
+        amp = text.rfind("&", 0, end - 1)
+        if amp >= 0 and ENTITY.fullmatch(text, amp, end):
+            return html.unescape(text[amp:end])[-1:]
+    return char
+
+
+def _tag(token: str) -> tuple[str, bool, bool] | None:
+    """A tag's name (lower case), whether it closes, and whether it opens a formula; None for a comment."""
+    name = TAG_NAME.match(token)
+    if name is None:  # a comment or a doctype
+        return None
+    closing = token.startswith("</")
+    return name.group(1).lower(), closing, not closing and FORMULA.match(token) is not None
+
+
+def _glue_stretch(stretch: str, tags: dict) -> str:
+    joins: list[int] = []  # where a joiner goes, in ``stretch``
+    at = 0  # where the token starts in ``stretch``
     last: str | None = None  # the last character of text on the current line, across inline tags
     code = 0  # depth inside inline <code>: its text counts as a word but stays as written
     formula = 0  # depth inside a formula's span
     for token in TOKEN.findall(stretch):
-        if token.startswith("<"):
-            out.append(token)
-            name = TAG_NAME.match(token)
-            if name is None:  # a comment or a doctype
+        start, at = at, at + len(token)
+        if token[0] == "<":
+            if token in tags:
+                kind = tags[token]
+            else:
+                kind = tags[token] = _tag(token)
+            if kind is None:
                 continue
-            tag, closing = name.group(1).lower(), token.startswith("</")
+            tag, closing, opens_formula = kind
             if formula:
                 if tag == "span":
                     formula += -1 if closing else 1
                 last = None
-            elif not closing and FORMULA.match(token):
+            elif opens_formula:
                 formula, last = 1, None
             elif tag == "code":
                 code = max(0, code + (-1 if closing else 1))
@@ -67,21 +94,29 @@ def _glue_stretch(stretch: str) -> str:
                 last = None  # a block, a line break, an image: the line ends here
             continue
         if formula:
-            out.append(token)
             continue
         if code:
-            out.append(token)
             last = html.unescape(token)[-1:] or last
             continue
-        text = []
-        for piece in CHARACTER.findall(token):
-            char = html.unescape(piece) if piece.startswith("&") else piece
-            if _joins(last, char):
-                text.append(WORD_JOINER)
-            text.append(piece)
-            last = char[-1:] or last
-        out.append("".join(text))
-    return "".join(out)
+        if "&" in token and SLOW_ENTITY.search(token):  # an entity that is or holds Hangul: character by character
+            offset = start
+            for piece in CHARACTER.findall(token):
+                char = html.unescape(piece) if piece.startswith("&") else piece
+                if _joins(last, char):
+                    joins.append(offset)
+                offset += len(piece)
+                last = char[-1:] or last
+            continue
+        # Inside a run of Hangul the character before is Hangul: only the start of a run may need a joiner.
+        for run in HANGUL_RUN.finditer(token):
+            first = run.start()
+            if _joins(last if first == 0 else _character_before(token, first), token[first]):
+                joins.append(start + first)
+        last = _character_before(token, len(token))
+    if not joins:
+        return stretch
+    pieces = [stretch[a:b] for a, b in zip([0, *joins], [*joins, len(stretch)])]
+    return WORD_JOINER.join(pieces)
 
 
 def glue_particles(page: str) -> str:
@@ -90,10 +125,10 @@ def glue_particles(page: str) -> str:
     body = page.find("<body")
     if body < 0:
         return page
-    out, last = [page[:body]], body
+    out, last, tags = [page[:body]], body, {}
     for match in RAW.finditer(page, body):
-        out.append(_glue_stretch(page[last:match.start()]))
+        out.append(_glue_stretch(page[last:match.start()], tags))
         out.append(match.group(0))
         last = match.end()
-    out.append(_glue_stretch(page[last:]))
+    out.append(_glue_stretch(page[last:], tags))
     return "".join(out)

@@ -3,7 +3,7 @@
 The plugin's HTML parser walks every tag of a page, and most of a post's tags are of two kinds whose
 markup the index never holds:
 
-- a figure's SVG, in an element marked ``data-search-exclude`` (`studynotes.plotting.figure_html`):
+- a figure's SVG (each panel's, when it is cut into panels), in an element marked ``data-search-exclude`` (`studynotes.plotting.figure_html`):
   its text is skipped, but the parser still walked it (most of a build's time);
 - the highlighting spans in a code block (``<pre>``): only their text is indexed.
 
@@ -11,17 +11,30 @@ markup the index never holds:
 block's spans reduced to their text (a comment is ignored by the parser, and inside ``<pre>`` the
 parser keeps every piece of text as it is, so the index is the same); `restore` puts the page back
 as it was for the theme, afterwards.
+
+The walk is still most of what indexing a page costs, and it depends on the page's content alone: with
+the block cache on, `section_cache` keeps each page's sections in ``.cache/snippets/search`` by that
+content, so a build reads an unchanged page's sections back.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+from pathlib import Path
 
-# an <svg> that is the first child of an element marked data-search-exclude (a bare attribute)
-EXCLUDED_SVG = re.compile(r"(data-search-exclude>\s*)(<svg\b.*?</svg>)", re.S)
+# the <svg> (a figure cut into panels: the run of them) that opens an element marked data-search-exclude
+# (a bare attribute)
+EXCLUDED_SVG = re.compile(r"(data-search-exclude>\s*)((?:<svg\b.*?</svg>\s*)+)", re.S)
 CODE_BLOCK = re.compile(r"<pre\b[^>]*>.*?</pre>", re.S)
 TOKEN_SPAN = re.compile(r'<span class="[\w -]+">([^<]*)</span>')
 MARKS = re.compile(r"<!--sn-svg:(\d+)-->|<!--sn-pre:(\d+)--><pre\b.*?</pre>", re.S)
+
+
+def _text(match: re.Match[str]) -> str:
+    return match.group(1)  # a function: faster than the template r"\1" for thousands of matches
 
 
 def stash(html: str) -> tuple[str, list[str]]:
@@ -34,7 +47,7 @@ def stash(html: str) -> tuple[str, list[str]]:
 
     def code(match: re.Match[str]) -> str:
         block = match.group(0)
-        plain = TOKEN_SPAN.sub(r"\1", block)
+        plain = TOKEN_SPAN.sub(_text, block)
         if plain == block:
             return block
         kept.append(block)
@@ -57,3 +70,43 @@ def restore(html: str, kept: list[str]) -> str:
     if sorted(found) != list(range(len(kept))):
         raise ValueError(f"{len(kept)} pieces were set aside for the search index, {len(found)} came back")
     return out
+
+
+def section_cache(base: type, folder: Path | None, salt: str) -> type:
+    """A subclass of Material's search ``Parser`` (``base``) that keeps what it found in a page (its sections)
+    in ``folder``, keyed by the page's content and ``salt`` (the versions of what parses): fed the same
+    content again, it reads the sections back instead of walking every tag (a page's parse is the same for
+    the same content; the search plugin reads only ``data`` after ``close``). ``None``: parses every time."""
+    from material.plugins.search.plugin import Element, Section
+
+    class CachedParser(base):
+        def feed(self, data: str) -> None:
+            self._path = None
+            if folder is not None:
+                self._path = folder / f"{hashlib.sha256((salt + chr(0) + data).encode('utf-8')).hexdigest()}.json"
+                if self._path.is_file():
+                    self.data = [_section(Section, Element, item) for item in json.loads(self._path.read_text("utf-8"))]
+                    self._read = True
+                    return
+            self._read = False
+            super().feed(data)
+
+        def close(self) -> None:
+            if getattr(self, "_read", False):
+                return
+            super().close()
+            if self._path is not None:
+                kept = [[s.el.tag, s.el.attrs, s.depth, s.id, s.title, s.text] for s in self.data]
+                self._path.parent.mkdir(parents=True, exist_ok=True)
+                partial = self._path.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+                partial.replace(self._path)  # whole or not at all, also beside another build
+
+    return CachedParser
+
+
+def _section(section_class: type, element_class: type, item: list):
+    tag, attrs, depth, section_id, title, text = item
+    section = section_class(element_class(tag, attrs), depth)
+    section.id, section.title, section.text = section_id, title, text
+    return section

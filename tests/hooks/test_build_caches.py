@@ -10,7 +10,7 @@ import pytest
 from material.plugins.search.plugin import Parser
 from studynotes_site.api_cache import RenderCache
 from studynotes_site.preview import STATE_FILE, PreviewState, merge_index, signature
-from studynotes_site.search_input import restore, stash
+from studynotes_site.search_input import restore, section_cache, stash
 
 from studynotes.plotting import figure, figure_html
 
@@ -19,9 +19,9 @@ CODE = ('<div class="highlight"><pre><span></span><code><span class="kn">import<
         '<span class="mi">1</span> <span class="c1"># a &lt;comment&gt;</span>\n</code></pre></div>')
 
 
-def sections(html: str) -> list[tuple]:
+def sections(html: str, parser_class: type = Parser) -> list[tuple]:
     """What Material's search plugin indexes of ``html``: each section's id, title and text."""
-    parser = Parser()
+    parser = parser_class()
     parser.feed(html)
     parser.close()
     return [(s.id, "".join(s.title), "".join(s.text), s.is_excluded()) for s in parser.data]
@@ -51,6 +51,29 @@ def test_the_page_comes_back_whole_even_inside_a_template(page) -> None:
     assert restore(f"<html><body>{small}</body></html>", kept) == f"<html><body>{page}</body></html>"
     with pytest.raises(ValueError, match="3 pieces were set aside for the search index, 2 came back"):
         restore(small.replace("<!--sn-svg:0-->", ""), kept)
+
+
+def test_a_page_s_sections_are_read_back_as_the_parser_found_them(page, tmp_path) -> None:
+    import inspect
+
+    import material.plugins.search.plugin as search_plugin
+
+    # the plugin still makes the module's `Parser` per page and reads only its sections after `close`
+    source = inspect.getsource(search_plugin.SearchIndex.add_entry_from_context)
+    assert "parser = Parser()" in source and "parser.feed(page.content)" in source and "parser.data" in source
+    nested = '<div><h2 id="n">Nested</h2><p>in</p></div><p>out <span class="arithmatex">\\(x\\)</span></p>'
+    for html in (page, stash(page)[0], nested):
+        cached = section_cache(Parser, tmp_path, "v1")
+        assert sections(html, cached) == sections(html)  # parsed, and kept
+        assert sections(html, cached) == sections(html)  # read back
+    assert len(list(tmp_path.glob("*.json"))) == 3 and not list(tmp_path.glob("*.tmp"))
+    # what is read back is the kept file, not a parse: a planted section shows
+    kept = next(p for p in tmp_path.glob("*.json") if "Nested" in p.read_text(encoding="utf-8"))
+    kept.write_text(json.dumps([["hx", {}, 0, None, [], ["planted"]]]))
+    assert sections(nested, section_cache(Parser, tmp_path, "v1")) == [(None, "", "planted", False)]
+    # another version of the parser, or no folder: parsed again
+    assert sections(nested, section_cache(Parser, tmp_path, "v2")) == sections(nested)
+    assert sections(page, section_cache(Parser, None, "v1")) == sections(page) and len(list(tmp_path.glob("*.json"))) == 4
 
 
 def test_a_render_is_cached_with_its_headings(tmp_path) -> None:

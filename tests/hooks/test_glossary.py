@@ -85,6 +85,10 @@ def test_first_use_is_the_heading_above_the_first_line_outside_code() -> None:
     assert first_use(POST_BODY["second"], "three") is None
     assert first_use("## Init { #init }\n\nXavier initialization works.\n", "Xavier (Glorot) initialization") == "init"
     assert first_use("## CV { #cv }\n\nk fold cross validation\n", "k-fold cross-validation") == "cv"
+    # not inside a longer Latin word (someone, Someone), also when that comes first; after Hangul or a digit, yes
+    later = "## A { #a }\n\nsomeone Someone\n\n## B { #b }\n\n모두one\n"
+    assert first_use(later, "one") == "b" and first_use("## A { #a }\n\n2One\n", "one") == "a"
+    assert first_use("## A { #a }\n\nsomeone\n", "one") is None
 
 
 def test_variants_and_short_titles() -> None:

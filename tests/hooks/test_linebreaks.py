@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from studynotes_site.linebreaks import WORD_JOINER, glue_particles
 
 WJ = WORD_JOINER
@@ -53,3 +55,66 @@ def test_code_formulas_head_and_blocks_are_left_alone() -> None:
 
 def test_an_entity_counts_as_its_character() -> None:
     assert glued("x.&nbsp;가 (a&gt;b)는 3&amp;은") == f"<p>x.&nbsp;가 (a&gt;b){WJ}는 3&amp;{WJ}은</p>"
+
+
+# The rule of `glue_particles`, character by character and without shortcuts: a joiner goes before a Hangul
+# character when the last character of text on the line (an entity read as its character) is punctuation
+# other than the exceptions; tags of blocks end the line, inline tags do not; code counts as a word but
+# stays as written; a formula's span and the raw blocks are left alone.
+def reference(page: str) -> str:
+    import html
+
+    from studynotes_site.linebreaks import HANGUL, INLINE, NOT_BEFORE_A_JOINER, RAW
+
+    def stretch(text: str) -> str:
+        out, last, code, formula = [], None, 0, 0
+        for token in re.findall(r"<[^>]*>|[^<]+|<", text):
+            if token.startswith("<"):
+                out.append(token)
+                name = re.match(r"</?([a-zA-Z][\w-]*)", token)
+                if name is None:
+                    continue
+                tag, closing = name.group(1).lower(), token.startswith("</")
+                if formula:
+                    formula += (-1 if closing else 1) if tag == "span" else 0
+                    last = None
+                elif not closing and re.match(r'<span\b[^>]*\bclass="[^"]*\barithmatex\b', token):
+                    formula, last = 1, None
+                elif tag == "code":
+                    code = max(0, code + (-1 if closing else 1))
+                elif tag not in INLINE:
+                    last = None
+                continue
+            if formula or code:
+                out.append(token)
+                last = (html.unescape(token)[-1:] or last) if code and not formula else last
+                continue
+            for piece in re.findall(r"&#?\w+;|.", token, re.S):
+                char = html.unescape(piece) if piece.startswith("&") else piece
+                if (last is not None and HANGUL.match(char) and not last.isspace()
+                        and not last.isalnum() and last not in NOT_BEFORE_A_JOINER):
+                    out.append(WJ)
+                out.append(piece)
+                last = char[-1:] or last
+        return "".join(out)
+
+    body = page.find("<body")
+    if body < 0:
+        return page
+    out, last = [page[:body]], body
+    for match in RAW.finditer(page, body):
+        out += [stretch(page[last:match.start()]), match.group(0)]
+        last = match.end()
+    return "".join(out + [stretch(page[last:])])
+
+
+PIECES = ["가", "는", "이다", "a", "Z", "1", " ", "\n", "(", ")", ".", "%", "-", "·", "/", "_", "’", "”", "'", "&",
+          ";", "#", "&amp;", "&nbsp;", "&gt;", "&#x27;", "&#44032;", "&가;", "&foo;", WJ, "<b>", "</b>", "<p>", "</p>",
+          "<code>", "</code>", "&lt", "x&amp", "<", "a<b", '<span class="arithmatex">', "<span>", "</span>", "<br>", "<!-- c -->", "<pre>x)가</pre>"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_the_fast_scan_follows_the_rule_character_by_character(pieces: list[str]) -> None:
+    page = "<html><head></head><body>" + "".join(pieces) + "</body></html>"
+    assert glue_particles(page) == reference(page)

@@ -80,7 +80,24 @@ def test_config_block_still_writes_base_from_base_url() -> None:
     theirs = block((MATERIAL / "base.html").read_text(encoding="utf-8"), "config")
     assert theirs.count('"base": base_url,') == 1 and "| tojson" in theirs
     main = (OVERRIDES / "main.html").read_text(encoding="utf-8")
-    assert set(re.findall(r"\{% block (\w+) %\}", main)) == {"site_meta", "config", "scripts"}
+    assert set(re.findall(r"\{% block (\w+) %\}", main)) == {"site_meta", "config", "header", "scripts"}
+
+
+def test_start_up_marks_are_still_materials() -> None:
+    # overrides/main.html's header block sets early what Material's bundle sets when it starts, so the
+    # bundle's own settings change nothing; if the bundle stops setting one of them, or the header block
+    # stops being the header partial alone, the early copy has to be looked at again
+    theirs = block((MATERIAL / "base.html").read_text(encoding="utf-8"), "header").strip()
+    assert theirs == '{% include "partials/header.html" %}'
+    bundle = next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    for mark in ('classList.remove("no-js")', 'classList.add("js")', '"js-focus-visible"',
+                 '"data-md-color-switching"', 'name:"color-scheme"'):
+        assert mark in bundle, f"Material's bundle no longer sets {mark}"
+    ours = block((OVERRIDES / "main.html").read_text(encoding="utf-8"), "header")
+    assert ours.strip().startswith("{{ super() }}")
+    for mark in ('classList.remove("no-js")', '"js", "js-focus-visible"', '"data-js-focus-visible"',
+                 '"data-md-color-switching"', 'meta.name = "color-scheme"'):
+        assert mark in ours, mark
 
 
 def test_search_on_demand_runs_before_materials_bundle() -> None:

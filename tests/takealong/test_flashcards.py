@@ -96,6 +96,30 @@ def test_the_same_sources_give_the_same_bytes() -> None:
     assert deck("stat110-lecture-19", "ko") == deck("stat110-lecture-19", "ko")
 
 
+def test_a_kept_deck_is_the_deck_of_its_inputs_and_a_changed_input_makes_a_new_one(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    slug, lang = "stat110-lecture-19", "ko"
+    post, text, url = front_matter(slug, lang), source(slug, lang), page_url(slug, lang)
+    first = flashcards.cached_deck_bytes(tmp_path, post, lang, text, url)
+    assert first == deck(slug, lang) and len(list(tmp_path.iterdir())) == 1
+    # read back from the folder, not made again: a deck planted under the key comes back as it is
+    (kept,) = tmp_path.iterdir()
+    kept.write_bytes(b"planted")
+    assert flashcards.cached_deck_bytes(tmp_path, post, lang, text, url) == b"planted"
+    kept.write_bytes(first)
+    # a reworded answer, another address or title: another deck, with the new text on its card
+    first_question = flashcards.questions(text)[0]
+    reworded = text.replace(first_question.answer.splitlines()[0], "A new first line of the answer.", 1)
+    changed = flashcards.cached_deck_bytes(tmp_path, post, lang, reworded, url)
+    assert changed != first and "A new first line of the answer." in cards(changed, tmp_path)[0]["fields"][1]
+    assert flashcards.cached_deck_bytes(tmp_path, post, lang, text, url + "x") != first
+    assert flashcards.cached_deck_bytes(tmp_path, {**post, "title": "t"}, lang, text, url) != first
+    assert len(list(tmp_path.glob("*.apkg"))) == 4 and not list(tmp_path.glob("*.tmp"))
+    # no questions: no deck and nothing kept; no folder: made every time
+    assert flashcards.cached_deck_bytes(tmp_path, post, lang, "---\ntitle: x\n---\n# x\n", url) is None
+    assert flashcards.cached_deck_bytes(None, post, lang, text, url) == first
+
+
 class Details(HTMLParser):
     """The page's question blocks: for each, (summary, body) as text, math kept as its TeX where the page has it."""
 
