@@ -2,8 +2,11 @@
 
 pymdownx.arithmatex (``generic: true``) leaves every formula as TeX in ``<span class="arithmatex">\\(...\\)</span>``
 or ``<div class="arithmatex">\\[...\\]</div>``. `render_page` replaces each with the MathML Temml makes of it
-(the TeX kept in ``data-tex``, for copying), wraps a formula together with the particle or punctuation written right
-after it (and an opening bracket right before it) in ``<span class="sn-nobr">``, and reports bad TeX.
+(the TeX kept in ``data-tex``), and reports bad TeX. An inline formula is the bare ``<math>``; one with a particle
+or punctuation written right after it (or an opening bracket right before it) is wrapped with them in
+``<span class="sn-nobr">`` (a word joiner would not do: Chromium breaks a line next to ``<math>``, an inline box,
+even with a joiner on either side). A display formula keeps ``<div class="arithmatex">``, the box that scrolls a
+wide formula (with the edge cue) and takes the keyboard focus.
 `render_search_text` does the same for the search index's text, so previews show formulas, not TeX.
 
 `MathRenderer` talks JSON lines with ``render_math.mjs`` (started on the first formula that is not cached) and
@@ -144,9 +147,6 @@ def render_page(output: str, render, errors: list[tuple[str, str]]) -> str:
             errors.append((tex, error.message))
             return f'<code class="sn-math-error" title="{html.escape(error.message)}">{html.escape(tex)}</code>'
 
-    def inline(match: re.Match) -> str:
-        return f'<span class="arithmatex">{one(match.group("tex"), False)}</span>'
-
     def display(match: re.Match) -> str:  # a box that may scroll: it takes the keyboard focus
         return f'<div class="arithmatex" tabindex="0">{one(match.group("tex"), True)}</div>'
 
@@ -165,7 +165,7 @@ def render_page(output: str, render, errors: list[tuple[str, str]]) -> str:
             if head:
                 text[i] = before[: head.start()]
             out.append(DIV.sub(display, text[i]))
-            math = f'<span class="arithmatex">{one(tex, False)}</span>'
+            math = one(tex, False)
             if head or tail:
                 opening = head.group(0) if head else ""
                 closing = tail.group(0) if tail else ""

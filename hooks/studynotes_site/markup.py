@@ -14,9 +14,13 @@ import re
 PLAIN_TOKEN = re.compile(r'<span class="[npw]">([^<]*)</span>')
 
 
+def _first_group(match: re.Match) -> str:
+    return match.group(1)  # a function: faster than the template r"\1" for thousands of matches
+
+
 def strip_plain_tokens(html: str) -> str:
     """``html`` without the spans around Pygments' name, punctuation and whitespace tokens."""
-    return PLAIN_TOKEN.sub(r"\1", html)
+    return PLAIN_TOKEN.sub(_first_group, html)
 
 
 # Material sets up every tab set marked `data-tabs` (pymdownx.tabbed's mark): scroll buttons, a sliding
@@ -45,6 +49,8 @@ TOKEN = re.compile(r'<span class="([\w ]+)">([^<]*)</span>|([^<]+)')
 
 def _length(text: str) -> int:
     """The length of HTML text as the browser counts it (UTF-16 units of the unescaped characters)."""
+    if text.isascii() and "&" not in text:  # most tokens of code: one unit a character
+        return len(text)
     return len(html_module.unescape(text).encode("utf-16-le")) // 2
 
 

@@ -33,6 +33,10 @@ TOKEN_SPAN = re.compile(r'<span class="[\w -]+">([^<]*)</span>')
 MARKS = re.compile(r"<!--sn-svg:(\d+)-->|<!--sn-pre:(\d+)--><pre\b.*?</pre>", re.S)
 
 
+def _text(match: re.Match[str]) -> str:
+    return match.group(1)  # a function: faster than the template r"\1" for thousands of matches
+
+
 def stash(html: str) -> tuple[str, list[str]]:
     """``html`` as the search plugin should parse it, and what `restore` needs to undo that."""
     kept: list[str] = []
@@ -43,7 +47,7 @@ def stash(html: str) -> tuple[str, list[str]]:
 
     def code(match: re.Match[str]) -> str:
         block = match.group(0)
-        plain = TOKEN_SPAN.sub(r"\1", block)
+        plain = TOKEN_SPAN.sub(_text, block)
         if plain == block:
             return block
         kept.append(block)

@@ -87,8 +87,9 @@ LAYOUT = r"""() => {
     const out = {};
     // Inline formulas: never a scroll box, never past the column.
     // (formulas inside a table or a display formula move with their scrolling box)
-    const inline = [...article.querySelectorAll('span.arithmatex')].filter(s => !s.closest('table, div.arithmatex'));
-    out.inlineScrollBoxes = inline.flatMap(s => [s, s.querySelector('math')])
+    // An inline formula is a bare <math> (a display formula has display="block", in its scroll box).
+    const inline = [...article.querySelectorAll('math:not([display="block"])')].filter(s => !s.closest('table, div.arithmatex'));
+    out.inlineScrollBoxes = inline.flatMap(s => [s, s.parentElement.closest('span')])
         .filter(e => e && e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX !== 'visible')
         .map(e => e.textContent.slice(0, 40));
     out.inlinePastColumn = inline.filter(s => s.getBoundingClientRect().right > col.right + 1).map(s => s.textContent.slice(0, 40));
@@ -100,6 +101,24 @@ LAYOUT = r"""() => {
         const next = s.nextSibling;
         return !s.parentElement.classList.contains('sn-nobr') && next && next.nodeType === 3 && /^[\uAC00-\uD7A3.,;:)]/.test(next.data);
     }).map(s => s.textContent.slice(0, 40) + s.nextSibling.data.slice(0, 4));
+    // Whatever glues them: the first character written against a formula (a particle, punctuation) is on the
+    // formula's last line, and an opening bracket right before it on its first line (tables included).
+    const charBox = (node, i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1); return r.getBoundingClientRect(); };
+    out.particlesSplit = [...article.querySelectorAll('math:not([display="block"])')].filter(m => {
+        if (!m.checkVisibility()) return false;
+        const rects = [...m.getClientRects()], box = m.getBoundingClientRect();
+        if (!rects.length || box.height === 0) return false;
+        const next = m.nextSibling, prev = m.previousSibling;
+        if (next && next.nodeType === 3) {
+            const i = next.data.search(/[^\u2060]/);
+            if (i >= 0 && /[\uAC00-\uD7A3.,;:!?)\]}%]/.test(next.data[i]) && charBox(next, i).top > box.bottom - 2) return true;
+        }
+        if (prev && prev.nodeType === 3) {
+            const text = prev.data.replace(/\u2060+$/, '');
+            if (/[(\[{]$/.test(text) && charBox(prev, text.length - 1).bottom < box.top + 2) return true;
+        }
+        return false;
+    }).map(m => m.textContent.slice(0, 40));
     // Display formulas and tables: fit, or scroll inside themselves with a visible cue.
     const boxes = [...article.querySelectorAll('div.arithmatex, table:not([class])')];
     out.pastColumnWithoutScroll = boxes.filter(b => b.getBoundingClientRect().right > col.right + 1 && !scrolls(b))
@@ -298,8 +317,9 @@ def wait_for_math(page) -> None:
     (hooks/formulas.py), so what is left to wait for is the math font, which a page with formulas loads."""
     page.wait_for_function(
         """() => {
-            const n = document.querySelectorAll('.arithmatex').length;
-            if (document.querySelectorAll('.arithmatex math').length < n) return false;
+            // every formula is MathML (an inline one a bare <math>; no arithmatex box left holding TeX)
+            const n = document.querySelectorAll('math').length;
+            if ([...document.querySelectorAll('.arithmatex')].some(e => !e.querySelector('math'))) return false;
             return document.fonts.status === 'loaded' && (n === 0 || document.fonts.check('16px "SN Math"', 'x+1'));
         }""",
         timeout=30_000,

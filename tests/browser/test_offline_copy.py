@@ -75,7 +75,7 @@ def test_offline_copy_works_from_the_file_system(browser, offline_copy, lang) ->
     page.click("article a[href$='about.html']")
     page.wait_for_url(re.compile(rf"/{prefix}about\.html$"))
     wait_for_math(page)
-    assert page.locator("article .arithmatex math").count() == 1
+    assert page.locator("article math").count() == 1
     assert not [u for u in loaded if "search_index" in u or "/workers/search." in u], "search loaded before it was opened"
     page.focus(".md-search__input")
     # from file:// the index loads when the search field is first used; a query typed before it is lost

@@ -24,13 +24,14 @@ def shot_name(page: str, lang: str, scheme: str) -> str:
 
 
 MATH_STATE = """() => {
-    const spans = [...document.querySelectorAll('.md-content .arithmatex')];
+    // a formula is an inline <math>, or a display formula's box; one left as TeX is a box without <math>
+    const spans = [...document.querySelectorAll('.md-content :is(.arithmatex, math:not(.arithmatex math))')];
     const article = document.querySelector('.md-content article') || document.body;
     const clone = article.cloneNode(true);
     clone.querySelectorAll('pre, code, math, script, style, svg').forEach(e => e.remove());
     return {
         formulas: spans.length,
-        typeset: spans.filter(s => s.querySelector('math')).length,
+        typeset: spans.filter(s => s.matches('math') || s.querySelector('math')).length,
         errors: document.querySelectorAll('.sn-math-error, math merror').length,
         text: clone.innerText,
     };

@@ -78,6 +78,7 @@ def test_post_prints_its_content_and_no_navigation(open_page, base_url, lang, tm
     assert not [t for t in only_nav if compact(t) in text], "navigation printed"
     assert not split_figures(figures, pages), f"figures split or missing: {split_figures(figures, pages)}"
     assert "\\(" not in text and "$$" not in text, "raw TeX printed"
+    assert page.locator("article math").count() > 0
     assert page.locator("article .arithmatex math").count() == page.locator("article .arithmatex").count()
     # the post's address and date under the title; the source of an example stays out, its file name stays in
     assert compact(f"{base_url}{path}") in text

@@ -16,10 +16,10 @@ class PageReader(HTMLParser):
         self.ids: set[str] = set()
         self.links: list[str] = []
         self.formulas: list[tuple[str, bool]] = []  # (TeX of each <math>, from its data-tex; display?)
-        self.unrendered: list[str] = []  # the text of arithmatex elements that hold no <math>
+        self.unrendered: list[str] = []  # the text of formula elements that hold no <math>
         self.text_parts: list[str] = []
         self._skip = 0
-        self._math: list[str] | None = None  # text of the current arithmatex element
+        self._math: list[str] | None = None  # text of the current formula (<math>, or arithmatex's box)
         self._math_depth = 0
         self._has_mathml = False
         self._stack: list[str] = []
@@ -41,14 +41,15 @@ class PageReader(HTMLParser):
         if tag in {"img", "br", "hr", "meta", "link", "input"}:
             return
         self._stack.append(tag)
+        if self._math is not None:
+            self._math_depth += 1
+        elif tag == "math" or "arithmatex" in (a.get("class") or "").split():
+            # a formula: an inline <math> (the build wraps it in nothing) or a display formula's box
+            self._math, self._math_depth, self._has_mathml = [], 1, False
         if tag == "math":
             self._has_mathml = True
             if a.get("data-tex") is not None:
                 self.formulas.append((a["data-tex"], a.get("display") == "block"))
-        if self._math is not None:
-            self._math_depth += 1
-        elif "arithmatex" in (a.get("class") or "").split():
-            self._math, self._math_depth, self._has_mathml = [], 1, False
         if tag in SKIP:
             self._skip += 1
 

@@ -50,12 +50,14 @@ def test_a_page_gets_mathml_with_its_tex_and_particles_glued(renderer) -> None:
     assert errors == [("\\frac{1}{", errors[0][1])]
     assert out.count("<math") == 3 and re.search(r'<math data-tex="[^"]*" display="block"', out)
     assert '<math data-tex="a &lt; b">' in out  # TeX kept for copying, escaped once
-    # the opening bracket, the formula and the particles after it: one unbreakable unit
-    assert re.search(r'<span class="sn-nobr">\(<span class="arithmatex"><math data-tex="a &lt; b">.*?</math></span>\)이다\.</span> ', out)
-    assert re.search(r'<span class="sn-nobr"><span class="arithmatex"><math data-tex="x\^2">.*?</math></span>를</span> 본다', out)
+    # the opening bracket, the formula and the particles after it: one unbreakable unit, the formula itself
+    # with no wrapper of its own
+    assert re.search(r'<p><span class="sn-nobr">\(<math data-tex="a &lt; b">.*?</math>\)이다\.</span> ', out)
+    assert re.search(r' <span class="sn-nobr"><math data-tex="x\^2">.*?</math>를</span> 본다', out)
+    assert "arithmatex" not in out.replace('<div class="arithmatex" tabindex="0"><math', "")
     # a long inline formula is cut into pieces a line may break between (after = and +)
-    long = render_page('<p><span class="arithmatex">\\(a+b=c\\)</span></p>', renderer.render, errors)
-    assert long.count("<mrow>") >= 2
+    long = render_page('<p><span class="arithmatex">\\(a+b=c\\)</span> ends.</p>', renderer.render, errors)
+    assert long.count("<mrow>") >= 2 and re.fullmatch(r"<p><math [^>]*>.*</math> ends\.</p>", long)  # nothing to glue
     assert "<pre><code>\\(not math\\)</code></pre>" in out  # code shows TeX as written
 
 
@@ -128,3 +130,30 @@ def test_search_previews_hold_mathml_not_tex(built_site, lang) -> None:
     assert len(with_math) > 20
     for doc in docs:
         assert "\\(" not in doc["text"] and "\\[" not in doc["text"], doc["location"]
+
+
+# What follows an inline formula without a space and stays on its line with it: Hangul (a particle or an ending)
+# and punctuation. The build wraps the pair in span.sn-nobr (a word joiner does not hold an inline box in Chromium).
+TAIL = re.compile(r"[\uac00-\ud7a3.,;:!?)\]}%]")
+
+
+@pytest.mark.parametrize("lang_prefix", ["", "en/"])
+def test_inline_formulas_have_no_wrapper_and_their_particles_are_glued(built_site, lang_prefix) -> None:
+    pages = [p for p in (built_site / lang_prefix).rglob("index.html") if lang_prefix or "/en/" not in str(p)]
+    inline = glued = 0
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        where = path.relative_to(built_site)
+        # formulas outside code: the only element around a formula is a display formula's scroll box
+        body = re.sub(r"<(pre|code|script|style|textarea)\b.*?</\1>", "", html, flags=re.S)
+        assert '<span class="arithmatex"' not in body, f"{where}: an inline formula is still wrapped in span.arithmatex"
+        assert body.count('<div class="arithmatex" tabindex="0"><math ') == body.count('<div class="arithmatex"'), where
+        for match in re.finditer(r"<math (?![^>]*display=\"block\")[^>]*>.*?</math>", body, re.S):
+            inline += 1
+            after = body[match.end():match.end() + 1]
+            wrapped = body[max(0, match.start() - 40):match.start()]
+            in_nobr = re.search(r'<span class="sn-nobr">(?:[(\[{“‘"\']|&quot;|&#39;)*$', wrapped) is not None
+            assert in_nobr or not TAIL.match(after), \
+                f"{where}: {match.group(0)[:60]}... is followed by {body[match.end():match.end() + 6]!r} unglued"
+            glued += in_nobr
+    assert inline > 500 and glued > 200, (inline, glued)

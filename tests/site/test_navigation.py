@@ -149,7 +149,7 @@ def test_glossary_has_one_row_per_term_and_its_links_land(built_site, lang) -> N
             assert fragment in ids[target], href
     assert anchored > 0.8 * len(links)  # nearly every use is linked at its section
     # math in the notes is rendered (MathML), not left as raw text
-    assert table.count('class="arithmatex"') >= 40 and "e^{-x}" not in re.sub(r'<span class="arithmatex">.*?</span>', "", table)
+    assert table.count("<math ") >= 40 and "e^{-x}" not in re.sub(r"<math .*?</math>", "", table)
 
 
 @pytest.mark.parametrize("lang", LANGS)

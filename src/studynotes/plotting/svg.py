@@ -2,8 +2,8 @@
 
 Deterministic output (no metadata, ids from a fixed salt and the figure's content), coordinates rounded
 and paths shortened, rasters re-encoded, automatic ids dropped, the page's text colour as
-``currentColor``, ids made unique on a page of several figures, runs of one marker drawn as one path,
-and repeated inline styles named once.
+``currentColor``, ids made unique on a page of several figures, each axis's tick marks and runs of one
+marker drawn as one path, and repeated inline styles named once.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def _compact(svg: str) -> str:
     """Round coordinates to 0.1 pt (a seventh of a screen pixel), shrink embedded rasters, and drop
     matplotlib's automatic ids (``patch_3``, ``line2d_5``...) that nothing refers to; ids set with
     ``set_gid`` stay."""
+    svg = _merged_ticks(svg)
     svg = re.sub(r"data:image/png;base64,([A-Za-z0-9+/=\s]+)", _smaller_png, svg)
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)  # matplotlib notes each mathtext string's source
     svg = _GEOMETRY.sub(lambda m: f'{m.group(1)}="{_DECIMAL.sub(_short_number, m.group(2))}"', svg)
@@ -272,6 +273,73 @@ def _merged_marks(svg: str) -> str:
     flush()
     out.append(svg[position:])
     return "".join(out)
+
+
+_AXIS = re.compile(r'<g id="matplotlib\.axis_\d+">')
+_GROUP_TAG = re.compile(r"<g\b[^>]*?(/?)>|</g>")
+_TICK = re.compile(r'<use xlink:href="#([^"]+)" x="(-?[\d.]+)" y="(-?[\d.]+)"(?: style="([^"]*)")?\s*/>')
+
+
+def _axis_groups(svg: str) -> list[tuple[int, int]]:
+    """Where each axis of matplotlib's SVG starts and ends (its ``<g id="matplotlib.axis_N">``)."""
+    spans = []
+    for start in _AXIS.finditer(svg):
+        depth = 0
+        for tag in _GROUP_TAG.finditer(svg, start.start()):
+            if tag.group(0).startswith("</"):
+                depth -= 1
+            elif not tag.group(1):
+                depth += 1
+            if depth == 0:
+                spans.append((start.start(), tag.end()))
+                break
+    return spans
+
+
+def _merged_ticks(svg: str) -> str:
+    """The tick marks of each axis as one path (matplotlib writes one ``<use>`` of a tick definition per tick).
+
+    Works on matplotlib's SVG before its groups are dropped, one axis at a time: the ticks of one definition
+    and one style in an axis become one path of M/l commands, each tick its first point and the definition's
+    shape in relative commands, drawn where the axis's last tick was. Ticks of one axis never overlap each
+    other, and each is still painted after its own grid line (what precedes it there), so the figure looks the
+    same; a tick style with any opacity stays as it is. A definition nothing refers to any more goes too.
+    An axis of 8 ticks is then one element instead of 8 (and the groups around them, which `_flatten` drops).
+    """
+    defs = {m.group(1): (m.group(2), m.group(3) or "") for m in _MARK_DEF.finditer(svg)}
+    edits: list[tuple[int, int, str]] = []
+    for start, end in _axis_groups(svg):
+        runs: dict[tuple[str, str], list[re.Match[str]]] = {}
+        for use in _TICK.finditer(svg, start, end):
+            runs.setdefault((use.group(1), use.group(4) or ""), []).append(use)
+        for (name, use_style), uses in runs.items():
+            d, def_style = defs.get(name, ("", ""))
+            # the definition's coordinates rounded as `_compact` rounds them: the ticks keep their pixels
+            relative = _relative(_DECIMAL.sub(_short_number, d)) if d else None
+            if len(uses) < 2 or relative is None or "opacity" in use_style + def_style:
+                continue
+            x0, y0, rest = relative
+            moved = "".join(
+                f"M{_number(round(x0, 1) + round(float(u.group(2)), 1))} {_number(round(y0, 1) + round(float(u.group(3)), 1))}{rest}"
+                for u in uses
+            )
+            style = "; ".join(part for part in (use_style, def_style) if part)  # the definition's own style wins
+            edits += [(u.start(), u.end(), "") for u in uses[:-1]]
+            edits.append((uses[-1].start(), uses[-1].end(), f'<path d="{moved}"' + (f' style="{style}"' if style else "") + "/>"))
+    if not edits:
+        return svg
+    out, position = [], 0
+    for begin, finish, text in sorted(edits):
+        out += [svg[position:begin], text]
+        position = finish
+    out.append(svg[position:])
+    svg = "".join(out)
+    referenced = set(re.findall(r'href="#([^"]+)"', svg))
+    return re.sub(
+        r'<defs>\s*<path id="([^"]+)" d="[^"]*"(?: style="[^"]*")?\s*/>\s*</defs>\s*',
+        lambda m: m.group(0) if m.group(1) in referenced else "",
+        svg,
+    )
 
 
 def _figure_prefix(svg: str) -> str:
