@@ -47,7 +47,7 @@ from mkdocs.structure.pages import Page
 from studynotes_site.glossary import post_anchors
 from studynotes_site.markup import other_language_pass, page_language
 from studynotes_site.preview import STATE_FILE, PreviewState, signature
-from studynotes_site.search import supersede, update_in_background, wait_for_update
+from studynotes_site.search_preview import supersede, update_in_background, wait_for_update
 
 INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"', re.M)
 EXECUTES = re.compile(r'^\s*```\w+[^\n]*\bexec="(?:1|true)"', re.M)

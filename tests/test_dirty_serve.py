@@ -161,9 +161,9 @@ def finds(site, lang: str, word: str) -> set[str]:
 
 @pytest.fixture
 def search(monkeypatch):
-    """hooks/studynotes_site/search.py with a fresh serve state and a gate in each update: ``entered[g]`` is
+    """hooks/studynotes_site/search_preview.py with a fresh serve state and a gate in each update: ``entered[g]`` is
     set when update ``g`` starts writing its index, which it does once ``release[g]`` is set."""
-    from studynotes_site import search
+    from studynotes_site import search_preview as search
 
     state = search.kept()
     saved = dict(state)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 # what the browser takes as the page's color scheme: the first color-scheme meta in the document
 STATE = """() => {
   const metas = [...document.querySelectorAll('meta[name="color-scheme"]')];

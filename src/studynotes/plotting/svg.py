@@ -326,20 +326,27 @@ def _merged_ticks(svg: str) -> str:
             style = "; ".join(part for part in (use_style, def_style) if part)  # the definition's own style wins
             edits += [(u.start(), u.end(), "") for u in uses[:-1]]
             edits.append((uses[-1].start(), uses[-1].end(), f'<path d="{moved}"' + (f' style="{style}"' if style else "") + "/>"))
-    if not edits:
-        return svg
-    out, position = [], 0
-    for begin, finish, text in sorted(edits):
-        out += [svg[position:begin], text]
-        position = finish
-    out.append(svg[position:])
-    svg = "".join(out)
+    if edits:
+        out, position = [], 0
+        for begin, finish, text in sorted(edits):
+            out += [svg[position:begin], text]
+            position = finish
+        out.append(svg[position:])
+        svg = "".join(out)
+    return _unused_definitions_dropped(svg)
+
+
+def _unused_definitions_dropped(svg: str) -> str:
+    """``svg`` without the path definitions in its ``<defs>`` that nothing refers to (a tick definition whose
+    ticks became one path, also in a panel cut from a figure whose ticks were merged), and without a ``<defs>``
+    left empty."""
     referenced = set(re.findall(r'href="#([^"]+)"', svg))
-    return re.sub(
-        r'<defs>\s*<path id="([^"]+)" d="[^"]*"(?: style="[^"]*")?\s*/>\s*</defs>\s*',
-        lambda m: m.group(0) if m.group(1) in referenced else "",
-        svg,
-    )
+
+    def pruned(defs: re.Match[str]) -> str:
+        inner = _MARK_DEF.sub(lambda m: m.group(0) if m.group(1) in referenced else "", defs.group(1))
+        return f"<defs>{inner}</defs>{defs.group(2)}" if inner.strip() else ""
+
+    return re.sub(r"<defs>(.*?)</defs>(\s*)", pruned, svg, flags=re.S)
 
 
 def _figure_prefix(svg: str) -> str:
