@@ -11,6 +11,9 @@ GitHub Pages does. For every page in both languages it prints:
   longest task, the longest stretch the site's own scripts (``javascripts/*.js``) run inside one task, the
   elements after load, the delay until a tap at 3 s after navigation start is answered by a paint, and the bytes
   transferred (gzip) by a first visit.
+- what the first paint waits for, read from the page as built: the render-blocking requests of its ``<head>``
+  (stylesheets not limited to print, scripts without ``async``/``defer``), their gzip bytes, and the gzip bytes
+  of the fonts it preloads (which share the phone's link with them).
 
 These are figures, not assertions: the budgets of issue 24 are printed next to them. The machine's load average
 is printed with them, since Lighthouse on a busy machine reports far worse scores.
@@ -24,6 +27,7 @@ import gzip
 import http.server
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -121,6 +125,7 @@ def lighthouse_once(url: str) -> dict:
     out = {name: round(100 * (cat["score"] or 0)) for name, cat in report["categories"].items()}
     out["tbt_ms"] = round(audits["total-blocking-time"]["numericValue"])
     out["lcp_ms"] = round(audits["largest-contentful-paint"]["numericValue"])
+    out["fcp_ms"] = round(audits["first-contentful-paint"]["numericValue"])
     out["lh_kb"] = round(audits["total-byte-weight"]["numericValue"] / 1024, 1)
     out["lh_elements"] = round(audits["dom-size"].get("numericValue") or 0)
     failed = [
@@ -242,6 +247,43 @@ def phone(base: str, pages: list[str]) -> dict[str, dict]:
     return out
 
 
+HEAD_LINK = re.compile(r"<(link|script)\b([^>]*)>")
+
+
+def attribute(attrs: str, name: str) -> str | None:
+    found = re.search(rf'\b{name}(?:="([^"]*)")?(?=[\s>]|$)', attrs)
+    return None if found is None else (found.group(1) or "")
+
+
+def critical_path(site: Path, rel: str) -> dict:
+    """What the page's first paint waits for, from its HTML as built (no browser, the same on every run)."""
+    page = site / rel / "index.html"
+    head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
+    blocking: list[Path] = []
+    preloaded: list[Path] = []
+    for tag, attrs in HEAD_LINK.findall(head):
+        href = attribute(attrs, "href" if tag == "link" else "src")
+        if not href or href.startswith(("http:", "https:", "data:")):
+            continue
+        path = (page.parent / href.split("?")[0]).resolve()
+        rel_attr = attribute(attrs, "rel") if tag == "link" else None
+        if tag == "script" and attribute(attrs, "async") is None and attribute(attrs, "defer") is None \
+                and attribute(attrs, "type") != "module":
+            blocking.append(path)
+        elif rel_attr == "stylesheet" and (attribute(attrs, "media") or "all") not in ("print",):
+            blocking.append(path)
+        elif rel_attr == "preload":
+            preloaded.append(path)
+
+    def gzip_kb(paths: list[Path]) -> float:
+        return round(sum(len(gzip.compress(p.read_bytes(), 6)) for p in paths) / 1024, 1)
+
+    blocking = list(dict.fromkeys(blocking))  # a stylesheet linked twice is fetched once
+
+    return {"blocking": len(blocking), "blocking_kb": gzip_kb(blocking), "preload_kb": gzip_kb(preloaded),
+            "html_kb": gzip_kb([page])}
+
+
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -253,7 +295,7 @@ def measure(site: Path, runs: int = 3, only: list[str] | None = None, skip_light
         results: dict = {"load_before": load(), "pages": {}}
         phone_results = phone(base, pages)
         for rel in pages:
-            row = dict(phone_results[rel])
+            row = {**phone_results[rel], **critical_path(site, rel)}
             if not skip_lighthouse:
                 try:
                     row.update(lighthouse(base + rel, runs))
@@ -273,7 +315,8 @@ def is_post(rel: str) -> bool:
 
 def report(results: dict, old: dict | None = None) -> None:
     cols = [("perf", "performance"), ("a11y", "accessibility"), ("bp", "best-practices"), ("seo", "seo"),
-            ("TBT", "tbt_ms"), ("LCP", "lcp_ms"), ("elem", "elements"), ("task", "longest_task_ms"),
+            ("TBT", "tbt_ms"), ("FCP", "fcp_ms"), ("LCP", "lcp_ms"), ("blk", "blocking"), ("blk KB", "blocking_kb"),
+            ("pre KB", "preload_kb"), ("elem", "elements"), ("task", "longest_task_ms"),
             ("own", "own_script_task_ms"), ("tap", "tap_ms"), ("KB gz", "transfer_kb")]
     print(f"\nphone reader (load average {results['load_before']} before, {results['load_after']} after)")
     print(f"budgets: perf >= 95, a11y/bp/seo 100; posts: TBT <= 200 ms, LCP <= 2000 ms, <= 5000 elements, "
@@ -284,10 +327,10 @@ def report(results: dict, old: dict | None = None) -> None:
         cells = []
         for _, key in cols:
             now = row.get(key, "-")
-            now = int(now) if isinstance(now, float) and key != "transfer_kb" else now
+            now = int(now) if isinstance(now, float) and not key.endswith("_kb") else now
             if old and rel in old.get("pages", {}):
                 was = old["pages"][rel].get(key, "-")
-                was = int(was) if isinstance(was, float) and key != "transfer_kb" else was
+                was = int(was) if isinstance(was, float) and not key.endswith("_kb") else was
                 cells.append(f"{f'{was}→{now}':>14}")
             else:
                 cells.append(f"{now:>{14 if old else 8}}")
