@@ -41,7 +41,7 @@ def stylesheet() -> str:
     css = (TEMML / "dist" / "Temml-Latin-Modern.css").read_text(encoding="utf-8")
     css, fonts = re.subn(
         r"@font-face \{\s*font-family: Latin Modern Math;\s*src: url\('./latinmodernmath.woff2'\);\s*\}",
-        '@font-face {\n  font-family: "SN Math";\n  src: url("../fonts/sn-math.woff") format("woff");\n'
+        '@font-face {\n  font-family: "SN Math";\n  src: url("../fonts/sn-math.woff2") format("woff2");\n'
         "  font-display: swap;\n}",
         css,
     )

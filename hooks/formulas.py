@@ -5,7 +5,7 @@
   it kept on one line (`studynotes_site.formulas.render_page`). Bad TeX is an error naming the page and formula:
   the strict build fails; ``mkdocs serve`` shows the TeX in red.
 - on_post_build: the formulas in the search index become MathML too (previews show them typeset); the math
-  font is cut down to the characters the formulas use and written as ``assets/fonts/sn-math.woff``.
+  font is cut down to the characters the formulas use and written as ``assets/fonts/sn-math.woff2``.
 - Temml's stylesheet and its small font are served by hooks/assets.py; docs/javascripts/reading.js copies
   a formula as its TeX (``data-tex``).
 
@@ -36,7 +36,7 @@ from studynotes_site.mathfont import characters, subset_font
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT_SOURCE = ROOT / "hooks" / "vendor" / "latinmodern-math.woff"
-FONT_URI = "assets/fonts/sn-math.woff"
+FONT_URI = "assets/fonts/sn-math.woff2"
 LOG = get_plugin_logger("studynotes").logger
 
 _renderer: MathRenderer | None = None
@@ -97,7 +97,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         # the offline copy, a preload is refused: fonts there load from the stylesheet alone)
         href = get_relative_url(FONT_URI, page.url)
         output = output.replace(
-            "</head>", f'<link rel="preload" href="{href}" as="font" type="font/woff" crossorigin>\n</head>', 1
+            "</head>", f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>\n</head>', 1
         )
     for tex, message in errors:
         _errors += 1

@@ -107,7 +107,7 @@ def test_no_page_holds_unrendered_tex_or_loads_a_typesetter(built_site) -> None:
         formulas += len(page.formulas)
     assert formulas > 1000
     assert not (built_site / "assets" / "mathjax").exists()
-    assert (built_site / "assets" / "fonts" / "sn-math.woff").is_file()
+    assert (built_site / "assets" / "fonts" / "sn-math.woff2").is_file()
 
 
 @pytest.mark.parametrize("lang_prefix", ["", "en/"])

@@ -57,8 +57,8 @@ def test_no_google_fonts_or_cdn_in_any_page(built_site) -> None:
 
 def test_the_math_font_and_stylesheet_are_served_by_the_site(built_site) -> None:
     css = (built_site / "assets/stylesheets/studynotes.css").read_text(encoding="utf-8")
-    assert 'url("../fonts/sn-math.woff")' in css and "url('../fonts/Temml.woff2')" in css
-    assert (built_site / "assets/fonts/sn-math.woff").stat().st_size > 5_000
+    assert 'url("../fonts/sn-math.woff2")' in css and "url('../fonts/Temml.woff2')" in css
+    assert (built_site / "assets/fonts/sn-math.woff2").stat().st_size > 5_000
     assert (built_site / "assets/fonts/Temml.woff2").is_file()
 
 
