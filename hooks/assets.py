@@ -48,7 +48,10 @@ def stylesheet() -> str:
     # Hangul in \text{...} falls through to the page's own font
     css, families = re.subn(r'math \{\s*font-family: "Latin Modern Math", math;\s*\}',
                             'math {\n  font-family: "SN Math", var(--md-text-font-family, sans-serif), math;\n}', css)
-    if fonts != 1 or families != 1:
+    # Temml's own font (primes, script capitals) is drawn in the fallback until it arrives, not left invisible
+    css, temml = re.subn(r"(@font-face \{\s*font-family: 'Temml';\s*src: url\('Temml\.woff2'\) format\('woff2'\);)",
+                         r"\1\n  font-display: swap;", css)
+    if fonts != 1 or families != 1 or temml != 1:
         raise PluginError(f"{TEMML}/dist/Temml-Latin-Modern.css has changed: update stylesheet() in hooks/assets.py")
     return css.replace("url('Temml.woff2')", "url('../fonts/Temml.woff2')")
 

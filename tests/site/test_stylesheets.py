@@ -58,3 +58,15 @@ def test_the_joined_stylesheet_holds_every_source_whole_in_order(built_site) -> 
     for uri in sources:
         assert not (built_site / uri).exists(), f"{uri} is served on its own as well"
 
+
+
+def test_every_font_face_shows_text_while_its_font_loads(built_site) -> None:
+    # a face without font-display leaves its text invisible for up to 3 s on a slow link (Lighthouse's
+    # font-display audit)
+    faces = []
+    for path in sorted(built_site.rglob("*.css")):
+        for face in re.findall(r"@font-face\s*\{([^}]*)\}", path.read_text(encoding="utf-8")):
+            display = re.search(r"font-display:\s*([\w-]+)", face)
+            faces.append((path.relative_to(built_site).as_posix(), re.sub(r"\s+", " ", face)[:60], display and display.group(1)))
+    assert len(faces) >= 2, faces  # the math font and Temml's
+    assert [f for f in faces if f[2] not in ("swap", "fallback", "optional")] == []
