@@ -61,6 +61,7 @@ def _executed_runs() -> list | None:
 
 
 def _restore(page: Page, config: MkDocsConfig, files: Files, entry: dict) -> None:
+    del page.render  # MkDocs' own method again; the entry is not kept alive by the page
     page.content = entry["html"]
     page.toc = TableOfContents(toc_items(entry["toc"], AnchorLink))
     if page.toc.items:
@@ -77,6 +78,7 @@ def _restore(page: Page, config: MkDocsConfig, files: Files, entry: dict) -> Non
 
 
 def _convert(page: Page, config: MkDocsConfig, files: Files, slot: str, key: str, render) -> None:
+    del page.render
     runs, autorefs = _executed_runs(), config.plugins.get("autorefs")
     first_run, registered, warnings = len(runs or []), [], _Warnings()
     if autorefs is not None:

@@ -47,9 +47,6 @@ def characters(mathml: Iterable[str]) -> set[str]:
 
 def subset_font(source: Path, chars: set[str], out: Path, cache_dir: Path | None) -> None:
     """``source`` cut down to ``chars`` (with the size variants and parts its MATH table uses for them), as WOFF."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
     # always there: digits, Latin letters and the usual operators a new formula is likely to use
     base = set("0123456789+-=()[]{}|/,.:;!'<>*") | {"\u2212", "\u00d7", "\u22c5", "\u2032"}
     codepoints = sorted({ord(c) for c in chars | base})
@@ -61,6 +58,9 @@ def subset_font(source: Path, chars: set[str], out: Path, cache_dir: Path | None
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(cached.read_bytes())
         return
+    from fontTools import subset  # imported only when the cache lacks this subset: about 0.3 s
+    from fontTools.ttLib import TTFont
+
     options = subset.Options()
     # The MATH table's size variants and stretchy parts are kept for these characters; the optional
     # OpenType features (script-size and flattened-accent alternates) would double the glyphs for a

@@ -178,7 +178,7 @@ def test_a_table_of_contents_comes_back_as_mkdocs_made_it() -> None:
     import markdown
     from mkdocs.structure.toc import AnchorLink, get_toc
 
-    md = markdown.Markdown(extensions=["toc"])
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
     md.convert("# Title\n\n## One *a*\n\n### One.1\n\n## Two {#two}\n\n### Two.1\n\n#### Two.1.1\n")
     made = get_toc(md.toc_tokens).items
 
