@@ -75,7 +75,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     enabled = os.environ.get("STUDYNOTES_CACHE", "on").lower() not in {"0", "off", "false", "no"}
-    _fixed["cache"] = PageCache(CACHE_DIR if enabled else None, tree_digest(ROOT, ROOT / "hooks" / "studynotes_site", suffixes=(".py",)))
+    _fixed["cache"] = PageCache(CACHE_DIR if enabled else None, tree_digest(ROOT, ROOT / "hooks", suffixes=(".py",)))
     return config
 
 
