@@ -15,7 +15,8 @@ MkDocs' dirty mode rebuilds a page only when its Markdown file is newer than its
   page's entries (kept in memory while the server runs), and each language's static index is written
   from them (`studynotes_site.search.split_search_index`, which `hooks/search.py` runs in a full
   build) in a background thread, so the rebuilt page is served without waiting for it (at 108 posts
-  the index takes seconds). A newer rebuild supersedes it: the update in flight gives up, and the
+  the index takes seconds); the server's first build writes it before serving, as there is no
+  earlier index to search meanwhile. A newer rebuild supersedes it: the update in flight gives up, and the
   newer rebuild writes its own from the entries, merged before its page is served; each update writes
   into folders of its own and then replaces the served manifests at once, so a reader never finds a
   half-written or mixed index. When the server stops, the last update completes. Each dirty build starts from an empty index

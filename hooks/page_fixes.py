@@ -8,6 +8,8 @@
 - On Korean pages a particle written against a closing bracket or other punctuation never starts a line
   (`studynotes_site.linebreaks`).
 - mkdocs-static-i18n's notice about instant navigation is silenced (see below).
+- These fixes are a pure function of the page and its language, so each page's result is kept in
+  ``.cache/snippets/fixes`` (`studynotes_site.page_cache.PageCache`), found by a digest of the page.
 - The 404 page (``overrides/404.html``, both languages on one page) is the Korean build's: mkdocs-static-i18n
   renders the site's static templates again in every language's build, into the same ``404.html``, and the
   last one would give the page English menus, search and ``<html lang>``.
@@ -24,13 +26,17 @@ import sys
 for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"]:
     del sys.modules[_name]
 
+import hashlib
 import logging
+import os
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 from studynotes_site.cells import keep_cell_words_whole
 from studynotes_site.linebreaks import glue_particles
+from studynotes_site.page_cache import PageCache, tree_digest
 from studynotes_site.markup import (
     compact_sidebars,
     defer_hidden_highlighting,
@@ -52,6 +58,9 @@ get_plugin_logger("mkdocs_static_i18n.reconfigure").logger.addFilter(_not_instan
 
 
 _not_found: dict[str, str] = {}
+ROOT = Path(__file__).resolve().parent.parent
+CACHE_DIR = Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snippets")) / "fixes"
+_fixed: dict = {"cache": None}
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -64,7 +73,26 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return _not_found.get("page", output)
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    enabled = os.environ.get("STUDYNOTES_CACHE", "on").lower() not in {"0", "off", "false", "no"}
+    _fixed["cache"] = PageCache(CACHE_DIR if enabled else None, tree_digest(ROOT, ROOT / "hooks", suffixes=(".py",)))
+    return config
+
+
+def fix_page(output: str, lang: str) -> str:
     output = defer_hidden_highlighting(unmark_tab_sets(strip_plain_tokens(output)))
     output = compact_sidebars(keep_cell_words_whole(output))
-    return glue_particles(output) if page_language(page, config) == "ko" else output
+    return glue_particles(output) if lang == "ko" else output
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang, cache = page_language(page, config), _fixed["cache"]
+    # a pure function of the page and its language: kept per page, by a digest of what it was given
+    slot = f"{page.file.src_uri}|{lang}|{config.use_directory_urls}"
+    key = cache.key(lang, hashlib.sha256(output.encode()).hexdigest())
+    entry = cache.get(slot, key)
+    if entry is not None:
+        return entry["html"]
+    fixed = fix_page(output, lang)
+    cache.put(slot, key, {"html": fixed})
+    return fixed

@@ -61,8 +61,9 @@ def update_in_background(root: Path, docs_dir: Path, rebuilt: set[str], log: log
     index it wrote): every page's search entries, with those of the rebuilt pages replaced, merged at
     once (the next rebuild merges into them), the served manifests put back over the joint index the
     rebuild wrote in their place, and each language's index written from the entries in a thread of
-    its own, so the rebuilt page is served meanwhile (see above). Returns the thread (not yet started
-    when ``start`` is false: the caller starts it once it has finished its own work)."""
+    its own, so the rebuilt page is served meanwhile (see above); the server's first build writes it at
+    once and returns None. Returns the thread (not yet started when ``start`` is false: the caller
+    starts it once it has finished its own work)."""
     path = root / "search" / "search_index.json"
     if not path.is_file():
         return None
@@ -128,6 +129,11 @@ def update_in_background(root: Path, docs_dir: Path, rebuilt: set[str], log: log
             _remove(root, old)
         log.info("preview: search index updated in %.1f s", time.perf_counter() - start)
 
+    if previous is None:
+        # the server's first build: no index of this site is served yet (the joint index Material's plugin
+        # wrote is in its place), so the pages wait for this one instead of offering a search that fails
+        update()
+        return None
     thread = threading.Thread(target=update, name=f"search index {generation}", daemon=True)
     state["update"] = thread
     if start:

@@ -89,6 +89,16 @@ def served(tmp_path, block_cache, built_site):
         server.wait(30)
 
 
+def test_search_works_as_soon_as_the_first_page_is_served(served) -> None:
+    url, copy, log, server = served
+    # no waiting: the first build's index is written before its pages are served (a reader may search
+    # at once), in each language
+    assert f"posts/{EDITED}/" in found(url, "코시분포")
+    for lang in LANGS:
+        pages = {entry["location"].split("#")[0] for entry in StaticIndex(lambda path: fetch(url + path), lang).entries}
+        assert {f"posts/{post['slug']}/" for post in collect_posts(copy / "docs", lang)} <= pages, lang
+
+
 def test_an_edited_post_shows_the_whole_menu_and_its_neighbours(served, browser) -> None:
     url, copy, log, server = served
     source = copy / "docs" / "posts" / f"{EDITED}.ko.md"

@@ -1,5 +1,5 @@
 """What the build keeps between builds or sets aside within one, without a build: the search plugin's input,
-the API render cache and the preview's state and search merge."""
+the API render cache, the page cache and the preview's state and search merge."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from xml.etree.ElementTree import Element
 import pytest
 from material.plugins.search.plugin import Parser
 from studynotes_site.api_cache import RenderCache
+from studynotes_site.page_cache import AUTODOC, PageCache, converters_digest, files_digest, toc_data, toc_items, tree_digest
 from studynotes_site.preview import STATE_FILE, PreviewState, merge_index, signature
 from studynotes_site.search_input import restore, section_cache, stash
 
@@ -141,3 +142,79 @@ def test_the_preview_sees_where_a_post_first_uses_its_glossary_terms(tmp_path) -
     earlier = post.replace("## 첫 절", "학습률을 먼저 말한다.\n\n## 첫 절")
     assert post_anchors(tmp_path, "p", "ko", earlier) == ["one", "top"]
     assert post_anchors(tmp_path, "none", "ko", post) == []
+
+
+def test_a_converted_page_is_kept_per_slot_and_found_only_under_its_key(tmp_path) -> None:
+    cache = PageCache(tmp_path, digest="d1")
+    slot = "posts/x.ko.md|ko|True|files1"
+    key = cache.key(slot, "posts/x/", "ko", "# X\n\ntext")
+    assert cache.get(slot, key) is None
+    cache.put(slot, key, {"html": "<h1>X</h1>", "runs": [{"id": "b1"}]})
+    assert cache.get(slot, key) == {"html": "<h1>X</h1>", "runs": [{"id": "b1"}], "key": key}
+    # an edit is another key: a miss, and its entry replaces the old one (one file per slot)
+    edited = cache.key(slot, "posts/x/", "ko", "# X\n\nnew text")
+    assert cache.get(slot, edited) is None
+    cache.put(slot, edited, {"html": "<h1>X</h1><p>new</p>"})
+    assert cache.get(slot, key) is None and cache.get(slot, edited)["html"] == "<h1>X</h1><p>new</p>"
+    assert len(list(tmp_path.glob("*.json"))) == 1 and not list(tmp_path.glob("*.tmp"))
+    # another slot (e.g. the project with another post) keeps its own entry
+    cache.put("posts/x.ko.md|ko|True|files2", key, {"html": "other"})
+    assert len(list(tmp_path.glob("*.json"))) == 2 and cache.get(slot, edited)["html"] == "<h1>X</h1><p>new</p>"
+    assert (cache.hits, cache.misses) == (3, 3)
+    # anything that decides the conversion is in the key
+    keys = {key, edited, cache.key(slot, "en/posts/x/", "ko", "# X\n\ntext"), cache.key(slot, "posts/x/", "en", "# X\n\ntext"),
+            PageCache(tmp_path, "d2").key(slot, "posts/x/", "ko", "# X\n\ntext")}
+    assert len(keys) == 5
+    # a damaged entry is a miss, not an error; no directory keeps nothing
+    for path in tmp_path.glob("*.json"):
+        path.write_text(path.read_text(encoding="utf-8")[:-5], encoding="utf-8")
+    assert cache.get(slot, edited) is None and cache.get("posts/x.ko.md|ko|True|files2", key) is None
+    off = PageCache(None, "d1")
+    off.put(slot, key, {"html": "x"})
+    assert off.get(slot, key) is None
+
+
+def test_a_table_of_contents_comes_back_as_mkdocs_made_it() -> None:
+    import markdown
+    from mkdocs.structure.toc import AnchorLink, get_toc
+
+    md = markdown.Markdown(extensions=["toc", "attr_list"])
+    md.convert("# Title\n\n## One *a*\n\n### One.1\n\n## Two {#two}\n\n### Two.1\n\n#### Two.1.1\n")
+    made = get_toc(md.toc_tokens).items
+
+    def shape(items) -> list:
+        return [(i.title, i.id, i.level, shape(i.children)) for i in items]
+
+    assert shape(toc_items(toc_data(made), AnchorLink)) == shape(made)
+    assert json.loads(json.dumps(toc_data(made))) == toc_data(made)  # plain data, as the cache stores it
+    assert shape(made)[0][3][0][0] == "One a" and shape(made)[0][3][1][1] == "two"
+
+
+def test_the_digests_follow_the_files_not_where_the_project_lies(tmp_path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    for root in (one, two):
+        (root / "snippets" / "post").mkdir(parents=True)
+        (root / "snippets" / "post" / "a.py").write_text("print(1)\n", encoding="utf-8")
+        (root / "hooks").mkdir()
+        (root / "hooks" / "h.py").write_text("x = 1\n", encoding="utf-8")
+        (root / "hooks" / "notes.txt").write_text("not code\n", encoding="utf-8")
+    assert tree_digest(one, one / "snippets") == tree_digest(two, two / "snippets")
+    code = tree_digest(one, one / "hooks", suffixes=(".py",))
+    (one / "hooks" / "notes.txt").write_text("changed\n", encoding="utf-8")
+    assert tree_digest(one, one / "hooks", suffixes=(".py",)) == code  # a file it does not cover
+    (one / "hooks" / "h.py").write_text("x = 2\n", encoding="utf-8")
+    assert tree_digest(one, one / "hooks", suffixes=(".py",)) != code
+    (two / "snippets" / "post" / "b.py").write_text("", encoding="utf-8")
+    assert tree_digest(one, one / "snippets") != tree_digest(two, two / "snippets")
+    assert files_digest([("a.md", "a/"), ("b.md", "b/")]) == files_digest([("b.md", "b/"), ("a.md", "a/")])
+    assert files_digest([("a.md", "a/")]) != files_digest([("a.md", "a.html")])
+    assert converters_digest("base") != converters_digest("other")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "documents"),
+    [("::: studynotes.prob", True), ("# API\n\n::: studynotes.nn.affine_forward\n    options:\n", True),
+     ("## ::: studynotes.optim", True), ("Prose with ::: in it.", False), ("```\n:::\n```", False)],
+)
+def test_a_page_documenting_the_package_is_recognised(markdown: str, documents: bool) -> None:
+    assert bool(AUTODOC.search(markdown)) is documents

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
@@ -99,6 +100,10 @@ def test_a_broken_cache_entry_fails_the_build_instead_of_dropping_the_block(tmp_
     assert build_site(tmp_path / "one", config, cache_dir=cache).returncode == 0
     for entry in cache.glob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
+    # the pages' conversions are kept too (cache/pages): without them, each page is converted again and
+    # reads its blocks from the broken entries
+    assert len(list((cache / "pages").glob("*.json"))) == 2
+    shutil.rmtree(cache / "pages")
     result = build_site(tmp_path / "two", config, cache_dir=cache)
     assert result.returncode != 0
     assert "block 'demo-shared' could not be formatted" in result.stderr
