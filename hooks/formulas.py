@@ -29,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from studynotes_site.formulas import MathRenderer, render_page, render_search_text
 from studynotes_site.markup import other_language_pass
 from studynotes_site.mathfont import characters, subset_font
@@ -44,6 +45,11 @@ _errors = 0
 # `mkdocs serve --dirty` renders only the edited pages again. MkDocs imports hook files afresh for every
 # rebuild under `serve` but calls on_startup only once, so the mode is also read from the command line.
 _dirty = "serve" in sys.argv[1:] and "--dirty" in sys.argv[1:]
+
+
+def offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin is not None and plugin.config.enabled)
 
 
 def cache_dir() -> Path | None:
@@ -85,12 +91,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if 'class="arithmatex"' not in output:
         return output
     errors: list[tuple[str, str]] = []
-    # No preload for the math font: preloaded, its 29 KB share the phone's link with the stylesheets that hold
-    # the first paint back. Lighthouse's simulated LCP of stat110-lecture-20 and en/cs231n-lecture-6 (one
-    # recorded load each, simulated with and without the preload) was 150-180 ms later with it. Asked for when
-    # a formula is first laid out, the font comes after the stylesheets; until it arrives formulas are drawn
-    # in the fallback font (font-display: swap).
     output = render_page(output, _render, errors)
+    if not offline(config):
+        # the math font is asked for with the page, not when the first formula is laid out (from file://,
+        # the offline copy, a preload is refused: fonts there load from the stylesheet alone)
+        href = get_relative_url(FONT_URI, page.url)
+        output = output.replace(
+            "</head>", f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>\n</head>', 1
+        )
     for tex, message in errors:
         _errors += 1
         LOG.error("%s: bad TeX in the formula %r: %s", page.file.src_uri, tex, message)
