@@ -49,7 +49,10 @@ class _Warnings(logging.Handler):
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     enabled = os.environ.get("STUDYNOTES_CACHE", "on").lower() not in {"0", "off", "false", "no"}
     base = source_digest(ROOT / "src" / "studynotes", Path(config.config_file_path))
-    code = tree_digest(ROOT, ROOT / "hooks", suffixes=(".py", ".mjs")) + tree_digest(ROOT, ROOT / "snippets")
+    # the folders pymdownx.snippets includes from (the examples), wherever the config puts them
+    project = Path(config.config_file_path).parent
+    included = [Path(p) for p in config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", [])]
+    code = tree_digest(ROOT, ROOT / "hooks", suffixes=(".py", ".mjs")) + tree_digest(project, *included)
     _state["cache"] = PageCache(CACHE_DIR if enabled else None, converters_digest(base + code))
     _state["files"] = None
     return config

@@ -207,8 +207,9 @@ def test_a_newer_rebuild_supersedes_the_index_in_flight_and_the_last_edit_stays(
     site, docs = tmp_path / "site", tmp_path / "docs"
     docs.mkdir()
     every = {"", "posts/a/", "posts/b/", "en/", "en/posts/a/"}
+    # the server's first build: its index is written before it returns (no earlier index to serve meanwhile)
     _, first = rebuild_index(search, site, docs, "apple", every, released=True)
-    first.join(WAIT_S)
+    assert first is None
     assert finds(site, "ko", "apple") == {"posts/a/"} and finds(site, "en", "apple") == {"posts/a/"}
 
     # an edit: its update is held just before it writes anything
@@ -237,26 +238,29 @@ def test_a_burst_of_edits_leaves_the_last_ones_index(search, tmp_path) -> None:
     site, docs = tmp_path / "site", tmp_path / "docs"
     docs.mkdir()
     every = {"", "posts/a/", "posts/b/", "en/", "en/posts/a/"}
+    first, _ = rebuild_index(search, site, docs, "fig", every, released=True)  # the server's first build
     words = ["lemon", "melon", "olive", "peach"]
     threads = []
-    for i, word in enumerate(words):  # each held until the next edit's rebuild has started
-        threads.append(rebuild_index(search, site, docs, word, every if i == 0 else {"posts/a/"}, released=False))
+    for word in words:  # each held until the next edit's rebuild has started
+        threads.append(rebuild_index(search, site, docs, word, {"posts/a/"}, released=False))
     for generation, _ in threads:
         search.release.setdefault(generation, threading.Event()).set()
     for _, thread in threads:
         thread.join(WAIT_S)
     assert finds(site, "ko", "peach") == {"posts/a/"}
-    assert all(finds(site, "ko", word) == set() for word in words[:-1])
-    # one update folder per language is left: the last one's
-    assert sorted(p.relative_to(site).as_posix() for p in site.rglob(f"{search.PREVIEW_FOLDER}*")) \
-        == [f"en/search/{search.PREVIEW_FOLDER}{threads[-1][0]}", f"search/{search.PREVIEW_FOLDER}{threads[-1][0]}"]
+    assert all(finds(site, "ko", word) == set() for word in ["fig", *words[:-1]])
+    # the given-up updates left no folder: the last one's is left, and the one it replaced (a reader may
+    # still hold its manifest), the first build's
+    last = threads[-1][0]
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob(f"{search.PREVIEW_FOLDER}*")) == sorted(
+        f"{prefix}search/{search.PREVIEW_FOLDER}{g}" for prefix in ("", "en/") for g in (first, last))
 
 
 def test_when_the_server_stops_the_last_update_completes(search, tmp_path) -> None:
     site, docs = tmp_path / "site", tmp_path / "docs"
     docs.mkdir()
-    generation, thread = rebuild_index(search, site, docs, "quince", {"", "posts/a/", "posts/b/", "en/", "en/posts/a/"},
-                                       released=False)
+    rebuild_index(search, site, docs, "fig", {"", "posts/a/", "posts/b/", "en/", "en/posts/a/"}, released=True)
+    generation, thread = rebuild_index(search, site, docs, "quince", {"posts/a/"}, released=False)
     assert search.entered.setdefault(generation, threading.Event()).wait(WAIT_S)
     stopping = threading.Thread(target=search.wait_for_update)
     stopping.start()

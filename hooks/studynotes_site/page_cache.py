@@ -40,7 +40,8 @@ def tree_digest(base: Path, *roots: Path, suffixes: tuple[str, ...] = ()) -> str
     for root in roots:
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
             if path.is_file() and "__pycache__" not in path.parts and (not suffixes or path.name.endswith(suffixes)):
-                digest.update(path.relative_to(base).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+                name = path.relative_to(base) if path.is_relative_to(base) else path
+                digest.update(name.as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
