@@ -1,12 +1,15 @@
 """Hook: search per language. After mkdocs-static-i18n has built every language and written the
 joint index, `studynotes_site.search` splits it into Korean (``search/``) and English
 (``en/search/``), adds the glossary's rows and terms, and writes each language's static, chunked
-index (`studynotes_site.search_index`), with an English sitemap for instant navigation.
+index (`studynotes_site.search_index`), with an English sitemap for instant navigation. What it
+writes is kept in ``.cache/snippets/search-index`` by a digest of what it reads, and copied back
+when nothing it reads has changed (`studynotes_site.page_cache.cached_outputs`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 
 # `mkdocs serve` loads the hook files again on every rebuild; the logic they call is loaded again too.
@@ -18,7 +21,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from studynotes_site.markup import other_language_pass
+from studynotes_site.page_cache import cached_outputs, tree_digest
 from studynotes_site.search import kept, split_search_index
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE_DIR = Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snippets")) / "search-index"
 
 
 # `mkdocs serve --dirty` (make serve): hooks/dirty_serve.py writes the indexes (read as it reads the mode)
@@ -45,5 +52,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # mkdocs-static-i18n's pass of the other language: the outer build writes both indexes
     if _dirty:
         return  # under `make serve`, hooks/dirty_serve.py writes them once the page is served
+    site, docs = Path(config.site_dir), Path(config.docs_dir)
+    # the indexes are a pure function of what they are made from: kept in .cache/snippets/search-index,
+    # by a digest of the joint index, both glossary pages, the sitemap, the glossary files and the hooks' code
+    digest = hashlib.sha256(tree_digest(ROOT, ROOT / "hooks", suffixes=(".py",)).encode())
+    digest.update(tree_digest(docs, docs / "glossary").encode())
+    for made in ("search/search_index.json", "glossary/index.html", "en/glossary/index.html", "sitemap.xml"):
+        digest.update(made.encode() + b"\0" + ((site / made).read_bytes() if (site / made).is_file() else b""))
+    enabled = os.environ.get("STUDYNOTES_CACHE", "on").lower() not in {"0", "off", "false", "no"}
     # each entry's terms, by its content, kept while the process runs: a rebuild counts only new text
-    split_search_index(Path(config.site_dir), Path(config.docs_dir), kept().setdefault("counted", {}))
+    cached_outputs(CACHE_DIR if enabled else None, digest.hexdigest(), site, ["search", "en/search", "en/sitemap.xml"],
+                   lambda: split_search_index(site, docs, kept().setdefault("counted", {})))

@@ -20,10 +20,13 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
+
+KEPT_OUTPUTS = 2  # `cached_outputs` keeps this many sets of outputs (the newest), not every build's
 
 # the libraries a conversion runs through, besides those of the executed blocks (shared_runs.LIBRARIES)
 CONVERTERS = ("mkdocs", "markdown", "pymdown-extensions", "markdown-exec", "mkdocs-autorefs", "mkdocs-material",
@@ -119,3 +122,40 @@ class PageCache:
         partial = path.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(json.dumps({**entry, "key": key}, ensure_ascii=False), encoding="utf-8")
         partial.replace(path)  # atomic: a concurrent build never reads half an entry
+
+
+def cached_outputs(directory: Path | None, key: str, base: Path, outputs: list[str], produce: Callable[[], None]) -> bool:
+    """Run ``produce``, which writes ``outputs`` (files and folders under ``base``), or, when ``directory``
+    holds what it wrote for ``key``, copy that back instead. Returns True when copied from ``directory``."""
+    stored = None if directory is None else directory / key
+    if stored is not None and (stored / ".complete").is_file():
+        for name in outputs:
+            if (stored / name).is_dir():
+                shutil.copytree(stored / name, base / name, dirs_exist_ok=True)
+            elif (stored / name).is_file():
+                (base / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(stored / name, base / name)
+        os.utime(stored)  # the newest, for pruning
+        return True
+    produce()
+    if stored is None:
+        return False
+    partial = directory / f"{key}.{os.getpid()}.tmp"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    for name in outputs:
+        if (base / name).is_dir():
+            shutil.copytree(base / name, partial / name)
+        elif (base / name).is_file():
+            (partial / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(base / name, partial / name)
+    (partial / ".complete").touch()
+    try:
+        partial.rename(stored)  # whole or not at all, also beside another build
+    except OSError:  # another build stored the same outputs first
+        shutil.rmtree(partial, ignore_errors=True)
+    kept = sorted((p for p in directory.iterdir() if p.is_dir() and not p.name.endswith(".tmp")),
+                  key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in kept[KEPT_OUTPUTS:]:
+        shutil.rmtree(old, ignore_errors=True)
+    return False

@@ -4,12 +4,13 @@ the API render cache, the page cache and the preview's state and search merge.""
 from __future__ import annotations
 
 import json
+import shutil
 from xml.etree.ElementTree import Element
 
 import pytest
 from material.plugins.search.plugin import Parser
 from studynotes_site.api_cache import RenderCache
-from studynotes_site.page_cache import AUTODOC, PageCache, converters_digest, files_digest, toc_data, toc_items, tree_digest
+from studynotes_site.page_cache import AUTODOC, KEPT_OUTPUTS, PageCache, cached_outputs, converters_digest, files_digest, toc_data, toc_items, tree_digest
 from studynotes_site.preview import STATE_FILE, PreviewState, merge_index, signature
 from studynotes_site.search_input import restore, section_cache, stash
 
@@ -218,3 +219,30 @@ def test_the_digests_follow_the_files_not_where_the_project_lies(tmp_path) -> No
 )
 def test_a_page_documenting_the_package_is_recognised(markdown: str, documents: bool) -> None:
     assert bool(AUTODOC.search(markdown)) is documents
+
+
+def test_outputs_are_copied_back_for_the_same_key_and_only_the_newest_are_kept(tmp_path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    calls = []
+
+    def produce(word: str):
+        def write() -> None:
+            calls.append(word)
+            (site / "search" / "shards").mkdir(parents=True, exist_ok=True)
+            (site / "search" / "shards" / "0.json").write_text(word, encoding="utf-8")
+            (site / "en").mkdir(exist_ok=True)
+            (site / "en" / "sitemap.xml").write_text(f"<{word}/>", encoding="utf-8")
+        return write
+
+    outputs = ["search", "en/search", "en/sitemap.xml"]  # en/search is never written: nothing to keep
+    assert cached_outputs(cache, "k1", site, outputs, produce("apple")) is False
+    shutil.rmtree(site)
+    assert cached_outputs(cache, "k1", site, outputs, produce("never")) is True and calls == ["apple"]
+    assert (site / "search" / "shards" / "0.json").read_text(encoding="utf-8") == "apple"
+    assert (site / "en" / "sitemap.xml").read_text(encoding="utf-8") == "<apple/>" and not (site / "en" / "search").exists()
+    # other inputs, another key: produced again; only the newest sets are kept
+    for key, word in (("k2", "pear"), ("k3", "plum")):
+        assert cached_outputs(cache, key, site, outputs, produce(word)) is False
+    assert calls == ["apple", "pear", "plum"] and len([p for p in cache.iterdir()]) == KEPT_OUTPUTS
+    assert cached_outputs(cache, "k3", site, outputs, produce("never")) is True
+    assert cached_outputs(None, "k3", site, outputs, produce("off")) is False and calls[-1] == "off"
