@@ -16,7 +16,6 @@ for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"
 
 import functools
 import logging
-import os
 from pathlib import Path
 
 from markdown_exec import formatters
@@ -26,11 +25,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from studynotes_site.markup import page_language
-from studynotes_site.page_cache import AUTODOC, PageCache, converters_digest, files_digest, toc_data, toc_items, tree_digest
+from studynotes_site.page_cache import AUTODOC, PageCache, cache_folder, converters_digest, files_digest, toc_data, toc_items, tree_digest
 from studynotes_site.shared_runs import source_digest
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE_DIR = Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snippets")) / "pages"
 _state: dict = {"cache": None, "files": None, "files_digest": ""}
 LOG = get_plugin_logger("studynotes").logger
 
@@ -47,13 +45,12 @@ class _Warnings(logging.Handler):
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    enabled = os.environ.get("STUDYNOTES_CACHE", "on").lower() not in {"0", "off", "false", "no"}
     base = source_digest(ROOT / "src" / "studynotes", Path(config.config_file_path))
     # the folders pymdownx.snippets includes from (the examples), wherever the config puts them
     project = Path(config.config_file_path).parent
     included = [Path(p) for p in config.mdx_configs.get("pymdownx.snippets", {}).get("base_path", [])]
     code = tree_digest(ROOT, ROOT / "hooks", suffixes=(".py", ".mjs")) + tree_digest(project, *included)
-    _state["cache"] = PageCache(CACHE_DIR if enabled else None, converters_digest(base + code))
+    _state["cache"] = PageCache(cache_folder(ROOT, "pages"), converters_digest(base + code))
     _state["files"] = None
     return config
 

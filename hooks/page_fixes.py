@@ -28,7 +28,6 @@ for _name in [n for n in sys.modules if n.partition(".")[0] == "studynotes_site"
 
 import hashlib
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +35,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 from studynotes_site.cells import keep_cell_words_whole
 from studynotes_site.linebreaks import glue_particles
-from studynotes_site.page_cache import PageCache, tree_digest
+from studynotes_site.page_cache import PageCache, cache_folder, tree_digest
 from studynotes_site.markup import (
     compact_sidebars,
     defer_hidden_highlighting,
@@ -59,7 +58,6 @@ get_plugin_logger("mkdocs_static_i18n.reconfigure").logger.addFilter(_not_instan
 
 _not_found: dict[str, str] = {}
 ROOT = Path(__file__).resolve().parent.parent
-CACHE_DIR = Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snippets")) / "fixes"
 _fixed: dict = {"cache": None}
 
 
@@ -74,8 +72,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    enabled = os.environ.get("STUDYNOTES_CACHE", "on").lower() not in {"0", "off", "false", "no"}
-    _fixed["cache"] = PageCache(CACHE_DIR if enabled else None, tree_digest(ROOT, ROOT / "hooks", suffixes=(".py",)))
+    _fixed["cache"] = PageCache(cache_folder(ROOT, "fixes"), tree_digest(ROOT, ROOT / "hooks", suffixes=(".py",)))
     return config
 
 

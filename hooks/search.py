@@ -9,7 +9,6 @@ when nothing it reads has changed (`studynotes_site.page_cache.cached_outputs`).
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 
 # `mkdocs serve` loads the hook files again on every rebuild; the logic they call is loaded again too.
@@ -21,11 +20,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from studynotes_site.markup import other_language_pass
-from studynotes_site.page_cache import cached_outputs, tree_digest
+from studynotes_site.page_cache import cache_folder, cached_outputs, tree_digest
 from studynotes_site.search import kept, split_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE_DIR = Path(os.environ.get("STUDYNOTES_CACHE_DIR", ROOT / ".cache" / "snippets")) / "search-index"
 
 
 # `mkdocs serve --dirty` (make serve): hooks/dirty_serve.py writes the indexes (read as it reads the mode)
@@ -59,7 +57,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     digest.update(tree_digest(docs, docs / "glossary").encode())
     for made in ("search/search_index.json", "glossary/index.html", "en/glossary/index.html", "sitemap.xml"):
         digest.update(made.encode() + b"\0" + ((site / made).read_bytes() if (site / made).is_file() else b""))
-    enabled = os.environ.get("STUDYNOTES_CACHE", "on").lower() not in {"0", "off", "false", "no"}
     # each entry's terms, by its content, kept while the process runs: a rebuild counts only new text
-    cached_outputs(CACHE_DIR if enabled else None, digest.hexdigest(), site, ["search", "en/search", "en/sitemap.xml"],
+    cached_outputs(cache_folder(ROOT, "search-index"), digest.hexdigest(), site, ["search", "en/search", "en/sitemap.xml"],
                    lambda: split_search_index(site, docs, kept().setdefault("counted", {})))

@@ -36,6 +36,14 @@ CONVERTERS = ("mkdocs", "markdown", "pymdown-extensions", "markdown-exec", "mkdo
 AUTODOC = re.compile(r"^ {0,3}(?:#{1,6} *)?::: ?\S", re.M)
 
 
+def cache_folder(root: Path, name: str) -> Path | None:
+    """The folder ``name`` of the build caches: under ``STUDYNOTES_CACHE_DIR``, else ``root/.cache/snippets``;
+    None when ``STUDYNOTES_CACHE`` turns the caches off."""
+    if os.environ.get("STUDYNOTES_CACHE", "on").lower() in {"0", "off", "false", "no"}:
+        return None
+    return Path(os.environ.get("STUDYNOTES_CACHE_DIR", root / ".cache" / "snippets")) / name
+
+
 def tree_digest(base: Path, *roots: Path, suffixes: tuple[str, ...] = ()) -> str:
     """A digest of every file under ``roots`` (all files, or those ending in one of ``suffixes``), each
     named by its path from ``base``, so a copy of the project elsewhere has the same digest."""
