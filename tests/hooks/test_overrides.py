@@ -107,3 +107,19 @@ def test_search_on_demand_runs_before_materials_bundle() -> None:
     assert theirs.startswith("<script src=\"{{ 'assets/javascripts/bundle.")
     ours = block((OVERRIDES / "main.html").read_text(encoding="utf-8"), "scripts")
     assert ours.index("javascripts/search-on-demand.js") < ours.index("{{ super() }}")
+
+
+def test_links_resolved_before_the_bundle_as_the_bundle_resolves_them() -> None:
+    # overrides/main.html's scripts block makes the page's relative links absolute before the bundle, which
+    # then finds nothing to change; that holds only while instant navigation's resolve step uses the same
+    # selector, the same test for "relative" and the same self-assignment
+    bundle = next((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    theirs = re.search(
+        r'for\(let (\w) of \w+\("\[href\], \[src\]",\w\)\)for\(let (\w) of\["href","src"\]\)\{let (\w)=\1\.getAttribute\(\2\);'
+        r"if\(\3&&!/\^\(\?:\[a-z\]\+:\)\?\\/\\//i\.test\(\3\)\)\{\1\[\2\]=\1\[\2\];break\}\}",
+        bundle,
+    )
+    assert theirs, "Material's instant navigation no longer resolves links as overrides/main.html does"
+    ours = block((OVERRIDES / "main.html").read_text(encoding="utf-8"), "scripts")
+    assert ours.index('querySelectorAll("[href], [src]")') < ours.index("javascripts/search-on-demand.js")
+    assert "!/^(?:[a-z]+:)?\\/\\//i.test(value)" in ours and "el[key] = el[key];" in ours
