@@ -5,11 +5,17 @@
 (() => {
   const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
+  // Plain loops: the typed arrays' from() with a mapping function took about four times as long on a
+  // slow phone.
   const decode = (text, limit) => {
-    const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
     const ints = new Int16Array(bytes.buffer);
     const scale = limit / 32767;
-    return Float64Array.from(ints, (v) => v * scale);
+    const values = new Float64Array(ints.length);
+    for (let i = 0; i < ints.length; i += 1) values[i] = ints[i] * scale;
+    return values;
   };
 
   const numbers = (text) => text.split(",").map(Number);
