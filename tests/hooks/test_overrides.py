@@ -80,7 +80,7 @@ def test_config_block_still_writes_base_from_base_url() -> None:
     theirs = block((MATERIAL / "base.html").read_text(encoding="utf-8"), "config")
     assert theirs.count('"base": base_url,') == 1 and "| tojson" in theirs
     main = (OVERRIDES / "main.html").read_text(encoding="utf-8")
-    assert set(re.findall(r"\{% block (\w+) %\}", main)) == {"site_meta", "config", "header", "scripts"}
+    assert set(re.findall(r"\{% block (\w+) %\}", main)) == {"site_meta", "config", "header", "extrahead", "scripts"}
 
 
 def test_start_up_marks_are_still_materials() -> None:
@@ -120,6 +120,13 @@ def test_links_resolved_before_the_bundle_as_the_bundle_resolves_them() -> None:
         bundle,
     )
     assert theirs, "Material's instant navigation no longer resolves links as overrides/main.html does"
-    ours = block((OVERRIDES / "main.html").read_text(encoding="utf-8"), "scripts")
-    assert ours.index('querySelectorAll("[href], [src]")') < ours.index("javascripts/search-on-demand.js")
-    assert "!/^(?:[a-z]+:)?\\/\\//i.test(value)" in ours and "el[key] = el[key];" in ours
+    # the stylesheets' links at the end of <head> (Material's extrahead block is empty and comes after them),
+    # the rest before the bundle
+    theirs = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    assert "{% block extrahead %}{% endblock %}\n  </head>" in theirs
+    assert theirs.index("config.extra_css") < theirs.index("{% block extrahead %}")
+    main = (OVERRIDES / "main.html").read_text(encoding="utf-8")
+    head, scripts = block(main, "extrahead"), block(main, "scripts")
+    assert 'root.querySelectorAll("[href], [src]")' in head and "snResolveLinks(document.head);" in head
+    assert "!/^(?:[a-z]+:)?\\/\\//i.test(value)" in head and "el[key] = el[key];" in head
+    assert scripts.index("snResolveLinks(document);") < scripts.index("javascripts/search-on-demand.js")
