@@ -115,6 +115,8 @@ DRIVEN = """els => els.map(root => {
 def test_a_driven_figure_prints_its_setting_on_its_page(open_page, path, tmp_path) -> None:
     # on US Letter paper each of these figures had its setting at the foot of one page, its drawing on the next
     page, _ = open_page(path)
+    # set up by figures.js when the page is idle: the readouts are read once they are the script's
+    page.wait_for_function("() => [...document.querySelectorAll('.sn-race, .sn-switch')].every(r => r.dataset.ready)")
     figures = page.eval_on_selector_all(".sn-race, .sn-switch", DRIVEN)
     assert figures
     pages = [p.replace("\u2060", "") for p in pdf_pages(page.pdf(format="Letter", display_header_footer=True), tmp_path)]

@@ -72,6 +72,9 @@ def test_the_race_figure_carries_the_whole_grid() -> None:
     assert numbers.size == (len(LRS) + 2 * len(LRS) * len(RHOS)) * 21 * 2
     np.testing.assert_allclose(numbers[:42].reshape(21, 2), np.clip(paths[0, 0, 0], -limit, limit), atol=limit / 32767)
     assert 'class="sn-race__lr" min="0" max="2" step="1" value="1"' in html
+    # the readouts as built read as docs/javascripts/figures.js writes them, so nothing changes when it starts
+    readouts = re.findall(r'<output class="sn-race__value">([^<]*)</output>', html)
+    assert readouts == ["20 / 20", str(LRS[1]), str(RHOS[1])], readouts
     for gid in ("sn-race-axes", "sn-race-loss-axes", "sn-race-path-2", "sn-race-loss-0"):
         assert gid in html
 

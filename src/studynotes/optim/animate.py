@@ -302,7 +302,7 @@ def race_figure_html(
         f'data-play="{labels["play"]}" data-pause="{labels["pause"]}">{labels["play"]}</button>'
         f'<label class="sn-race__field"><span>{labels["step"]}</span>'
         f'<input type="range" class="sn-race__step" min="0" max="{steps}" step="1" value="{steps}">'
-        f'<output class="sn-race__value">{steps}</output></label>'
+        f'<output class="sn-race__value">{steps} / {steps}</output></label>'  # as figures.js writes it
         f'<label class="sn-race__field"><span>{labels["lr"]} α</span>'
         f'<input type="range" class="sn-race__lr" min="0" max="{len(lrs) - 1}" step="1" value="{i}" aria-valuetext="α = {lrs[i]:g}">'
         f'<output class="sn-race__value">{lrs[i]:g}</output></label>'
