@@ -1,7 +1,7 @@
 """The math font, cut down to the characters a site's formulas use (fontTools, written as WOFF2).
 
 `characters` lists what Chromium draws with the math font for some MathML (a one-letter ``<mi>`` is drawn in
-its Mathematical Italic form); `subset_font` keeps those characters of Latin Modern Math with the size
+its Mathematical Italic form, a root with the radical sign, which no element writes); `subset_font` keeps those characters of Latin Modern Math with the size
 variants and stretchy parts its MATH table has for them.
 """
 
@@ -16,6 +16,8 @@ from pathlib import Path
 ANNOTATION = re.compile(r"<annotation encoding=\"application/x-tex\">.*?</annotation>", re.S)
 MATH_TEXT = re.compile(r"<(mi|mn|mo|mtext|ms)\b[^>]*>([^<]*)</\1>")
 MI_SINGLE = re.compile(r"<mi>([^<])</mi>")
+# what an element draws without writing it: a root's radical sign
+DRAWN_BY = {"msqrt": "\u221a", "mroot": "\u221a"}
 FLAVOR = "woff2"
 
 
@@ -43,6 +45,7 @@ def characters(mathml: Iterable[str]) -> set[str]:
             chars.update(html.unescape(text))
         for letter in MI_SINGLE.findall(markup):
             chars.add(italic(html.unescape(letter)))
+        chars.update(sign for tag, sign in DRAWN_BY.items() if f"<{tag}" in markup)
     return {c for c in chars if not c.isspace() and not ("\uac00" <= c <= "\ud7a3" or "\u3131" <= c <= "\u318e")}
 
 

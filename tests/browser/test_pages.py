@@ -176,3 +176,27 @@ def test_switcher_clicked_right_after_instant_navigation_keeps_the_page(open_pag
     assert tab.evaluate("() => document.documentElement.lang") == other
     assert tab.url == base_url + url_path(post, other)
     watch.assert_clean()
+
+
+# For every square root on the page: its tex and how much wider than what it holds it is, in em. The radical
+# sign is drawn by the <msqrt> element from the math font and written nowhere in the markup.
+ROOT_GAPS = """() => [...document.querySelectorAll('.md-content :is(msqrt, mroot)')].map(root => {
+    const inner = [...(root.localName === 'mroot' ? [root.firstElementChild] : root.children)].map(c => c.getBoundingClientRect());
+    const width = Math.max(...inner.map(r => r.right)) - Math.min(...inner.map(r => r.left));
+    const em = parseFloat(getComputedStyle(root).fontSize);
+    return [root.closest('math').dataset.tex, (root.getBoundingClientRect().width - width) / em];
+})"""
+
+
+@pytest.mark.parametrize("path", ["posts/cs231n-lecture-7/", "en/posts/stat110-lecture-20/", "api/prob/"])
+def test_every_root_draws_its_radical_sign(open_page, path) -> None:
+    tab, watch = open_page(path, width=390)
+    # blocks away from the screen are not laid out (content-visibility): lay them all out to measure them
+    tab.add_style_tag(content="* { content-visibility: visible !important; }")
+    tab.evaluate("document.fonts.ready.then(() => true)")
+    gaps = tab.evaluate(ROOT_GAPS)
+    assert len(gaps) >= 10, f"{path}: {len(gaps)} roots, expected the page's many"
+    # Latin Modern's radical is about 0.8 em wide beside a short radicand; without the glyph there is no gap
+    bare = sorted({tex for tex, gap in gaps if gap < 0.5})
+    assert not bare, f"{path}: roots drawn without their radical sign: {bare[:5]}"
+    watch.assert_clean()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
-from studynotes_site.mathfont import subset_font
+from studynotes_site.mathfont import characters, subset_font
 
 SOURCE = Path(__file__).resolve().parents[2] / "hooks" / "vendor" / "latinmodern-math.woff"
 
@@ -43,3 +43,12 @@ def test_the_cache_returns_the_same_font_and_is_keyed_by_the_characters(tmp_path
     subset_font(SOURCE, {"∏"}, other, cache)
     assert len(list(cache.iterdir())) == 2
     assert ord("∏") in TTFont(other).getBestCmap() and ord("∏") not in TTFont(first).getBestCmap()
+
+
+def test_the_characters_include_what_an_element_draws_unwritten() -> None:
+    # a root draws the radical sign, which is written nowhere in its markup; a one-letter identifier is drawn
+    # in its italic form
+    root = '<math data-tex="\\sqrt{x}"><msqrt><mi>x</mi></msqrt></math>'
+    assert {"\u221a", "\U0001d465"} <= characters([root])
+    assert characters(['<math><mroot><mn>8</mn><mn>3</mn></mroot></math>']) == {"\u221a", "8", "3"}
+    assert "\u221a" not in characters(['<math><mfrac><mn>1</mn><mn>2</mn></mfrac></math>'])
