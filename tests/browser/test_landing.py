@@ -1,10 +1,11 @@
-"""A link to a place in a page (#name) lands on it and the place stays in view while the page finishes.
+"""A link to a place in a page (#name) lands on it, the place stays in view while the page finishes, and
+scrolling up from it moves the page by the scroll alone.
 
 Long pages skip the layout of blocks away from the screen (content-visibility in site.css); drawn at their
 real size after the landing, the blocks above the place would move it (on a phone, the section under
 lecture 6's tall tab set ended 2,400 px below the screen). docs/javascripts/reading.js keeps the place at
-the top. Checked once the page has settled: no change of the article's height and no block drawn or
-skipped for 20 frames in a row.
+the top; site.css skips only blocks the browser draws before they reach the screen. Checked once the page
+has settled: no change of the article's height and no block drawn or skipped for 20 frames in a row.
 """
 
 from __future__ import annotations
@@ -109,6 +110,47 @@ def test_a_place_reached_by_a_link_stays_in_view(browser, base_url) -> None:
         tab.wait_for_function("() => document.getElementById('he').getBoundingClientRect().top > 400")
         settled(tab)
         assert tab.evaluate(OFF, "he") > 400, "the page went back to the place after the reader scrolled away"
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+# what the reader looks at: the innermost element of the article at the middle of the screen or just below
+# it, less than half a screen tall (a box holding many blocks would move with what is drawn inside it)
+LOOK = """() => {
+  let seen = null;
+  for (let y = innerHeight / 2; y < innerHeight && !seen; y += 10)
+    seen = document.elementsFromPoint(innerWidth / 2, y)
+      .find(el => el.closest(".md-content__inner") && el.getBoundingClientRect().height < innerHeight / 2);
+  window.snSeen = seen;
+  return seen.getBoundingClientRect().top;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("posts/cs231n-lecture-6/", "he"),
+        ("posts/stat110-lectures-4-10/", "lecture-8"),
+        ("api/prob/", "studynotes.prob.hypergeometric_pmf"),
+    ],
+)
+def test_scrolling_up_from_a_place_moves_the_page_by_the_scroll(browser, base_url, path, name) -> None:
+    # Scrolling up draws blocks skipped so far: what the reader sees moves by what they scrolled, never
+    # more (before, a tab set drawn at the top of the screen pushed the page 2,400 px down).
+    context, tab, watch = new_tab(browser, base_url, 390)
+    try:
+        tab.goto(f"{base_url}{path}#{name}", wait_until="load")
+        settled(tab)
+        tab.keyboard.press("Shift")  # the reader's own input: reading.js stops holding the place
+        jumps = []
+        for _ in range(12):
+            before = tab.evaluate(LOOK)
+            tab.evaluate("window.scrollBy(0, -300)")
+            settled(tab)
+            jumps.append(round(tab.evaluate("window.snSeen.getBoundingClientRect().top") - before - 300))
+        assert tab.evaluate("window.scrollY") > 0, f"{path}: reached the top before 12 steps"
+        assert all(abs(jump) <= 2 for jump in jumps), f"{path}#{name}: moved more than scrolled (px, per step): {jumps}"
         watch.assert_clean()
     finally:
         context.close()
