@@ -312,9 +312,21 @@ def post_reading_problems(tab, where: str, *, lang: str, smallest: float) -> lis
     return failures
 
 
+def lay_out_everything(page) -> None:
+    """Lay out the blocks the page leaves for later (content-visibility: auto in site.css lays a block out
+    when it comes near the screen): measured inside a block not laid out yet, a range's boxes can come from
+    two layouts (a ")" and the particle after it 19 px apart on one line). Widths and line breaks are those
+    the reader sees, who scrolls each block into view."""
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
+
+
 def wait_for_math(page) -> None:
     """Wait until the page's formulas are drawn with their font: they arrive as MathML from the build
     (hooks/formulas.py), so what is left to wait for is the math font, which a page with formulas loads."""
+    # The browser asks for the font face when it first draws a formula. Blocks away from the screen are not
+    # drawn (content-visibility), so on a page whose first screen has no formula it is asked for here, as
+    # scrolling to one would (the page preloads the file).
+    page.evaluate("""() => document.querySelector('math') && document.fonts.load('16px "SN Math"', 'x+1').then(() => true)""")
     page.wait_for_function(
         """() => {
             // every formula is MathML (an inline one a bare <math>; no arithmatex box left holding TeX)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsertools import PARTICLE_LINE_STARTS, PERMALINKS_ALONE, wait_for_math
+from browsertools import PARTICLE_LINE_STARTS, PERMALINKS_ALONE, lay_out_everything, wait_for_math
 from sitetools import doc_pages
 
 pytestmark = pytest.mark.browser
@@ -33,6 +33,7 @@ def test_no_particle_or_permalink_starts_a_line(browser, base_url, width) -> Non
                 path = url_path(page, lang)
                 tab.goto(base_url + path, wait_until="networkidle")
                 wait_for_math(tab)
+                lay_out_everything(tab)
                 tab.evaluate("document.fonts.ready.then(() => true)")
                 found = {"permalinks alone": tab.evaluate(PERMALINKS_ALONE)}
                 if lang == "ko":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browsertools import AXE, DESKTOP_SMALLEST_PX, post_reading_problems, screenshot, wait_for_math
+from browsertools import AXE, DESKTOP_SMALLEST_PX, lay_out_everything, post_reading_problems, screenshot, wait_for_math
 from sitetools import LANGS, doc_pages
 
 pytestmark = pytest.mark.browser
@@ -191,8 +191,7 @@ ROOT_GAPS = """() => [...document.querySelectorAll('.md-content :is(msqrt, mroot
 @pytest.mark.parametrize("path", ["posts/cs231n-lecture-7/", "en/posts/stat110-lecture-20/", "api/prob/"])
 def test_every_root_draws_its_radical_sign(open_page, path) -> None:
     tab, watch = open_page(path, width=390)
-    # blocks away from the screen are not laid out (content-visibility): lay them all out to measure them
-    tab.add_style_tag(content="* { content-visibility: visible !important; }")
+    lay_out_everything(tab)
     tab.evaluate("document.fonts.ready.then(() => true)")
     gaps = tab.evaluate(ROOT_GAPS)
     assert len(gaps) >= 10, f"{path}: {len(gaps)} roots, expected the page's many"
