@@ -320,6 +320,23 @@ def lay_out_everything(page) -> None:
     page.add_style_tag(content="* { content-visibility: visible !important; }")
 
 
+def wait_until_still(page) -> None:
+    """Wait until the page's height has stayed the same for 10 frames in a row: blocks laid out as they come
+    near the screen (content-visibility) change it for a few frames after a scroll, moving what is below."""
+    page.evaluate(
+        """() => new Promise(done => {
+            let last = -1, same = 0;
+            const tick = () => {
+                const height = document.documentElement.scrollHeight;
+                same = height === last ? same + 1 : 0;
+                last = height;
+                if (same >= 10) done(true); else requestAnimationFrame(tick);
+            };
+            requestAnimationFrame(tick);
+        })"""
+    )
+
+
 def wait_for_math(page) -> None:
     """Wait until the page's formulas are drawn with their font: they arrive as MathML from the build
     (hooks/formulas.py), so what is left to wait for is the math font, which a page with formulas loads."""

@@ -4,6 +4,7 @@ would have left it in, and the color-scheme the browser uses follows the palette
 from __future__ import annotations
 
 import pytest
+from browsertools import wait_until_still
 
 pytestmark = pytest.mark.browser
 
@@ -58,8 +59,12 @@ def test_start_up_marks_and_color_scheme(open_page, system, scheme) -> None:
         seen.add(state["scheme"])
     assert seen == {"default", "slate"}, seen
 
-    # instant navigation keeps one meta, still the palette's
-    tab.click(".md-footer__link--next")
+    # instant navigation keeps one meta, still the palette's (the footer's link is clicked once the blocks
+    # drawn on the way down to it have stopped moving it)
+    link = tab.locator(".md-footer__link--next")
+    link.scroll_into_view_if_needed()
+    wait_until_still(tab)
+    link.click()
     tab.wait_for_function("() => !location.pathname.endsWith('stat110-lectures-4-10/')")
     assert_follows(settled(tab), state["scheme"], "after instant navigation")
     watch.assert_clean()
